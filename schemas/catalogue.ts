@@ -1,0 +1,71 @@
+/**
+ * The contract of the indicator catalogue (`schemas/catalogue.json`): every figure a return may
+ * carry, how it is written and how it adds up. A data folder's config may add indicators with the
+ * same fields; they are checked by the same schema.
+ */
+import { z } from 'zod';
+
+/**
+ * How an indicator aggregates (DESIGN §4):
+ * - `flow`: summed over units and over years (sessions held, weapons handed in);
+ * - `stock`: summed over units, the latest value in the window over years (groups that exist);
+ * - `unit_count`: a commune says yes or no; above it, the number of communes that said yes;
+ * - `ratio`: computed from its numerator and denominator after they are summed, never averaged;
+ * - `none`: not additive, shown only at the level that reported it (86 kinds of model).
+ */
+export const indicatorKinds = ['flow', 'stock', 'unit_count', 'ratio', 'none'] as const;
+export type IndicatorKind = (typeof indicatorKinds)[number];
+
+const indicatorId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case English, e.g. lien_gia_groups');
+
+export const indicatorSchema = z
+  .object({
+    id: indicatorId,
+    label_vi: z.string().min(1),
+    label_en: z.string().min(1),
+    unit: z.string().min(1),
+    decimals: z.number().int().min(0).max(4),
+    kind: z.enum(indicatorKinds),
+    aliases: z.array(z.string().min(1)).default([]),
+    numerator: indicatorId.optional(),
+    denominator: indicatorId.optional(),
+  })
+  .refine((i) => (i.kind === 'ratio') === (i.numerator !== undefined && i.denominator !== undefined), {
+    message: 'a ratio names its numerator and denominator, and only a ratio does',
+  });
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** A cross-field rule, DHIS2-style: sum(left) operator sum(right), checked when both sides were reported. */
+export const ruleSchema = z.object({
+  id: indicatorId,
+  left: z.array(indicatorId).min(1),
+  operator: z.enum(['<=', '<', '>=', '>', '==']),
+  right: z.array(indicatorId).min(1),
+  importance: z.enum(['error', 'warning']),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const catalogueSchema = z
+  .object({
+    $comment: z.string().optional(),
+    indicators: z.array(indicatorSchema).min(1),
+    rules: z.array(ruleSchema).default([]),
+  })
+  .superRefine((catalogue, ctx) => {
+    const ids = new Set<string>();
+    for (const indicator of catalogue.indicators) {
+      if (ids.has(indicator.id)) ctx.addIssue({ code: 'custom', message: `indicator ${indicator.id} is listed twice` });
+      ids.add(indicator.id);
+    }
+    for (const indicator of catalogue.indicators) {
+      for (const part of [indicator.numerator, indicator.denominator]) {
+        if (part && !ids.has(part)) ctx.addIssue({ code: 'custom', message: `${indicator.id} refers to unknown indicator ${part}` });
+      }
+    }
+    for (const rule of catalogue.rules) {
+      for (const id of [...rule.left, ...rule.right]) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `rule ${rule.id} refers to unknown indicator ${id}` });
+      }
+    }
+  });
+export type CatalogueData = z.infer<typeof catalogueSchema>;

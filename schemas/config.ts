@@ -1,0 +1,26 @@
+/**
+ * The contract of a data folder's config file (`antt.config.json`): which province the returns
+ * belong to, the programme and title of the report, its default window, and any indicators the
+ * province adds to the catalogue on its own form.
+ */
+import { z } from 'zod';
+import { indicatorSchema, ruleSchema } from './catalogue.js';
+
+export const CONFIG_FILE = 'antt.config.json';
+
+export const dataFolderConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    province: z.string().regex(/^[0-9]{2}$/, 'a 2-digit GSO province code, e.g. "14" for Sơn La'),
+    title: z.string().min(1).optional(),
+    programme: z.string().min(1).optional(),
+    from: z.number().int().min(1990).max(2100).optional(),
+    to: z.number().int().min(1990).max(2100).optional(),
+    indicators: z.array(indicatorSchema).default([]),
+    rules: z.array(ruleSchema).default([]),
+  })
+  .refine((c) => c.from === undefined || c.to === undefined || c.from <= c.to, {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
+export type DataFolderConfig = z.infer<typeof dataFolderConfigSchema>;

@@ -1,0 +1,123 @@
+/**
+ * The `antt` command line: registers the commands and turns their results, and any failure to
+ * operate, into output and an exit code. The only place that calls `process.exit` (STYLE §2).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { chalkStderr } from 'chalk';
+import { command as indicators } from './commands/indicators.js';
+import { command as validate } from './commands/validate.js';
+import { defaultLang, type CommandResult } from './commands/common.js';
+import type { Lang } from './core/findings.js';
+import { AnttError } from './io/errors.js';
+import { packageRoot } from './io/shipped.js';
+
+const EXIT = { clean: 0, dataErrors: 1, usage: 2 } as const;
+
+/** The language of messages about the command line itself, before options are parsed. */
+function langFromArgv(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return defaultLang();
+  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
+
+/** Commander's own messages, in Vietnamese and English. */
+function usageMessage(error: CommanderError, lang: Lang): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const en = error.message.replace(/^error: /, '');
+  const vi: Record<string, string> = {
+    'commander.unknownOption': `không có tùy chọn '${quoted}'.`,
+    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: validate, indicators.`,
+    'commander.missingArgument': `thiếu tham số '${quoted}'.`,
+    'commander.optionMissingArgument': `tùy chọn '${quoted}' cần một giá trị.`,
+    'commander.invalidArgument': `giá trị không hợp lệ: ${en.replace(/^option /, 'tùy chọn ').replace('Allowed choices are', 'Các giá trị được phép:')}`,
+    'commander.excessArguments': `thừa tham số.`,
+  };
+  const text = lang === 'vi' ? (vi[error.code] ?? en) : en;
+  const hint = lang === 'vi' ? 'Xem hướng dẫn: antt --help' : 'See: antt --help';
+  return `antt: ${text}\n${hint}\n`;
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function program(done: (result: Promise<CommandResult>) => void): Command {
+  return new Command('antt')
+    .description(
+      'antt — kiểm tra và tổng hợp số liệu phong trào "Toàn dân bảo vệ an ninh Tổ quốc".\n' +
+        'Check and add up the statistics of the "All people protect national security" movement.',
+    )
+    .version(version(), '-V, --version', 'phiên bản / version')
+    .helpOption('-h, --help', 'hướng dẫn / help')
+    .addHelpCommand(false)
+    .showSuggestionAfterError(true)
+    .addCommand(validate(done))
+    .addCommand(indicators(done));
+}
+
+/** Writes to stdout; a reader that went away (`antt … | head`) is not an error. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (text === '') return resolve();
+    process.stdout.write(text, () => resolve());
+  });
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const lang = langFromArgv(argv);
+  let pending: Promise<CommandResult> | undefined;
+  const cli = program((result) => {
+    pending = result;
+  });
+  cli.exitOverride();
+  cli.configureOutput({ writeErr: () => undefined });
+  for (const sub of cli.commands) {
+    sub.exitOverride();
+    sub.configureOutput({ writeErr: () => undefined });
+  }
+  try {
+    await cli.parseAsync(argv as string[], { from: 'user' });
+    if (!pending) return EXIT.clean;
+    const result = await pending;
+    await writeOut(result.stdout);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.clean;
+      if (error.exitCode === 0) return EXIT.clean;
+      process.stderr.write(chalkStderr.red(usageMessage(error, lang)));
+      return EXIT.usage;
+    }
+    if (error instanceof AnttError) {
+      process.stderr.write(chalkStderr.red(`antt: ${error.render(lang)}`) + '\n');
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.clean);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug in antt itself, not in the data: say so plainly, keep the detail for a bug report.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(
+      'antt: lỗi nội bộ, xin báo lại cho nhóm phát triển kèm lệnh đã chạy / internal error, please report it with the command you ran.\n' +
+        (process.env.ANTT_DEBUG ? detail + '\n' : `(${error instanceof Error ? error.message : String(error)}; ANTT_DEBUG=1 shows more)\n`),
+    );
+    process.exit(3);
+  },
+);

@@ -1,0 +1,36 @@
+/** Option parsing shared by the commands: one place that turns a bad flag into a clear error. */
+import { Option } from 'commander';
+import type { Lang } from '../core/findings.js';
+import { AnttError } from '../io/errors.js';
+
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'ngôn ngữ thông báo / language of messages (vi, en)')
+    .choices(['vi', 'en'])
+    .default(defaultLang());
+}
+
+/** `ANTT_LANG=en` sets the default language for a whole session or CI job. */
+export function defaultLang(): Lang {
+  return process.env.ANTT_LANG === 'en' ? 'en' : 'vi';
+}
+
+export function positiveInteger(option: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+      throw new AnttError('bad-option', {
+        option,
+        value,
+        expected: 'Cần một số nguyên dương, ví dụ 50.',
+        expectedEn: 'Expected a positive whole number, e.g. 50.',
+      });
+    }
+    return n;
+  };
+}
+
+/** What a command's action hands back to the CLI: text for stdout and the exit code. */
+export interface CommandResult {
+  stdout: string;
+  exitCode: number;
+}

@@ -1,0 +1,593 @@
+/**
+ * Checking returns: header plan, rows, units, periods, cells, duplicates across files and
+ * cross-field rules. Pure: readers push header and rows in; findings and accepted figures come
+ * out. Nothing here reads a file or prints.
+ */
+import type { Indicator } from '../../schemas/catalogue.js';
+import { cellSchema, wideRowSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
+import type { UnitLevel } from '../../schemas/units.js';
+import type { Catalogue, IdentityColumn } from './catalogue.js';
+import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
+import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
+import type { CellValue, NumberConvention } from './numbers.js';
+import { scaledToPlain } from './numbers.js';
+import { parsePeriod, unitSystemsFor, type Period } from './period.js';
+
+/** Where a row came from. */
+export interface RowPlace {
+  line?: number | null;
+  record?: number | null;
+}
+
+/** One accepted figure: a unit, a period, an indicator and its exact scaled value. */
+export interface Observation {
+  unit: Unit;
+  period: Period;
+  indicator: Indicator;
+  indicatorIndex: number;
+  scaled: number;
+}
+
+export interface CheckerOptions {
+  catalogue: Catalogue;
+  gazetteer: Gazetteer;
+  /** From a data folder's config: the province its returns belong to. */
+  context?: UnitContext;
+  /** Called once per accepted figure, in reading order. */
+  onObservation?: (observation: Observation) => void;
+  /** How many findings of each level to keep for display; all are counted. */
+  keepFindings?: number;
+}
+
+export interface ValidationStats {
+  files: number;
+  rows: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  stats: ValidationStats;
+  /** Most serious first; at most `keepFindings` of each level. */
+  findings: Finding[];
+  /** Findings counted but not kept. */
+  omitted: number;
+}
+
+interface Location {
+  file: string;
+  line: number | null;
+  record: number | null;
+}
+
+/**
+ * What has been accepted for one unit and period, for duplicate and rule checks: flat triples
+ * (indicator index, scaled value, location index). Kept compact: it is the one structure that
+ * grows with the number of distinct unit-periods.
+ */
+interface Sighting {
+  unit: Unit;
+  period: Period;
+  triples: number[];
+}
+
+export class ReturnChecker {
+  private readonly catalogue: Catalogue;
+  private readonly gazetteer: Gazetteer;
+  private readonly context: UnitContext;
+  private readonly onObservation: ((o: Observation) => void) | undefined;
+  private readonly keep: number;
+  private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
+  private readonly files: string[] = [];
+  private readonly locations: Location[] = [];
+  private readonly sightings = new Map<string, Sighting>();
+  readonly stats: ValidationStats = { files: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
+
+  constructor(options: CheckerOptions) {
+    this.catalogue = options.catalogue;
+    this.gazetteer = options.gazetteer;
+    this.context = options.context ?? {};
+    this.onObservation = options.onObservation;
+    this.keep = options.keepFindings ?? 10_000;
+  }
+
+  report(f: Finding): void {
+    if (f.level === 'error') this.stats.errors++;
+    else this.stats.warnings++;
+    const bucket = this.kept[f.level];
+    if (bucket.length < this.keep) bucket.push(f);
+  }
+
+  /** Starts a file; its rows are then given to the returned `FileChecker`. */
+  beginFile(file: string, convention: NumberConvention = 'unknown'): FileChecker {
+    this.files.push(file);
+    this.stats.files++;
+    return new FileChecker(this, file, convention);
+  }
+
+  /** @internal */
+  get parts() {
+    return { catalogue: this.catalogue, gazetteer: this.gazetteer, context: this.context };
+  }
+
+  /** @internal Records an accepted row's figures; returns the findings about duplicates. */
+  accept(unit: Unit, period: Period, values: { indicator: Indicator; index: number; scaled: number; column: string | null }[], where: Location): Finding[] {
+    const key = `${unit.system}${unit.code}|${period.label}`;
+    let sighting = this.sightings.get(key);
+    if (!sighting) {
+      sighting = { unit, period, triples: [] };
+      this.sightings.set(key, sighting);
+    }
+    const findings: Finding[] = [];
+    const fresh: typeof values = [];
+    let repeated = 0;
+    let firstLocation: Location | undefined;
+    for (const value of values) {
+      const at = indexOfIndicator(sighting.triples, value.index);
+      if (at < 0) {
+        fresh.push(value);
+        continue;
+      }
+      const earlier = sighting.triples[at + 1]!;
+      const earlierLocation = this.locations[sighting.triples[at + 2]!]!;
+      firstLocation ??= earlierLocation;
+      if (earlier === value.scaled) {
+        repeated++;
+        continue;
+      }
+      findings.push(
+        finding('conflicting-values', {
+          ...where,
+          column: value.column,
+          unit: unitLabel(unit),
+          indicator: value.indicator.id,
+          value: scaledToPlain(value.scaled, value.indicator.decimals),
+          params: {
+            period: period.label,
+            first: placeText(earlierLocation),
+            firstValue: scaledToPlain(earlier, value.indicator.decimals),
+            thisValue: scaledToPlain(value.scaled, value.indicator.decimals),
+          },
+        }),
+      );
+    }
+    if (repeated > 0 && findings.length === 0 && firstLocation) {
+      findings.push(
+        finding('duplicate-return', {
+          ...where,
+          unit: unitLabel(unit),
+          params: { period: period.label, first: placeText(firstLocation) },
+        }),
+      );
+    }
+    if (findings.some((f) => f.level === 'error')) return findings;
+    const locationIndex = this.locations.push(where) - 1;
+    for (const value of fresh) {
+      sighting.triples.push(value.index, value.scaled, locationIndex);
+      this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled });
+    }
+    return findings;
+  }
+
+  /** Cross-field rules over everything accepted for each unit and period. */
+  private checkRules(): void {
+    const rules = this.catalogue.rules.map((rule) => ({
+      rule,
+      left: rule.left.map((id) => this.catalogue.indexOf(id)),
+      right: rule.right.map((id) => this.catalogue.indexOf(id)),
+    }));
+    for (const sighting of this.sightings.values()) {
+      for (const { rule, left, right } of rules) {
+        const l = sumOf(sighting.triples, left);
+        const r = sumOf(sighting.triples, right);
+        if (!l || !r) continue;
+        if (holds(l.sum, rule.operator, r.sum)) continue;
+        const first = this.catalogue.indicator(rule.left[0]!)!;
+        const decimals = Math.max(...[...rule.left, ...rule.right].map((id) => this.catalogue.indicator(id)!.decimals));
+        this.report(
+          finding('rule-violated', {
+            ...this.locations[l.location]!,
+            level: rule.importance,
+            unit: unitLabel(sighting.unit),
+            indicator: first.id,
+            params: {
+              rule: rule.id,
+              period: sighting.period.label,
+              left: rule.left.join(' + '),
+              right: rule.right.join(' + '),
+              operator: rule.operator,
+              leftValue: scaledToPlain(l.sum, decimals),
+              rightValue: scaledToPlain(r.sum, decimals),
+            },
+          }),
+        );
+      }
+    }
+  }
+
+  finish(): ValidationReport {
+    this.checkRules();
+    const order = new Map(this.files.map((f, i) => [f, i]));
+    const fileOrder = (file: string | null) => (file === null ? -1 : (order.get(file) ?? this.files.length));
+    const findings = [...this.kept.error, ...this.kept.warning].sort((a, b) => compareFindings(a, b, fileOrder));
+    return {
+      valid: this.stats.errors === 0,
+      stats: { ...this.stats },
+      findings,
+      omitted: this.stats.errors + this.stats.warnings - findings.length,
+    };
+  }
+}
+
+function indexOfIndicator(triples: number[], index: number): number {
+  for (let i = 0; i < triples.length; i += 3) if (triples[i] === index) return i;
+  return -1;
+}
+
+/** Sum of the reported indicators among `indices`, with the location of the first; null if none reported. */
+function sumOf(triples: number[], indices: number[]): { sum: number; location: number } | null {
+  let sum = 0;
+  let location = -1;
+  for (const index of indices) {
+    const at = indexOfIndicator(triples, index);
+    if (at < 0) continue;
+    sum += triples[at + 1]!;
+    if (location < 0) location = triples[at + 2]!;
+  }
+  return location < 0 ? null : { sum, location };
+}
+
+function holds(left: number, operator: string, right: number): boolean {
+  switch (operator) {
+    case '<=':
+      return left <= right;
+    case '<':
+      return left < right;
+    case '>=':
+      return left >= right;
+    case '>':
+      return left > right;
+    default:
+      return left === right;
+  }
+}
+
+export function unitLabel(unit: Unit): string {
+  return `${unit.code} ${unit.name}`;
+}
+
+function placeText(location: Location): string {
+  if (location.line !== null) return `${location.file}:${location.line}`;
+  if (location.record !== null) return `${location.file}#${location.record}`;
+  return location.file;
+}
+
+/** One column of a header, as planned. */
+interface ColumnPlan {
+  position: number;
+  header: string;
+}
+
+interface HeaderPlan {
+  identity: Partial<Record<IdentityColumn, ColumnPlan>>;
+  shape: 'wide' | 'long';
+  /** Wide shape: the indicator columns. */
+  values: (ColumnPlan & { indicator: Indicator; index: number })[];
+  width: number;
+  usable: boolean;
+}
+
+interface Deferred {
+  cells: RawCell[];
+  place: RowPlace;
+  plan: HeaderPlan;
+}
+
+/** The rows of one file. */
+export class FileChecker {
+  private plan: HeaderPlan | null = null;
+  private readonly plans = new Map<string, HeaderPlan>();
+  private readonly reportedColumns = new Set<string>();
+  private readonly deferred: Deferred[] = [];
+  private readonly provinceVotes = new Map<string, number>();
+  private readonly districtVotes = new Map<string, number>();
+  private readonly schemas = new Map<string, ReturnType<typeof wideRowSchema>>();
+
+  constructor(
+    private readonly checker: ReturnChecker,
+    readonly file: string,
+    private readonly convention: NumberConvention,
+  ) {}
+
+  /** A finding about the whole file (encoding, malformed, empty). */
+  fileFinding(code: FindingCode, params: Params = {}, place: RowPlace = {}): void {
+    this.checker.report(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, params }));
+  }
+
+  /** A row that cannot be read at all (undecodable bytes, not a record): counted and rejected. */
+  badRow(code: FindingCode, params: Params, place: RowPlace): void {
+    this.checker.stats.rows++;
+    this.reject([finding(code, { ...this.where(place), params })]);
+  }
+
+  /** Plans the columns of a header. Returns false when no row of it can be read. */
+  header(cells: readonly string[], place: RowPlace = { line: 1 }): boolean {
+    const signature = cells.join('\u0000');
+    const known = this.plans.get(signature);
+    if (known) {
+      this.plan = known;
+      return known.usable;
+    }
+    const { catalogue } = this.checker.parts;
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true };
+    const seen = new Map<string, string>();
+    cells.forEach((raw, position) => {
+      const header = raw.normalize('NFC').trim();
+      if (header === '') return;
+      const match = catalogue.matchHeader(header);
+      const once = (code: FindingCode, fields: Parameters<typeof finding>[1]) => {
+        if (this.reportedColumns.has(code + header)) return;
+        this.reportedColumns.add(code + header);
+        this.checker.report(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, column: header, ...fields }));
+      };
+      if (match.kind === 'identity') {
+        plan.identity[match.column] ??= { position, header };
+      } else if (match.kind === 'indicator') {
+        const indicator = match.indicator;
+        if (indicator.kind === 'ratio') {
+          once('computed-column', { indicator: indicator.id, params: { numerator: indicator.numerator, denominator: indicator.denominator } });
+          return;
+        }
+        const other = seen.get(indicator.id);
+        if (other !== undefined) {
+          once('duplicate-column', { indicator: indicator.id, params: { other } });
+          return;
+        }
+        seen.set(indicator.id, header);
+        plan.values.push({ position, header, indicator, index: match.index });
+      } else if (match.kind === 'unknown') {
+        once('unknown-column', { value: header, params: { suggestions: match.suggestions.join(', ') || null } });
+      }
+    });
+    plan.shape = plan.identity.indicator && plan.identity.value ? 'long' : 'wide';
+    const missing: { needed: string; example: string }[] = [];
+    if (!plan.identity.unit_code && !plan.identity.unit_name) missing.push({ needed: 'unit_code / unit_name', example: '"Mã đơn vị"' });
+    if (!plan.identity.year && !plan.identity.period) missing.push({ needed: 'year / period', example: '"Năm"' });
+    for (const m of missing) {
+      this.checker.report(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
+    }
+    plan.usable = missing.length === 0;
+    this.plans.set(signature, plan);
+    this.plan = plan;
+    return plan.usable;
+  }
+
+  /** One data row, cells in header order. */
+  row(cells: readonly RawCell[], place: RowPlace): void {
+    const plan = this.plan;
+    if (!plan || !plan.usable) return;
+    if (cells.every(isBlank)) return;
+    this.checker.stats.rows++;
+    const where = this.where(place);
+    if (cells.length !== plan.width && !(cells.length > plan.width && cells.slice(plan.width).every(isBlank))) {
+      this.reject([finding('ragged-row', { ...where, params: { cells: cells.length, expected: plan.width } })]);
+      return;
+    }
+    this.checkRow(cells, place, plan, false);
+  }
+
+  private where(place: RowPlace) {
+    return { file: this.file, line: place.line ?? null, record: place.record ?? null };
+  }
+
+  private reject(findings: Finding[]): void {
+    this.checker.stats.rowsRejected++;
+    for (const f of findings) this.checker.report(f);
+  }
+
+  private cell(cells: readonly RawCell[], column: ColumnPlan | undefined): string {
+    if (!column) return '';
+    const value = cells[column.position];
+    return value === null || value === undefined ? '' : String(value).normalize('NFC').trim();
+  }
+
+  private checkRow(cells: readonly RawCell[], place: RowPlace, plan: HeaderPlan, final: boolean): void {
+    const where = this.where(place);
+    const findings: Finding[] = [];
+
+    const periodColumn = plan.identity.period ?? plan.identity.year;
+    const periodText = this.cell(cells, periodColumn);
+    const period = periodText === '' ? null : parsePeriod(periodText);
+    if (!period) {
+      findings.push(
+        periodText === ''
+          ? finding('missing-period', { ...where, column: periodColumn?.header ?? null })
+          : finding('bad-period', { ...where, column: periodColumn?.header ?? null, value: periodText }),
+      );
+      this.reject(findings);
+      return;
+    }
+
+    const code = this.cell(cells, plan.identity.unit_code);
+    const name = this.cell(cells, plan.identity.unit_name);
+    const systems = unitSystemsFor(period);
+    const resolution = this.checker.parts.gazetteer.resolve(code, name, systems, this.currentContext());
+    if (!resolution.ok) {
+      if (resolution.problem.code === 'ambiguous-unit' && !final && code === '') {
+        this.deferred.push({ cells: [...cells], place, plan });
+        return;
+      }
+      this.reject([this.unitProblem(resolution, code || name, code ? plan.identity.unit_code : plan.identity.unit_name, where, period)]);
+      return;
+    }
+    const unit = resolution.unit;
+    this.vote(unit);
+    for (const note of resolution.notes) {
+      const column = note.code === 'leading-zeros-dropped' ? plan.identity.unit_code : plan.identity.unit_name;
+      findings.push(
+        finding(note.code, {
+          ...where,
+          column: column?.header ?? null,
+          unit: unitLabel(unit),
+          value: note.given,
+          params: { official: note.code === 'leading-zeros-dropped' ? note.official : unit.name, name: unit.name },
+        }),
+      );
+    }
+
+    const values = plan.shape === 'wide' ? this.wideValues(cells, plan, unit.level, where, findings) : this.longValue(cells, plan, unit.level, where, findings);
+    if (findings.some((f) => f.level === 'error')) {
+      this.reject(findings.map((f) => ({ ...f, unit: f.unit ?? unitLabel(unit) })));
+      return;
+    }
+    const duplicates = this.checker.accept(unit, period, values, { file: this.file, line: where.line, record: where.record });
+    const all = [...findings, ...duplicates];
+    if (duplicates.some((f) => f.level === 'error')) this.reject(all);
+    else {
+      this.checker.stats.rowsAccepted++;
+      for (const f of all) this.checker.report(f);
+    }
+  }
+
+  private schemaFor(plan: HeaderPlan, level: UnitLevel) {
+    const key = `${level}|${plan.values.map((v) => v.indicator.id).join(',')}`;
+    let schema = this.schemas.get(key);
+    if (!schema) {
+      schema = wideRowSchema(
+        plan.values.map((v) => v.indicator),
+        this.convention,
+        level,
+      );
+      this.schemas.set(key, schema);
+    }
+    return schema;
+  }
+
+  private wideValues(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: Location | ReturnType<FileChecker['where']>, findings: Finding[]) {
+    const input: Record<string, RawCell> = {};
+    for (const column of plan.values) input[column.indicator.id] = cells[column.position];
+    const parsed = this.schemaFor(plan, level).safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const id = String(issue.path[0]);
+        const column = plan.values.find((v) => v.indicator.id === id);
+        findings.push(cellFinding(issue, where, column?.header ?? null, id, input[id]));
+      }
+      return [];
+    }
+    const out: { indicator: Indicator; index: number; scaled: number; column: string | null }[] = [];
+    for (const column of plan.values) {
+      const value = parsed.data[column.indicator.id] as CellValue;
+      if (value.status === 'value') out.push({ indicator: column.indicator, index: column.index, scaled: value.scaled, column: column.header });
+    }
+    return out;
+  }
+
+  private longValue(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: ReturnType<FileChecker['where']>, findings: Finding[]) {
+    const { catalogue } = this.checker.parts;
+    const name = this.cell(cells, plan.identity.indicator);
+    const match = catalogue.matchHeader(name);
+    if (match.kind !== 'indicator' || match.indicator.kind === 'ratio') {
+      findings.push(
+        finding('unknown-indicator', {
+          ...where,
+          column: plan.identity.indicator?.header ?? null,
+          value: name,
+          params: { suggestions: match.kind === 'unknown' ? match.suggestions.join(', ') || null : null },
+        }),
+      );
+      return [];
+    }
+    const raw = cells[plan.identity.value!.position];
+    const parsed = cellSchema(match.indicator, this.convention, level).safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) findings.push(cellFinding(issue, where, plan.identity.value!.header, match.indicator.id, raw));
+      return [];
+    }
+    if (parsed.data.status !== 'value') return [];
+    return [{ indicator: match.indicator, index: match.index, scaled: parsed.data.scaled, column: plan.identity.value!.header }];
+  }
+
+  private unitProblem(resolution: Extract<Resolution, { ok: false }>, given: string, column: ColumnPlan | undefined, where: ReturnType<FileChecker['where']>, period: Period): Finding {
+    const { gazetteer } = this.checker.parts;
+    const problem = resolution.problem;
+    const base = { ...where, column: column?.header ?? null, value: given };
+    switch (problem.code) {
+      case 'missing-unit':
+        return finding('missing-unit', { ...where });
+      case 'unknown-unit':
+        return finding('unknown-unit', {
+          ...base,
+          params: { period: period.label, suggestions: problem.suggestions.map((u) => `${u.code} ${gazetteer.describe(u)}`).join('; ') || null },
+        });
+      case 'ambiguous-unit':
+        return finding('ambiguous-unit', { ...base, params: { candidates: problem.candidates.map((u) => `${u.code} ${gazetteer.describe(u)}`).join('; ') } });
+      case 'unit-retired':
+        return finding('unit-retired', {
+          ...base,
+          unit: unitLabel(problem.unit),
+          params: {
+            period: period.label,
+            official: gazetteer.describe(problem.unit),
+            successors: problem.successors.map((s) => `${s.new_code} ${s.new_name}${s.kind === 'partial' ? ' (một phần / part)' : ''}`).join('; ') || null,
+          },
+        });
+      case 'unit-not-yet':
+        return finding('unit-not-yet', { ...base, unit: unitLabel(problem.unit), params: { period: period.label, official: gazetteer.describe(problem.unit) } });
+    }
+  }
+
+  private vote(unit: Unit): void {
+    const { gazetteer } = this.checker.parts;
+    const province = gazetteer.province(unit).code;
+    this.provinceVotes.set(province, (this.provinceVotes.get(province) ?? 0) + 1);
+    const district = unit.level === 'commune' && unit.system === 'old' ? unit.parentCode : unit.level === 'district' ? unit.code : null;
+    if (district) this.districtVotes.set(district, (this.districtVotes.get(district) ?? 0) + 1);
+  }
+
+  /** The province and district most rows of this file belong to, else the data folder's. */
+  private currentContext(): UnitContext {
+    const base = this.checker.parts.context;
+    return {
+      provinceCode: base.provinceCode ?? leader(this.provinceVotes),
+      districtCode: base.districtCode ?? leader(this.districtVotes),
+    };
+  }
+
+  /** Resolves the rows whose unit name was ambiguous until the rest of the file was read. */
+  end(): void {
+    const pending = this.deferred.splice(0);
+    for (const row of pending) this.checkRow(row.cells, row.place, row.plan, true);
+  }
+}
+
+function leader(votes: Map<string, number>): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const [key, count] of votes) {
+    if (count > most) {
+      best = key;
+      most = count;
+    }
+  }
+  return best;
+}
+
+function isBlank(cell: RawCell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+function cellFinding(
+  issue: { message: string; params?: unknown },
+  where: { file: string; line: number | null; record: number | null },
+  column: string | null,
+  indicator: string,
+  raw: RawCell,
+): Finding {
+  const params = (issue.params ?? { finding: 'bad-number' }) as CellIssueParams;
+  const { finding: code, ...rest } = params;
+  return finding(code as FindingCode, { ...where, column, indicator, value: raw === null || raw === undefined ? '' : String(raw), params: rest });
+}

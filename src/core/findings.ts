@@ -1,0 +1,278 @@
+/**
+ * Findings: what is wrong with the data, as values (STYLE §3–4). One catalogue maps each stable
+ * code to its level and to a Vietnamese and an English message; one renderer fills them in.
+ */
+
+export type Level = 'error' | 'warning';
+export type Lang = 'vi' | 'en';
+
+export interface Finding {
+  code: FindingCode;
+  level: Level;
+  file: string | null;
+  /** 1-based physical line; the header is line 1. Null for JSON and for whole-file findings. */
+  line: number | null;
+  /** JSON returns: 1-based position of the record in its array. */
+  record: number | null;
+  /** The header cell as written in the file. */
+  column: string | null;
+  unit: string | null;
+  indicator: string | null;
+  /** The offending text, as written. */
+  value: string | null;
+  /** Facts the message needs beyond the location. */
+  params: Params;
+}
+
+export type Params = Record<string, string | number | null | undefined>;
+
+type Template = (f: Finding, p: Params) => string;
+
+interface FindingSpec {
+  level: Level;
+  title: { vi: string; en: string };
+  vi: Template;
+  en: Template;
+}
+
+const q = (text: unknown) => `«${String(text ?? '')}»`;
+const list = (text: unknown) => String(text ?? '');
+
+/** Every finding code. Adding a code here is all it takes to give it messages in both languages. */
+export const findingCatalogue = {
+  'unknown-unit': {
+    level: 'error',
+    title: { vi: 'Không có đơn vị', en: 'Unknown unit' },
+    vi: (f, p) => `Không tìm thấy đơn vị ${q(f.value)} trong danh mục đơn vị hành chính cho kỳ ${p.period ?? ''}.${p.suggestions ? ` Có phải là: ${p.suggestions}?` : ' Kiểm tra lại mã (5 chữ số cho xã, 3 cho huyện) hoặc tên đơn vị.'}`,
+    en: (f, p) => `No unit ${q(f.value)} in the official unit list for period ${p.period ?? ''}.${p.suggestions ? ` Did you mean: ${p.suggestions}?` : ' Check the code (5 digits for a commune, 3 for a district) or the name.'}`,
+  },
+  'ambiguous-unit': {
+    level: 'error',
+    title: { vi: 'Tên đơn vị trùng', en: 'Ambiguous unit name' },
+    vi: (f, p) => `Tên ${q(f.value)} ứng với nhiều đơn vị: ${list(p.candidates)}. Hãy ghi thêm mã đơn vị.`,
+    en: (f, p) => `The name ${q(f.value)} matches several units: ${list(p.candidates)}. Add the unit code.`,
+  },
+  'unit-retired': {
+    level: 'error',
+    title: { vi: 'Đơn vị đã sáp nhập', en: 'Unit no longer exists' },
+    vi: (f, p) => `Đơn vị ${q(f.value)} (${p.official}) không còn tồn tại từ ngày 01/07/2025, không dùng được cho kỳ ${p.period}. ${p.successors ? `Đã nhập vào: ${p.successors}.` : ''} Hãy báo cáo theo đơn vị mới.`,
+    en: (f, p) => `Unit ${q(f.value)} (${p.official}) ceased to exist on 1 July 2025 and cannot report for period ${p.period}. ${p.successors ? `It went into: ${p.successors}.` : ''} Report under the new unit.`,
+  },
+  'unit-not-yet': {
+    level: 'error',
+    title: { vi: 'Đơn vị chưa tồn tại', en: 'Unit did not exist yet' },
+    vi: (f, p) => `Đơn vị ${q(f.value)} (${p.official}) chỉ có từ ngày 01/07/2025, không dùng được cho kỳ ${p.period}. Kỳ trước cải cách phải dùng mã đơn vị cũ.`,
+    en: (f, p) => `Unit ${q(f.value)} (${p.official}) exists only from 1 July 2025 and cannot report for period ${p.period}. Periods before the reform use the old unit codes.`,
+  },
+  'missing-unit': {
+    level: 'error',
+    title: { vi: 'Thiếu đơn vị', en: 'Missing unit' },
+    vi: () => `Dòng không có mã đơn vị và tên đơn vị. Hãy điền mã (hoặc tên) đơn vị báo cáo.`,
+    en: () => `The row has neither a unit code nor a unit name. Fill in the reporting unit's code (or name).`,
+  },
+  'unit-name-mismatch': {
+    level: 'warning',
+    title: { vi: 'Mã và tên không khớp', en: 'Code and name disagree' },
+    vi: (f, p) => `Mã ${f.unit} là ${q(p.official)}, nhưng dòng ghi tên ${q(f.value)}. Số liệu được tính cho ${p.official}; nếu sai, sửa lại mã.`,
+    en: (f, p) => `Code ${f.unit} is ${q(p.official)}, but the row names ${q(f.value)}. The figures count for ${p.official}; if that is wrong, fix the code.`,
+  },
+  'leading-zeros-dropped': {
+    level: 'warning',
+    title: { vi: 'Mã mất số 0 đầu', en: 'Leading zeros dropped' },
+    vi: (f, p) => `Mã ${q(f.value)} thiếu số 0 ở đầu (Excel thường bỏ đi); đã hiểu là ${p.official} (${p.name}). Định dạng cột mã là Text để giữ số 0.`,
+    en: (f, p) => `Code ${q(f.value)} lost its leading zeros (Excel drops them); read as ${p.official} (${p.name}). Format the code column as Text to keep them.`,
+  },
+  'missing-period': {
+    level: 'error',
+    title: { vi: 'Thiếu kỳ báo cáo', en: 'Missing period' },
+    vi: () => `Dòng không có năm hoặc kỳ báo cáo. Điền năm (ví dụ 2019) hoặc kỳ (2019-Q3, 2019-06, 2019-H1).`,
+    en: () => `The row has no year or period. Fill in a year (e.g. 2019) or a period (2019-Q3, 2019-06, 2019-H1).`,
+  },
+  'bad-period': {
+    level: 'error',
+    title: { vi: 'Kỳ báo cáo sai', en: 'Bad period' },
+    vi: (f) => `Kỳ báo cáo ${q(f.value)} không hợp lệ. Viết năm (2019) hoặc kỳ (2019-Q3, 2019-06, 2019-H1), năm từ 1990 đến 2100.`,
+    en: (f) => `Period ${q(f.value)} is not valid. Write a year (2019) or a period (2019-Q3, 2019-06, 2019-H1), years 1990 to 2100.`,
+  },
+  'bad-number': {
+    level: 'error',
+    title: { vi: 'Không phải số', en: 'Not a number' },
+    vi: (f, p) =>
+      p.reason === 'percent'
+        ? `Ô ${q(f.value)} là tỷ lệ phần trăm; chỉ tiêu này cần số tuyệt đối (tỷ lệ do antt tự tính).`
+        : p.reason === 'misplaced-separators'
+          ? `Ô ${q(f.value)} có dấu phân cách không đúng chỗ. Viết ví dụ 17.429 hoặc 17429 (số nguyên), 23,7 (số thập phân).`
+          : `Ô ${q(f.value)} không phải là số. Chỉ dùng chữ số 0–9, dấu chấm/phẩy phân cách; để trống nếu không báo cáo, '-' nếu bằng 0.`,
+    en: (f, p) =>
+      p.reason === 'percent'
+        ? `Cell ${q(f.value)} is a percentage; this indicator takes an absolute figure (antt computes the ratios).`
+        : p.reason === 'misplaced-separators'
+          ? `Cell ${q(f.value)} has separators in the wrong places. Write e.g. 17.429 or 17429 (whole number), 23,7 (decimal).`
+          : `Cell ${q(f.value)} is not a number. Use digits 0–9 with dot or comma separators; leave it blank if not reported, '-' for zero.`,
+  },
+  'ambiguous-number': {
+    level: 'error',
+    title: { vi: 'Số không rõ nghĩa', en: 'Ambiguous number' },
+    vi: (f, p) => `Ô ${q(f.value)} có thể là ${p.asThousands} (dấu phân cách hàng nghìn) hoặc ${p.asDecimal} (dấu thập phân). Viết ${p.asThousands} không có dấu phân cách, hoặc dùng dấu phẩy cho phần thập phân (tối đa ${p.decimals} chữ số).`,
+    en: (f, p) => `Cell ${q(f.value)} could be ${p.asThousands} (thousands separator) or ${p.asDecimal} (decimal point). Write ${p.asThousands} without a separator, or use a comma for the decimals (at most ${p.decimals} places).`,
+  },
+  'negative-number': {
+    level: 'error',
+    title: { vi: 'Số âm', en: 'Negative number' },
+    vi: (f) => `Ô ${q(f.value)} là số âm; số liệu thống kê này không thể âm. Sửa lại số, hoặc ghi '-' nếu không có.`,
+    en: (f) => `Cell ${q(f.value)} is negative; this figure cannot be. Fix it, or write '-' for none.`,
+  },
+  'too-many-decimals': {
+    level: 'error',
+    title: { vi: 'Quá nhiều chữ số thập phân', en: 'Too many decimals' },
+    vi: (f, p) =>
+      Number(p.decimals) === 0
+        ? `Ô ${q(f.value)} có phần thập phân, nhưng chỉ tiêu này là số đếm (số nguyên).`
+        : `Ô ${q(f.value)} có ${p.given} chữ số thập phân; chỉ tiêu này cho phép tối đa ${p.decimals}.`,
+    en: (f, p) =>
+      Number(p.decimals) === 0
+        ? `Cell ${q(f.value)} has decimals, but this indicator is a count (whole number).`
+        : `Cell ${q(f.value)} has ${p.given} decimal places; this indicator allows at most ${p.decimals}.`,
+  },
+  'number-too-large': {
+    level: 'error',
+    title: { vi: 'Số quá lớn', en: 'Number too large' },
+    vi: (f) => `Ô ${q(f.value)} quá lớn để là số liệu thống kê; kiểm tra lại (có thể gõ thừa chữ số).`,
+    en: (f) => `Cell ${q(f.value)} is too large to be a statistic; check it (extra digits typed?).`,
+  },
+  'bad-yes-no': {
+    level: 'error',
+    title: { vi: 'Cần có/không', en: 'Yes or no expected' },
+    vi: (f) => `Ô ${q(f.value)}: xã báo cáo chỉ tiêu này bằng có/không (có, không, x, 1, 0).`,
+    en: (f) => `Cell ${q(f.value)}: a commune answers this indicator yes or no (có, không, x, 1, 0).`,
+  },
+  'unknown-column': {
+    level: 'error',
+    title: { vi: 'Cột không rõ', en: 'Unknown column' },
+    vi: (f, p) => `Cột ${q(f.column)} không có trong danh mục chỉ tiêu.${p.suggestions ? ` Có phải là: ${p.suggestions}?` : ''} Xem danh sách bằng lệnh \`antt indicators\`.`,
+    en: (f, p) => `Column ${q(f.column)} is not in the indicator catalogue.${p.suggestions ? ` Did you mean: ${p.suggestions}?` : ''} List them with \`antt indicators\`.`,
+  },
+  'duplicate-column': {
+    level: 'error',
+    title: { vi: 'Cột lặp', en: 'Duplicate column' },
+    vi: (f, p) => `Cột ${q(f.column)} và cột ${q(p.other)} cùng là chỉ tiêu ${f.indicator}. Xóa một cột.`,
+    en: (f, p) => `Columns ${q(f.column)} and ${q(p.other)} are both indicator ${f.indicator}. Remove one.`,
+  },
+  'missing-column': {
+    level: 'error',
+    title: { vi: 'Thiếu cột', en: 'Missing column' },
+    vi: (_f, p) => `Tệp thiếu cột ${p.needed}; không đọc được các dòng số liệu. Thêm cột (ví dụ ${p.example}) vào dòng tiêu đề.`,
+    en: (_f, p) => `The file has no ${p.needed} column, so its rows cannot be read. Add one (e.g. ${p.example}) to the header.`,
+  },
+  'computed-column': {
+    level: 'warning',
+    title: { vi: 'Cột được tính tự động', en: 'Computed column' },
+    vi: (f, p) => `Cột ${q(f.column)} (${f.indicator}) là tỷ lệ; antt tự tính từ ${p.numerator} và ${p.denominator} nên bỏ qua cột này.`,
+    en: (f, p) => `Column ${q(f.column)} (${f.indicator}) is a ratio; antt computes it from ${p.numerator} and ${p.denominator}, so the column is ignored.`,
+  },
+  'unknown-indicator': {
+    level: 'error',
+    title: { vi: 'Chỉ tiêu không rõ', en: 'Unknown indicator' },
+    vi: (f, p) => `Chỉ tiêu ${q(f.value)} không có trong danh mục.${p.suggestions ? ` Có phải là: ${p.suggestions}?` : ''}`,
+    en: (f, p) => `Indicator ${q(f.value)} is not in the catalogue.${p.suggestions ? ` Did you mean: ${p.suggestions}?` : ''}`,
+  },
+  'ragged-row': {
+    level: 'error',
+    title: { vi: 'Số ô không khớp', en: 'Wrong number of cells' },
+    vi: (_f, p) => `Dòng có ${p.cells} ô, tiêu đề có ${p.expected} cột. Kiểm tra dấu phân cách hoặc dấu ngoặc kép trong dòng.`,
+    en: (_f, p) => `The row has ${p.cells} cells; the header has ${p.expected} columns. Check the separators and quotes in the row.`,
+  },
+  'duplicate-return': {
+    level: 'warning',
+    title: { vi: 'Báo cáo lặp', en: 'Duplicate return' },
+    vi: (f, p) => `${f.unit} kỳ ${p.period} đã được báo cáo tại ${p.first} với cùng số liệu; dòng này bị bỏ qua.`,
+    en: (f, p) => `${f.unit} for ${p.period} was already reported at ${p.first} with the same figures; this row is skipped.`,
+  },
+  'conflicting-values': {
+    level: 'error',
+    title: { vi: 'Số liệu mâu thuẫn', en: 'Conflicting figures' },
+    vi: (f, p) => `${f.unit} kỳ ${p.period}, ${f.indicator}: ${p.first} ghi ${p.firstValue}, ở đây ghi ${p.thisValue}. Giữ lại một số liệu đúng.`,
+    en: (f, p) => `${f.unit} for ${p.period}, ${f.indicator}: ${p.first} says ${p.firstValue}, this row says ${p.thisValue}. Keep the one correct figure.`,
+  },
+  'rule-violated': {
+    level: 'error',
+    title: { vi: 'Vi phạm quy tắc', en: 'Rule broken' },
+    vi: (f, p) => `${f.unit} kỳ ${p.period}: ${p.left} = ${p.leftValue} phải ${p.operator} ${p.right} = ${p.rightValue} (quy tắc ${p.rule}).`,
+    en: (f, p) => `${f.unit} for ${p.period}: ${p.left} = ${p.leftValue} must be ${p.operator} ${p.right} = ${p.rightValue} (rule ${p.rule}).`,
+  },
+  encoding: {
+    level: 'error',
+    title: { vi: 'Lỗi bảng mã', en: 'Encoding problem' },
+    vi: (_f, p) =>
+      p.reason === 'replacement'
+        ? `Dòng có ký tự không đọc được: tệp trộn nhiều bảng mã. Mở tệp trong Excel và lưu lại bằng "CSV UTF-8".`
+        : `Không xác định được bảng mã của tệp (không phải UTF-8, Windows-1258 hay TCVN3; có thể là VNI). Mở tệp trong Excel và lưu lại bằng "CSV UTF-8".`,
+    en: (_f, p) =>
+      p.reason === 'replacement'
+        ? `The row has characters that cannot be read: the file mixes encodings. Open it in Excel and save it again as "CSV UTF-8".`
+        : `Cannot tell the file's encoding (not UTF-8, Windows-1258 or TCVN3; perhaps VNI). Open it in Excel and save it again as "CSV UTF-8".`,
+  },
+  'legacy-encoding': {
+    level: 'warning',
+    title: { vi: 'Bảng mã TCVN3', en: 'TCVN3 encoding' },
+    vi: () => `Tệp được gõ bằng bảng mã TCVN3 (phông .VnTime); antt đã chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) trước khi gửi.`,
+    en: () => `The file was typed in TCVN3 (.VnTime fonts); antt converted it to Unicode. Convert the file to Unicode (Unikey's converter) before sending it on.`,
+  },
+  'malformed-file': {
+    level: 'error',
+    title: { vi: 'Tệp hỏng', en: 'Malformed file' },
+    vi: (_f, p) => `Tệp không đúng định dạng ${p.format}: ${p.detail}. Các dòng sau vị trí này không được đọc.`,
+    en: (_f, p) => `The file is not valid ${p.format}: ${p.detail}. Rows after this point were not read.`,
+  },
+  'empty-file': {
+    level: 'error',
+    title: { vi: 'Tệp rỗng', en: 'Empty file' },
+    vi: () => `Tệp không có dòng tiêu đề và số liệu.`,
+    en: () => `The file has no header and no rows.`,
+  },
+  'not-a-return': {
+    level: 'error',
+    title: { vi: 'Không phải báo cáo', en: 'Not a return' },
+    vi: () => `Tệp JSON phải là một mảng bản ghi, hoặc một đối tượng có mảng "returns".`,
+    en: () => `A JSON return is an array of records, or an object with a "returns" array.`,
+  },
+} satisfies Record<string, FindingSpec>;
+
+export type FindingCode = keyof typeof findingCatalogue;
+
+export function levelOf(code: FindingCode): Level {
+  return findingCatalogue[code].level;
+}
+
+/** A finding with every location field present (null where it does not apply). */
+export function finding(code: FindingCode, fields: Partial<Omit<Finding, 'code'>> = {}): Finding {
+  return {
+    code,
+    level: fields.level ?? levelOf(code),
+    file: fields.file ?? null,
+    line: fields.line ?? null,
+    record: fields.record ?? null,
+    column: fields.column ?? null,
+    unit: fields.unit ?? null,
+    indicator: fields.indicator ?? null,
+    value: fields.value ?? null,
+    params: fields.params ?? {},
+  };
+}
+
+export function renderMessage(f: Finding, lang: Lang): string {
+  const spec: FindingSpec = findingCatalogue[f.code];
+  return spec[lang](f, f.params);
+}
+
+export function titleOf(code: FindingCode, lang: Lang): string {
+  return findingCatalogue[code].title[lang];
+}
+
+/** Most serious first: errors before warnings, then by file, line and column as read. */
+export function compareFindings(a: Finding, b: Finding, fileOrder: (file: string | null) => number): number {
+  if (a.level !== b.level) return a.level === 'error' ? -1 : 1;
+  const byFile = fileOrder(a.file) - fileOrder(b.file);
+  if (byFile !== 0) return byFile;
+  return (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0);
+}

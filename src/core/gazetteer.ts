@@ -1,0 +1,256 @@
+/**
+ * The official unit lists, before and after the 1 July 2025 reform, with look-up by code and by
+ * name. Pure: the lists are handed in already parsed (see `src/io/shipped.ts`).
+ */
+import type { CrosswalkRow, UnitLevel, UnitRow } from '../../schemas/units.js';
+import { codeLength } from '../../schemas/units.js';
+import { closest, foldKey, foldUnitName } from './text.js';
+
+export type UnitSystem = 'old' | 'new';
+
+export interface Unit {
+  code: string;
+  name: string;
+  type: string;
+  level: UnitLevel;
+  parentCode: string | null;
+  system: UnitSystem;
+  /** Position in the official list: output follows it. */
+  order: number;
+}
+
+/** Where a name-only look-up should search first: the province (and district) of the return. */
+export interface UnitContext {
+  provinceCode?: string | null;
+  districtCode?: string | null;
+}
+
+export type Resolution =
+  | { ok: true; unit: Unit; notes: ResolutionNote[] }
+  | { ok: false; problem: ResolutionProblem };
+
+/** Warnings that accompany a successful look-up. */
+export type ResolutionNote =
+  | { code: 'leading-zeros-dropped'; given: string; official: string }
+  | { code: 'unit-name-mismatch'; given: string; official: string };
+
+export type ResolutionProblem =
+  | { code: 'unknown-unit'; given: string; suggestions: Unit[] }
+  | { code: 'ambiguous-unit'; given: string; candidates: Unit[] }
+  | { code: 'unit-retired'; given: string; unit: Unit; successors: CrosswalkRow[] }
+  | { code: 'unit-not-yet'; given: string; unit: Unit }
+  | { code: 'missing-unit' };
+
+class UnitList {
+  readonly byCode = new Map<string, Unit>();
+  /** Folded name without its type prefix → units; "muong sai" → [Xã Mường Sai, …]. */
+  readonly byName = new Map<string, Unit[]>();
+
+  constructor(
+    readonly system: UnitSystem,
+    rows: readonly UnitRow[],
+  ) {
+    rows.forEach((row, order) => {
+      const unit: Unit = {
+        code: row.code,
+        name: row.name,
+        type: row.type,
+        level: row.level,
+        parentCode: row.parent_code === '' ? null : row.parent_code,
+        system,
+        order,
+      };
+      this.byCode.set(unit.code, unit);
+      const key = foldUnitName(unit.name);
+      const same = this.byName.get(key);
+      if (same) same.push(unit);
+      else this.byName.set(key, [unit]);
+    });
+  }
+}
+
+export class Gazetteer {
+  private readonly lists: Record<UnitSystem, UnitList>;
+  private readonly successors = new Map<string, CrosswalkRow[]>();
+
+  constructor(oldUnits: readonly UnitRow[], newUnits: readonly UnitRow[], crosswalk: readonly CrosswalkRow[]) {
+    this.lists = { old: new UnitList('old', oldUnits), new: new UnitList('new', newUnits) };
+    for (const row of crosswalk) {
+      const list = this.successors.get(row.old_code);
+      if (list) list.push(row);
+      else this.successors.set(row.old_code, [row]);
+    }
+  }
+
+  unit(code: string, system: UnitSystem): Unit | undefined {
+    return this.lists[system].byCode.get(code);
+  }
+
+  /** Every unit of a list, in official order. */
+  units(system: UnitSystem): Unit[] {
+    return [...this.lists[system].byCode.values()];
+  }
+
+  parent(unit: Unit): Unit | undefined {
+    return unit.parentCode ? this.unit(unit.parentCode, unit.system) : undefined;
+  }
+
+  province(unit: Unit): Unit {
+    let current = unit;
+    for (let parent = this.parent(current); parent; parent = this.parent(current)) current = parent;
+    return current;
+  }
+
+  /** The communes of a district or province, in official order. */
+  communesOf(unit: Unit): Unit[] {
+    return this.units(unit.system).filter(
+      (u) => u.level === 'commune' && (u.parentCode === unit.code || (unit.level === 'province' && this.province(u).code === unit.code)),
+    );
+  }
+
+  /** New commune(s) an old unit went into on 1 July 2025. */
+  successorsOf(oldCode: string): CrosswalkRow[] {
+    return this.successors.get(oldCode) ?? [];
+  }
+
+  /** "Xã Mường Sai, Huyện Sông Mã, Tỉnh Sơn La": a unit with its ancestors, to tell namesakes apart. */
+  describe(unit: Unit): string {
+    const names = [unit.name];
+    for (let p = this.parent(unit); p; p = this.parent(p)) names.push(p.name);
+    return names.join(', ');
+  }
+
+  /**
+   * Finds the unit a return row names, by code (accepting a code whose leading zeros Excel
+   * dropped) or by name, among the lists valid for the row's period.
+   */
+  resolve(code: string, name: string, systems: readonly UnitSystem[], context: UnitContext = {}): Resolution {
+    const givenCode = code.trim();
+    const givenName = name.trim();
+    if (givenCode !== '') return this.resolveCode(givenCode, givenName, systems, context);
+    if (givenName !== '') return this.resolveName(givenName, systems, context);
+    return { ok: false, problem: { code: 'missing-unit' } };
+  }
+
+  private resolveCode(code: string, name: string, systems: readonly UnitSystem[], context: UnitContext): Resolution {
+    const digits = code.replace(/\s+/g, '').replace(/\.0+$/, '');
+    if (!/^[0-9]{1,5}$/.test(digits)) {
+      return { ok: false, problem: { code: 'unknown-unit', given: code, suggestions: name ? this.suggest(name, systems, context) : [] } };
+    }
+    const lengths = [codeLength.province, codeLength.district, codeLength.commune].filter((n) => n >= digits.length);
+    const candidateCodes = lengths.map((n) => digits.padStart(n, '0'));
+
+    const found: Unit[] = [];
+    for (const system of systems) {
+      for (const candidate of candidateCodes) {
+        const unit = this.unit(candidate, system);
+        if (unit) found.push(unit);
+      }
+    }
+    // An exact code wins over a padded one; among padded ones the name or context decides.
+    let matches = found.filter((u) => u.code === digits);
+    if (matches.length === 0) matches = found;
+    if (matches.length > 1 && name) {
+      const byName = matches.filter((u) => sameName(u.name, name));
+      if (byName.length > 0) matches = byName;
+    }
+    if (matches.length > 1) {
+      const inContext = matches.filter((u) => this.inContext(u, context));
+      if (inContext.length > 0) matches = inContext;
+    }
+    if (matches.length > 1) {
+      // The same code in both lists (2025): the one whose name matches, else the old list.
+      const codes = new Set(matches.map((u) => u.code));
+      if (codes.size === 1) matches = [matches.find((u) => u.system === 'old') ?? matches[0]!];
+    }
+    if (matches.length > 1) return { ok: false, problem: { code: 'ambiguous-unit', given: code, candidates: matches } };
+
+    const unit = matches[0];
+    if (!unit) return this.codeOutsidePeriod(digits, candidateCodes, name, systems, context, code);
+
+    const notes: ResolutionNote[] = [];
+    if (unit.code !== digits) notes.push({ code: 'leading-zeros-dropped', given: code, official: unit.code });
+    if (name && !sameName(unit.name, name)) {
+      // A 2026 return that still writes an old commune's code and name: the code now belongs
+      // to another commune, so this is a retired unit, not a typo in the name.
+      const other = systems.length === 1 ? this.unit(unit.code, systems[0] === 'old' ? 'new' : 'old') : undefined;
+      if (other && sameName(other.name, name)) return this.outsideProblem(other, code);
+      notes.push({ code: 'unit-name-mismatch', given: name, official: unit.name });
+    }
+    return { ok: true, unit, notes };
+  }
+
+  private codeOutsidePeriod(
+    digits: string,
+    candidateCodes: string[],
+    name: string,
+    systems: readonly UnitSystem[],
+    context: UnitContext,
+    given: string,
+  ): Resolution {
+    const otherSystems = (['old', 'new'] as const).filter((s) => !systems.includes(s));
+    for (const system of otherSystems) {
+      const exact = this.unit(digits, system) ?? candidateCodes.map((c) => this.unit(c, system)).find(Boolean);
+      if (exact) return this.outsideProblem(exact, given);
+    }
+    return { ok: false, problem: { code: 'unknown-unit', given, suggestions: name ? this.suggest(name, systems, context) : [] } };
+  }
+
+  private outsideProblem(unit: Unit, given: string): Resolution {
+    if (unit.system === 'old') {
+      return { ok: false, problem: { code: 'unit-retired', given, unit, successors: this.successorsOf(unit.code) } };
+    }
+    return { ok: false, problem: { code: 'unit-not-yet', given, unit } };
+  }
+
+  private resolveName(name: string, systems: readonly UnitSystem[], context: UnitContext): Resolution {
+    const key = foldUnitName(name);
+    const typeKey = foldKey(name).slice(0, Math.max(0, foldKey(name).length - key.length)).trim();
+    let candidates = systems.flatMap((s) => this.lists[s].byName.get(key) ?? []);
+    if (typeKey && candidates.length > 1) {
+      const sameType = candidates.filter((u) => foldKey(u.type) === typeKey || foldKey(u.name).startsWith(typeKey + ' '));
+      if (sameType.length > 0) candidates = sameType;
+    }
+    if (candidates.length > 1) {
+      const inContext = candidates.filter((u) => this.inContext(u, context));
+      if (inContext.length > 0) candidates = inContext;
+    }
+    if (candidates.length > 1 && systems.length > 1) {
+      const codes = new Set(candidates.map((u) => u.code + u.level));
+      if (codes.size === 1) candidates = [candidates.find((u) => u.system === 'old') ?? candidates[0]!];
+    }
+    if (candidates.length === 1) return { ok: true, unit: candidates[0]!, notes: [] };
+    if (candidates.length > 1) return { ok: false, problem: { code: 'ambiguous-unit', given: name, candidates } };
+
+    const elsewhere = (['old', 'new'] as const)
+      .filter((s) => !systems.includes(s))
+      .flatMap((s) => this.lists[s].byName.get(key) ?? [])
+      .filter((u) => this.inContext(u, context));
+    if (elsewhere.length === 1) return this.outsideProblem(elsewhere[0]!, name);
+    return { ok: false, problem: { code: 'unknown-unit', given: name, suggestions: this.suggest(name, systems, context) } };
+  }
+
+  private inContext(unit: Unit, context: UnitContext): boolean {
+    if (context.districtCode) {
+      if (unit.code === context.districtCode || unit.parentCode === context.districtCode) return true;
+    }
+    if (context.provinceCode) {
+      return this.province(unit).code === context.provinceCode || unit.code === context.provinceCode;
+    }
+    return false;
+  }
+
+  /** "Did you mean": the closest names, within the return's province when it is known. */
+  suggest(name: string, systems: readonly UnitSystem[], context: UnitContext = {}): Unit[] {
+    const key = foldUnitName(name);
+    const pool = systems.flatMap((s) => [...this.lists[s].byCode.values()]);
+    const local = context.provinceCode ? pool.filter((u) => this.inContext(u, context)) : [];
+    const found = closest(key, local, (u) => foldUnitName(u.name));
+    if (found.length > 0) return found;
+    return closest(key, pool, (u) => foldUnitName(u.name));
+  }
+}
+
+function sameName(official: string, given: string): boolean {
+  return foldUnitName(official) === foldUnitName(given);
+}

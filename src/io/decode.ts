@@ -1,0 +1,82 @@
+/**
+ * Decoding a return's bytes (DESIGN §5): UTF-8 with or without BOM, UTF-16 ("Unicode text" from
+ * Excel), Windows-1258 (plain "Save as CSV" on Vietnamese Windows) and TCVN3 (.VnTime fonts),
+ * including TCVN3 text that was typed into a Unicode file. All text comes out NFC.
+ */
+import iconv from 'iconv-lite';
+import { BELIEVABLE, type Vocabulary } from '../core/encoding.js';
+
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1258' | 'tcvn3' | 'utf8-typed-tcvn3';
+
+export type Detection = { ok: true; encoding: Encoding; bomLength: number } | { ok: false; reason: 'unknown-encoding' };
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(sample: Buffer, complete: boolean): boolean {
+  let end = sample.length;
+  if (!complete) {
+    // Do not fail on a character cut by the end of the sample: back up to its first byte.
+    let back = 0;
+    while (back < 3 && end - back - 1 >= 0 && (sample[end - back - 1]! & 0xc0) === 0x80) back++;
+    if (end - back - 1 >= 0 && sample[end - back - 1]! >= 0xc0) end = end - back - 1;
+  }
+  try {
+    fatalUtf8.decode(sample.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Text typed with a TCVN3 font into a Unicode program is TCVN3 bytes read as Windows-1252. */
+export function retypeTcvn3(text: string): string {
+  return iconv.decode(iconv.encode(text, 'windows1252'), 'tcvn').normalize('NFC');
+}
+
+export function decodeSample(sample: Buffer, encoding: Encoding): string {
+  switch (encoding) {
+    case 'utf8':
+      return sample.toString('utf8');
+    case 'utf8-typed-tcvn3':
+      return retypeTcvn3(sample.toString('utf8'));
+    case 'utf16le':
+      return iconv.decode(sample, 'utf16le');
+    case 'utf16be':
+      return iconv.decode(sample, 'utf16be');
+    case 'windows1258':
+      return iconv.decode(sample, 'windows1258').normalize('NFC');
+    case 'tcvn3':
+      return iconv.decode(sample, 'tcvn').normalize('NFC');
+  }
+}
+
+/**
+ * Decides a file's encoding from its first bytes. `complete` says the sample is the whole file.
+ */
+export function detectEncoding(sample: Buffer, vocabulary: Vocabulary, complete: boolean): Detection {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
+    return { ok: true, encoding: typedTcvn3(sample.subarray(3).toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 3 };
+  }
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { ok: true, encoding: 'utf16le', bomLength: 2 };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { ok: true, encoding: 'utf16be', bomLength: 2 };
+  if (isUtf8(sample, complete)) {
+    return { ok: true, encoding: typedTcvn3(sample.toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 0 };
+  }
+  const scores = (['windows1258', 'tcvn3'] as const).map((encoding) => ({
+    encoding,
+    score: vocabulary.score(decodeSample(sample, encoding)) ?? 0,
+  }));
+  scores.sort((a, b) => b.score - a.score);
+  const best = scores[0]!;
+  if (best.score >= BELIEVABLE) return { ok: true, encoding: best.encoding, bomLength: 0 };
+  return { ok: false, reason: 'unknown-encoding' };
+}
+
+/** True when valid UTF-8 text reads as Vietnamese only once re-read as TCVN3. */
+function typedTcvn3(text: string, vocabulary: Vocabulary): boolean {
+  const asIs = vocabulary.score(text);
+  if (asIs === null || asIs >= BELIEVABLE) return false;
+  if (/[^\x00-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/.test(text)) return false;
+  const retyped = vocabulary.score(retypeTcvn3(text));
+  return retyped !== null && retyped >= BELIEVABLE;
+}

@@ -1,0 +1,105 @@
+/**
+ * Turning the paths on the command line into the return files to read, and finding a data
+ * folder's config. Folders are searched recursively for .csv and .json files, in name order so
+ * that every run reads the same files in the same order.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
+import { AnttError } from './errors.js';
+import { formatOf } from './read-returns.js';
+
+export interface Inputs {
+  files: string[];
+  /** The config of the (first) data folder given, if it has one. */
+  config: DataFolderConfig | null;
+  configPath: string | null;
+}
+
+function stat(path: string) {
+  try {
+    return statSync(path);
+  } catch (cause) {
+    throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  }
+}
+
+function walk(folder: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (cause) {
+    throw new AnttError('file-unreadable', { path: folder, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile() && formatOf(path) !== null && entry.name !== CONFIG_FILE) out.push(path);
+  }
+}
+
+export function readConfig(path: string): DataFolderConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code) throw new AnttError('file-unreadable', { path, reason: code });
+    throw new AnttError('bad-config', { path, detail: (cause as Error).message });
+  }
+  const parsed = dataFolderConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AnttError('bad-config', {
+      path,
+      detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    });
+  }
+  return parsed.data;
+}
+
+export function collectInputs(paths: readonly string[]): Inputs {
+  const files: string[] = [];
+  let configPath: string | null = null;
+  for (const path of paths) {
+    const info = stat(path);
+    if (info.isDirectory()) {
+      const candidate = join(path, CONFIG_FILE);
+      if (configPath === null && existsFile(candidate)) configPath = candidate;
+      walk(path, files);
+    } else if (basename(path) === CONFIG_FILE) {
+      configPath ??= path;
+    } else {
+      if (formatOf(path) === null) {
+        const hint = /\.xlsx?$/i.test(path) ? 'lưu bảng tính thành CSV UTF-8 / save the workbook as CSV UTF-8' : undefined;
+        throw new AnttError('unsupported-file', { path, hint });
+      }
+      files.push(path);
+    }
+  }
+  // The same file named twice (or inside a folder also given) is read once.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length === 0) throw new AnttError('no-input', { paths: paths.join(', ') });
+  return { files: unique, config: configPath ? readConfig(configPath) : null, configPath };
+}
+
+function existsFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A path as shown to the user: relative to the working folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,262 @@
+/**
+ * Readers that stream a return file into a `FileChecker`: CSV (csv-parse) and JSON
+ * (@streamparser/json). Only the current row is held; the checker keeps what it needs.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
+import { CsvError, parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { RawCell } from '../../schemas/return.js';
+import type { FileChecker } from '../core/checker.js';
+import type { Vocabulary } from '../core/encoding.js';
+import type { NumberConvention } from '../core/numbers.js';
+import { decodeSample, detectEncoding, retypeTcvn3, type Encoding } from './decode.js';
+import { AnttError } from './errors.js';
+
+const SAMPLE_BYTES = 64 * 1024;
+
+export type ReturnFormat = 'csv' | 'json';
+
+export function formatOf(path: string): ReturnFormat | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
+  if (ext === '.json') return 'json';
+  return null;
+}
+
+async function readSample(path: string): Promise<{ sample: Buffer; complete: boolean }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return { sample: buffer.subarray(0, bytesRead), complete: bytesRead < SAMPLE_BYTES };
+  } catch (cause) {
+    throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** The delimiter of a CSV header line: the most frequent of `,` `;` and tab outside quotes. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+function iconvName(encoding: Encoding): string {
+  switch (encoding) {
+    case 'windows1258':
+      return 'windows1258';
+    case 'tcvn3':
+      return 'tcvn';
+    case 'utf16le':
+      return 'utf16le';
+    case 'utf16be':
+      return 'utf16be';
+    default:
+      return 'utf8';
+  }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: Vocabulary): Promise<void> {
+  const { sample, complete } = await readSample(path);
+  const detection = detectEncoding(sample, vocabulary, complete);
+  if (!detection.ok) {
+    begin('unknown').fileFinding('encoding', { reason: 'unknown' }, { line: 1 });
+    return;
+  }
+  const encoding = detection.encoding;
+  const head = decodeSample(sample.subarray(detection.bomLength), encoding);
+  const delimiter = detectDelimiter(head);
+  // Excel on vi-VN Windows separates with `;` because `,` is its decimal mark.
+  const checker = begin(delimiter === ';' ? 'vi' : 'unknown');
+  if (encoding === 'tcvn3' || encoding === 'utf8-typed-tcvn3') checker.fileFinding('legacy-encoding', {}, { line: 1 });
+  if (head.trim() === '') {
+    checker.fileFinding('empty-file');
+    return;
+  }
+
+  const retype = encoding === 'utf8-typed-tcvn3';
+  const source = createReadStream(path);
+  const decoded = source.pipe(iconv.decodeStream(iconvName(encoding)));
+  const parser = decoded.pipe(
+    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),
+  );
+  source.on('error', (error) => parser.destroy(error));
+
+  let headerSeen = false;
+  let lastLine = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = lastLine + 1;
+      lastLine = info.lines;
+      for (let i = 0; i < record.length; i++) {
+        let cell = record[i]!;
+        if (NON_ASCII.test(cell)) {
+          if (retype) cell = retypeTcvn3(cell);
+          record[i] = cell.normalize('NFC');
+        }
+      }
+      if (!headerSeen) {
+        if (record.every((c) => c.trim() === '')) continue;
+        headerSeen = true;
+        if (!checker.header(record, { line })) return;
+        continue;
+      }
+      if (record.some((c) => c.includes('\uFFFD'))) {
+        checker.badRow('encoding', { reason: 'replacement' }, { line });
+        continue;
+      }
+      checker.row(record, { line });
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      checker.fileFinding('malformed-file', { format: 'CSV', detail: csvProblem(error) }, { line: lastLine + 1 });
+      return;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && !code.startsWith('CSV_')) throw new AnttError('file-unreadable', { path, reason: code });
+    throw error;
+  } finally {
+    checker.end();
+  }
+  if (!headerSeen) checker.fileFinding('empty-file');
+}
+
+function csvProblem(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted cell is never closed (missing ")';
+    default:
+      return `${error.code}`;
+  }
+}
+
+/** JSON returns: an array of wide records, or an object with a `returns` array. */
+export async function readJson(path: string, begin: (convention: NumberConvention) => FileChecker): Promise<void> {
+  const { sample } = await readSample(path);
+  const checker = begin('unknown');
+  const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+  const firstChar = sample.subarray(bom).toString('utf8').trimStart()[0];
+  if (firstChar === undefined) {
+    checker.fileFinding('empty-file');
+    return;
+  }
+  if (firstChar !== '[' && firstChar !== '{') {
+    checker.fileFinding('not-a-return', {}, { line: 1 });
+    return;
+  }
+  const recordDepth = firstChar === '[' ? 1 : 2;
+  const tokenizer = new Tokenizer();
+  const tokens = new TokenParser({ paths: [firstChar === '[' ? '$.*' : '$.returns.*'], keepStack: false });
+
+  // Line numbers: the tokenizer gives byte offsets; count the newlines before each record's `{`.
+  const lines = new LineCounter();
+  let depth = 0;
+  let recordLine = 1;
+  let record = 0;
+  let sawReturns = firstChar === '[';
+  tokenizer.onToken = (token) => {
+    if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
+      depth++;
+      if (depth === recordDepth + 1) recordLine = lines.lineAt(token.offset);
+    } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
+      depth--;
+    } else if (depth === 1 && recordDepth === 2 && token.token === TokenType.STRING && token.value === 'returns') {
+      sawReturns = true;
+    }
+    tokens.write(token);
+  };
+  tokens.onValue = ({ value }) => {
+    record++;
+    const place = { line: recordLine, record };
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      checker.badRow('not-a-return', {}, place);
+      return;
+    }
+    const entries = Object.entries(value as Record<string, unknown>);
+    const cells = entries.map(([, cell]) => toRawCell(cell));
+    checker.header(
+      entries.map(([key]) => key),
+      place,
+    );
+    if (cells.some((c) => typeof c === 'string' && c.includes('\uFFFD'))) {
+      checker.badRow('encoding', { reason: 'replacement' }, place);
+      return;
+    }
+    checker.row(cells, place);
+  };
+  let failed: Error | null = null;
+  const onError = (error: Error) => {
+    failed ??= error;
+  };
+  tokenizer.onError = onError;
+  tokens.onError = onError;
+
+  const stream = createReadStream(path, { start: bom });
+  try {
+    for await (const data of stream as AsyncIterable<Buffer>) {
+      lines.push(data);
+      if (failed || tokenizer.isEnded) break;
+      tokenizer.write(data);
+    }
+    if (!failed && !tokenizer.isEnded) tokenizer.end();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new AnttError('file-unreadable', { path, reason: code });
+    failed ??= error as Error;
+  } finally {
+    checker.end();
+  }
+  if (failed) {
+    const detail = (failed as Error).message.replace(/\s+/g, ' ').slice(0, 160);
+    checker.fileFinding('malformed-file', { format: 'JSON', detail }, { line: lines.lineAt(lines.end) });
+  } else if (!sawReturns) {
+    checker.fileFinding('not-a-return', {}, { line: 1 });
+  }
+}
+
+/** JSON scalars pass through; a nested object or array is kept as its text, to be reported. */
+function toRawCell(cell: unknown): RawCell {
+  if (cell === null || typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean') return cell;
+  return JSON.stringify(cell);
+}
+
+/** Counts newlines up to increasing byte offsets of a stream read in chunks. */
+class LineCounter {
+  private chunk: Buffer = Buffer.alloc(0);
+  private base = 0;
+  private scanned = 0;
+  private newlines = 0;
+
+  get end(): number {
+    return this.base + this.chunk.length;
+  }
+
+  push(chunk: Buffer): void {
+    this.lineAt(this.end);
+    this.base += this.chunk.length;
+    this.chunk = chunk;
+    if (this.scanned < this.base) this.scanned = this.base;
+  }
+
+  lineAt(offset: number): number {
+    const stop = Math.min(offset, this.end) - this.base;
+    for (let i = this.scanned - this.base; i < stop; i++) if (this.chunk[i] === 0x0a) this.newlines++;
+    this.scanned = Math.max(this.scanned, this.base + stop);
+    return this.newlines + 1;
+  }
+}

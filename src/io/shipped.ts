@@ -1,0 +1,81 @@
+/**
+ * Loads what ships with the tool: the indicator catalogue (`schemas/catalogue.json`) and the
+ * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
+import { crosswalkRowSchema, unitRowSchema, type CrosswalkRow, type UnitRow } from '../../schemas/units.js';
+import { Catalogue } from '../core/catalogue.js';
+import { Gazetteer } from '../core/gazetteer.js';
+import { AnttError } from './errors.js';
+
+/** The package root: this file is `dist/src/io/shipped.js` once built. */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export const shippedPaths = {
+  catalogue: join(packageRoot, 'schemas', 'catalogue.json'),
+  unitsOld: join(packageRoot, 'data', 'gazetteer', 'vn-units-2025-03-01.csv'),
+  unitsNew: join(packageRoot, 'data', 'gazetteer', 'vn-units-2025-07-01.csv'),
+  crosswalk: join(packageRoot, 'data', 'gazetteer', 'crosswalk-2025-07-01.csv'),
+};
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (cause) {
+    throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  }
+}
+
+/**
+ * The gazetteer files are plain CSV without quotes (checked by the schema: a quote would fail the
+ * code patterns), so a split is enough and keeps start-up fast.
+ */
+function readTable<T>(path: string, schema: z.ZodType<T>): T[] {
+  const lines = readText(path).split(/\r?\n/).filter((l) => l !== '');
+  const header = (lines.shift() ?? '').split(',');
+  const rows = lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+  });
+  const parsed = z.array(schema).safeParse(rows);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const row = typeof issue.path[0] === 'number' ? issue.path[0] + 2 : '?';
+    throw new AnttError('bad-shipped-data', { path, detail: `line ${row}: ${issue.message}` });
+  }
+  return parsed.data;
+}
+
+export function loadCatalogueData(path = shippedPaths.catalogue): CatalogueData {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(path));
+  } catch (cause) {
+    if (cause instanceof AnttError) throw cause;
+    throw new AnttError('bad-shipped-data', { path, detail: String((cause as Error).message) });
+  }
+  const parsed = catalogueSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AnttError('bad-shipped-data', { path, detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  }
+  return parsed.data;
+}
+
+export function loadCatalogue(path = shippedPaths.catalogue): Catalogue {
+  return new Catalogue(loadCatalogueData(path));
+}
+
+let gazetteer: Gazetteer | undefined;
+
+export function loadGazetteer(): Gazetteer {
+  gazetteer ??= new Gazetteer(
+    readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema),
+    readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema),
+    readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema),
+  );
+  return gazetteer;
+}

@@ -1,0 +1,83 @@
+/**
+ * Renderers of the validation report (STYLE §5): text for people, JSON for scripts. Both are
+ * pure functions of the report; the exit code is derived from it elsewhere.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { ValidationReport } from '../core/checker.js';
+import { renderMessage, type Finding, type Lang } from '../core/findings.js';
+import { formatCount, safeText } from './format.js';
+
+const words = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', column: 'cột', record: 'bản ghi', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ' },
+  en: { error: 'error', warning: 'warning', column: 'column', record: 'record', valid: 'VALID', invalid: 'NOT VALID' },
+};
+
+function place(f: Finding, lang: Lang): string {
+  const parts: string[] = [];
+  if (f.file !== null) {
+    let where = f.file;
+    if (f.line !== null) where += `:${f.line}`;
+    parts.push(where);
+  }
+  if (f.record !== null) parts.push(`${words[lang].record} ${f.record}`);
+  if (f.column !== null) parts.push(`${words[lang].column} «${f.column}»`);
+  return parts.map(safeText).join(', ');
+}
+
+export function validationText(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean; color: ChalkInstance }): string {
+  const { lang, color } = options;
+  const w = words[lang];
+  const lines: string[] = [];
+  const shown = report.findings.slice(0, options.maxErrors);
+  for (const f of shown) {
+    const level = f.level === 'error' ? color.red.bold(w.error) : color.yellow(w.warning);
+    lines.push(`${place(f, lang)}: ${level} ${color.dim(f.code)}: ${safeText(renderMessage(f, lang))}`);
+  }
+  const hidden = report.findings.length - shown.length + report.omitted;
+  if (hidden > 0) {
+    lines.push(
+      lang === 'vi'
+        ? color.dim(`… và ${formatCount(hidden, lang)} vấn đề khác (tăng --max-errors để xem thêm).`)
+        : color.dim(`… and ${formatCount(hidden, lang)} more (raise --max-errors to see them).`),
+    );
+  }
+  if (lines.length > 0) lines.push('');
+  const s = report.stats;
+  const failed = !report.valid || (options.strict && s.warnings > 0);
+  const verdict = failed ? color.red.bold(w.invalid) : color.green.bold(w.valid);
+  const n = (x: number) => formatCount(x, lang);
+  lines.push(
+    lang === 'vi'
+      ? `${verdict}: ${n(s.files)} tệp, ${n(s.rows)} dòng số liệu (${n(s.rowsAccepted)} nhận, ${n(s.rowsRejected)} loại); ${n(s.errors)} lỗi, ${n(s.warnings)} cảnh báo.`
+      : `${verdict}: ${n(s.files)} file${s.files === 1 ? '' : 's'}, ${n(s.rows)} data row${s.rows === 1 ? '' : 's'} (${n(s.rowsAccepted)} accepted, ${n(s.rowsRejected)} rejected); ${n(s.errors)} error${s.errors === 1 ? '' : 's'}, ${n(s.warnings)} warning${s.warnings === 1 ? '' : 's'}.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** The JSON contract for scripts: `{ valid, stats, findings[] }`, fields that do not apply are null. */
+export function validationJson(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean }): string {
+  const findings = report.findings.slice(0, options.maxErrors).map((f) => ({
+    code: f.code,
+    level: f.level,
+    file: f.file,
+    line: f.line,
+    record: f.record,
+    column: f.column,
+    unit: f.unit,
+    indicator: f.indicator,
+    value: f.value,
+    message: renderMessage(f, options.lang),
+  }));
+  return (
+    JSON.stringify(
+      {
+        valid: report.valid && !(options.strict && report.stats.warnings > 0),
+        stats: report.stats,
+        findings,
+        omitted: report.findings.length - findings.length + report.omitted,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
