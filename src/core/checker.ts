@@ -196,8 +196,10 @@ export class ReturnChecker {
             params: {
               rule: rule.id,
               period: sighting.period.label,
-              left: rule.left.join(' + '),
-              right: rule.right.join(' + '),
+              leftVi: this.labels(rule.left, 'label_vi'),
+              leftEn: this.labels(rule.left, 'label_en'),
+              rightVi: this.labels(rule.right, 'label_vi'),
+              rightEn: this.labels(rule.right, 'label_en'),
               operator: rule.operator,
               leftValue: scaledToPlain(l.sum, decimals),
               rightValue: scaledToPlain(r.sum, decimals),
@@ -206,6 +208,10 @@ export class ReturnChecker {
         );
       }
     }
+  }
+
+  private labels(ids: readonly string[], field: 'label_vi' | 'label_en'): string {
+    return ids.map((id) => this.catalogue.indicator(id)![field]).join(' + ');
   }
 
   finish(): ValidationReport {

@@ -35,6 +35,14 @@ interface FindingSpec {
   en: Template;
 }
 
+const operatorWords: Record<string, { vi: string; en: string }> = {
+  '<=': { vi: '≤', en: '≤' },
+  '<': { vi: '<', en: '<' },
+  '>=': { vi: '≥', en: '≥' },
+  '>': { vi: '>', en: '>' },
+  '==': { vi: 'bằng', en: 'equal to' },
+};
+
 const q = (text: unknown) => `«${String(text ?? '')}»`;
 const list = (text: unknown) => String(text ?? '');
 
@@ -197,8 +205,8 @@ export const findingCatalogue = {
   'rule-violated': {
     level: 'error',
     title: { vi: 'Vi phạm quy tắc', en: 'Rule broken' },
-    vi: (f, p) => `${f.unit} kỳ ${p.period}: ${p.left} = ${p.leftValue} phải ${p.operator} ${p.right} = ${p.rightValue} (quy tắc ${p.rule}).`,
-    en: (f, p) => `${f.unit} for ${p.period}: ${p.left} = ${p.leftValue} must be ${p.operator} ${p.right} = ${p.rightValue} (rule ${p.rule}).`,
+    vi: (f, p) => `${f.unit} kỳ ${p.period}: ${p.leftVi} (${p.leftValue}) phải ${operatorWords[String(p.operator)]?.vi ?? p.operator} ${p.rightVi} (${p.rightValue}) — quy tắc ${p.rule}. Kiểm tra lại hai số liệu này.`,
+    en: (f, p) => `${f.unit} for ${p.period}: ${p.leftEn} (${p.leftValue}) must be ${operatorWords[String(p.operator)]?.en ?? p.operator} ${p.rightEn} (${p.rightValue}) — rule ${p.rule}. Check these two figures.`,
   },
   encoding: {
     level: 'error',

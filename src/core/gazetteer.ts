@@ -4,7 +4,7 @@
  */
 import type { CrosswalkRow, UnitLevel, UnitRow } from '../../schemas/units.js';
 import { codeLength } from '../../schemas/units.js';
-import { closest, foldKey, foldUnitName } from './text.js';
+import { closest, foldKey, foldUnitName, tidy } from './text.js';
 
 export type UnitSystem = 'old' | 'new';
 
@@ -154,10 +154,7 @@ export class Gazetteer {
       const byName = matches.filter((u) => sameName(u.name, name));
       if (byName.length > 0) matches = byName;
     }
-    if (matches.length > 1) {
-      const inContext = matches.filter((u) => this.inContext(u, context));
-      if (inContext.length > 0) matches = inContext;
-    }
+    if (matches.length > 1) matches = this.narrow(matches, context);
     if (matches.length > 1) {
       // The same code in both lists (2025): the one whose name matches, else the old list.
       const codes = new Set(matches.map((u) => u.code));
@@ -207,14 +204,16 @@ export class Gazetteer {
     const key = foldUnitName(name);
     const typeKey = foldKey(name).slice(0, Math.max(0, foldKey(name).length - key.length)).trim();
     let candidates = systems.flatMap((s) => this.lists[s].byName.get(key) ?? []);
+    if (candidates.length > 1) {
+      // "Mường Sai" and "Mường Sại" fold alike; a name written with its tone marks means that one.
+      const exact = candidates.filter((u) => accentedKey(u.name) === accentedKey(name));
+      if (exact.length > 0) candidates = exact;
+    }
     if (typeKey && candidates.length > 1) {
       const sameType = candidates.filter((u) => foldKey(u.type) === typeKey || foldKey(u.name).startsWith(typeKey + ' '));
       if (sameType.length > 0) candidates = sameType;
     }
-    if (candidates.length > 1) {
-      const inContext = candidates.filter((u) => this.inContext(u, context));
-      if (inContext.length > 0) candidates = inContext;
-    }
+    if (candidates.length > 1) candidates = this.narrow(candidates, context);
     if (candidates.length > 1 && systems.length > 1) {
       const codes = new Set(candidates.map((u) => u.code + u.level));
       if (codes.size === 1) candidates = [candidates.find((u) => u.system === 'old') ?? candidates[0]!];
@@ -230,14 +229,21 @@ export class Gazetteer {
     return { ok: false, problem: { code: 'unknown-unit', given: name, suggestions: this.suggest(name, systems, context) } };
   }
 
+  private inDistrict(unit: Unit, context: UnitContext): boolean {
+    return !!context.districtCode && (unit.code === context.districtCode || unit.parentCode === context.districtCode);
+  }
+
   private inContext(unit: Unit, context: UnitContext): boolean {
-    if (context.districtCode) {
-      if (unit.code === context.districtCode || unit.parentCode === context.districtCode) return true;
-    }
-    if (context.provinceCode) {
-      return this.province(unit).code === context.provinceCode || unit.code === context.provinceCode;
-    }
-    return false;
+    if (this.inDistrict(unit, context)) return true;
+    return !!context.provinceCode && (this.province(unit).code === context.provinceCode || unit.code === context.provinceCode);
+  }
+
+  /** The candidates in the return's district if any, else those in its province, else all. */
+  private narrow(candidates: Unit[], context: UnitContext): Unit[] {
+    const inDistrict = candidates.filter((u) => this.inDistrict(u, context));
+    if (inDistrict.length > 0) return inDistrict;
+    const inProvince = candidates.filter((u) => this.inContext(u, context));
+    return inProvince.length > 0 ? inProvince : candidates;
   }
 
   /** "Did you mean": the closest names, within the return's province when it is known. */
@@ -249,6 +255,13 @@ export class Gazetteer {
     if (found.length > 0) return found;
     return closest(key, pool, (u) => foldUnitName(u.name));
   }
+}
+
+/** Lower-case NFC name without its type prefix, tone marks kept: "Xã Mường Sai" → "mường sai". */
+function accentedKey(name: string): string {
+  const folded = foldUnitName(name).split(' ').length;
+  const words = tidy(name).toLowerCase().split(' ');
+  return words.slice(words.length - folded).join(' ');
 }
 
 function sameName(official: string, given: string): boolean {
