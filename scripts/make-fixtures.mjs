@@ -61,6 +61,10 @@ function write(path, bytes) {
 // 1. Excel on Vietnamese Windows, plain "Save as CSV": Windows-1258, `;`, `,` decimals.
 write('excel-vi/song-ma-2024.csv', toWindows1258(csv([header, ...rows], ';')));
 
+// 1b. The same, with one mistyped cell in Xã Mường Sai's row: its name must come out right.
+const mistyped = rows.map((r) => (r[1] === '04213' ? [...r.slice(0, 7), '83 7', ...r.slice(8)] : r));
+write('excel-vi-problem/song-ma-2024.csv', toWindows1258(csv([header, ...mistyped], ';')));
+
 // 2. The same return typed in TCVN3 (.VnTime fonts), `,` delimiter, decimals quoted.
 const quoted = rows.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)));
 write('tcvn3/song-ma-2024.csv', iconv.encode(csv([header, ...quoted], ','), 'tcvn'));

@@ -56,13 +56,13 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
   });
   let vocabulary: Vocabulary | undefined;
+  const lazyVocabulary = () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
   for (const file of inputs.files) {
     const shown = displayPath(file);
     if (formatOf(file) === 'json') {
       await readJson(file, (convention) => checker.beginFile(shown, convention));
     } else {
-      vocabulary ??= vocabularyOf(gazetteer, catalogue);
-      await readCsv(file, (convention) => checker.beginFile(shown, convention), vocabulary);
+      await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
     }
   }
   return { report: checker.finish(), inputs, catalogue, gazetteer };

@@ -26,7 +26,7 @@ const kindNames: Record<Indicator['kind'], { vi: string; en: string }> = {
 const compactRows = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 export function indicatorsTable(indicators: readonly Indicator[], lang: Lang, width: number): string {
-  const head = lang === 'vi' ? ['Mã chỉ tiêu', 'Tên chỉ tiêu', 'Loại', 'Đơn vị tính', 'Số lẻ'] : ['Indicator id', 'Label', 'Kind', 'Unit', 'Dec.'];
+  const head = lang === 'vi' ? ['Mã chỉ tiêu', 'Tên chỉ tiêu', 'Loại', 'ĐVT', 'Số lẻ'] : ['Indicator id', 'Label', 'Kind', 'Unit', 'Dec.'];
   const idWidth = Math.max(...indicators.map((i) => i.id.length)) + 2;
   const labelWidth = Math.max(20, Math.min(60, width - idWidth - 12 - 12 - 7 - 6));
   const table = new Table({ head, colWidths: [idWidth, labelWidth, 12, 12, 7], wordWrap: true, style: { head: [], border: [] }, chars: compactRows });
@@ -41,7 +41,7 @@ export async function run(options: IndicatorsOptions): Promise<CommandResult> {
   const stdout =
     options.format === 'json'
       ? JSON.stringify(catalogue.indicators, null, 2) + '\n'
-      : indicatorsTable(catalogue.indicators, options.lang, process.stdout.columns ?? 100);
+      : indicatorsTable(catalogue.indicators, options.lang, process.stdout.columns ?? 110);
   return { stdout, exitCode: 0 };
 }
 

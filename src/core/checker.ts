@@ -82,7 +82,9 @@ export class ReturnChecker {
   private readonly keep: number;
   private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
   private readonly files: string[] = [];
-  private readonly locations: Location[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  /** Interned periods: one object per distinct label, however many rows name it. */
+  private readonly periods = new Map<string, Period>();
   private readonly sightings = new Map<string, Sighting>();
   readonly stats: ValidationStats = { files: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
 
@@ -103,6 +105,7 @@ export class ReturnChecker {
 
   /** Starts a file; its rows are then given to the returned `FileChecker`. */
   beginFile(file: string, convention: NumberConvention = 'unknown'): FileChecker {
+    if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
     this.files.push(file);
     this.stats.files++;
     return new FileChecker(this, file, convention);
@@ -111,6 +114,25 @@ export class ReturnChecker {
   /** @internal */
   get parts() {
     return { catalogue: this.catalogue, gazetteer: this.gazetteer, context: this.context };
+  }
+
+  /** @internal The one Period object for a label. */
+  intern(period: Period): Period {
+    const known = this.periods.get(period.label);
+    if (known) return known;
+    this.periods.set(period.label, period);
+    return period;
+  }
+
+  /** A location as one number (file index × 2³² + line), so that each accepted row costs 8 bytes. */
+  private pack(where: Location): number {
+    return (this.fileIndex.get(where.file) ?? 0) * 2 ** 32 + (where.line ?? where.record ?? 0);
+  }
+
+  private unpack(packed: number): Location {
+    const file = this.files[Math.floor(packed / 2 ** 32)] ?? '';
+    const line = packed % 2 ** 32;
+    return { file, line: line === 0 ? null : line, record: null };
   }
 
   /** @internal Records an accepted row's figures; returns the findings about duplicates. */
@@ -132,7 +154,7 @@ export class ReturnChecker {
         continue;
       }
       const earlier = sighting.triples[at + 1]!;
-      const earlierLocation = this.locations[sighting.triples[at + 2]!]!;
+      const earlierLocation = this.unpack(sighting.triples[at + 2]!);
       firstLocation ??= earlierLocation;
       if (earlier === value.scaled) {
         repeated++;
@@ -164,7 +186,7 @@ export class ReturnChecker {
       );
     }
     if (findings.some((f) => f.level === 'error')) return findings;
-    const locationIndex = this.locations.push(where) - 1;
+    const locationIndex = this.pack(where);
     for (const value of fresh) {
       sighting.triples.push(value.index, value.scaled, locationIndex);
       this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled });
@@ -189,7 +211,7 @@ export class ReturnChecker {
         const decimals = Math.max(...[...rule.left, ...rule.right].map((id) => this.catalogue.indicator(id)!.decimals));
         this.report(
           finding('rule-violated', {
-            ...this.locations[l.location]!,
+            ...this.unpack(l.location),
             level: rule.importance,
             unit: unitLabel(sighting.unit),
             indicator: first.id,
@@ -284,6 +306,7 @@ interface HeaderPlan {
   values: (ColumnPlan & { indicator: Indicator; index: number })[];
   width: number;
   usable: boolean;
+  schemas: Map<UnitLevel, ReturnType<typeof wideRowSchema>>;
 }
 
 interface Deferred {
@@ -300,7 +323,6 @@ export class FileChecker {
   private readonly deferred: Deferred[] = [];
   private readonly provinceVotes = new Map<string, number>();
   private readonly districtVotes = new Map<string, number>();
-  private readonly schemas = new Map<string, ReturnType<typeof wideRowSchema>>();
 
   constructor(
     private readonly checker: ReturnChecker,
@@ -328,7 +350,7 @@ export class FileChecker {
       return known.usable;
     }
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, schemas: new Map() };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
@@ -406,7 +428,8 @@ export class FileChecker {
 
     const periodColumn = plan.identity.period ?? plan.identity.year;
     const periodText = this.cell(cells, periodColumn);
-    const period = periodText === '' ? null : parsePeriod(periodText);
+    const parsed = periodText === '' ? null : parsePeriod(periodText);
+    const period = parsed ? this.checker.intern(parsed) : null;
     if (!period) {
       findings.push(
         periodText === ''
@@ -458,16 +481,16 @@ export class FileChecker {
     }
   }
 
+  /** One row schema per header and reporting level, built on first use. */
   private schemaFor(plan: HeaderPlan, level: UnitLevel) {
-    const key = `${level}|${plan.values.map((v) => v.indicator.id).join(',')}`;
-    let schema = this.schemas.get(key);
+    let schema = plan.schemas.get(level);
     if (!schema) {
       schema = wideRowSchema(
         plan.values.map((v) => v.indicator),
         this.convention,
         level,
       );
-      this.schemas.set(key, schema);
+      plan.schemas.set(level, schema);
     }
     return schema;
   }

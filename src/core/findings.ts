@@ -229,8 +229,14 @@ export const findingCatalogue = {
   'malformed-file': {
     level: 'error',
     title: { vi: 'Tệp hỏng', en: 'Malformed file' },
-    vi: (_f, p) => `Tệp không đúng định dạng ${p.format}: ${p.detail}. Các dòng sau vị trí này không được đọc.`,
-    en: (_f, p) => `The file is not valid ${p.format}: ${p.detail}. Rows after this point were not read.`,
+    vi: (_f, p) =>
+      p.reason === 'unclosed-quote'
+        ? `Tệp CSV có một ô mở dấu ngoặc kép (") mà không đóng; các dòng từ đây không đọc được. Kiểm tra dấu " trong ô.`
+        : `Tệp không đúng cú pháp ${p.format} từ vị trí này (${p.detail}); các dòng sau không đọc được. Mở tệp bằng trình soạn thảo để sửa, hoặc xuất lại.`,
+    en: (_f, p) =>
+      p.reason === 'unclosed-quote'
+        ? `A quoted cell (") is never closed; rows from here on cannot be read. Check the quotes in the cell.`
+        : `The file is not valid ${p.format} from this point (${p.detail}); later rows cannot be read. Fix it in a text editor, or export it again.`,
   },
   'empty-file': {
     level: 'error',

@@ -43,8 +43,7 @@ export type ResolutionProblem =
 
 class UnitList {
   readonly byCode = new Map<string, Unit>();
-  /** Folded name without its type prefix → units; "muong sai" → [Xã Mường Sai, …]. */
-  readonly byName = new Map<string, Unit[]>();
+  private names: Map<string, Unit[]> | undefined;
 
   constructor(
     readonly system: UnitSystem,
@@ -61,11 +60,24 @@ class UnitList {
         order,
       };
       this.byCode.set(unit.code, unit);
-      const key = foldUnitName(unit.name);
-      const same = this.byName.get(key);
-      if (same) same.push(unit);
-      else this.byName.set(key, [unit]);
     });
+  }
+
+  /**
+   * Folded name without its type prefix → units; "muong sai" → [Xã Mường Sai, …]. Built on the
+   * first look-up by name: most returns carry codes, and start-up time counts.
+   */
+  get byName(): Map<string, Unit[]> {
+    if (!this.names) {
+      this.names = new Map();
+      for (const unit of this.byCode.values()) {
+        const key = foldUnitName(unit.name);
+        const same = this.names.get(key);
+        if (same) same.push(unit);
+        else this.names.set(key, [unit]);
+      }
+    }
+    return this.names;
   }
 }
 
@@ -264,6 +276,14 @@ function accentedKey(name: string): string {
   return words.slice(words.length - folded).join(' ');
 }
 
+const foldedOfficial = new Map<string, string>();
+
 function sameName(official: string, given: string): boolean {
-  return foldUnitName(official) === foldUnitName(given);
+  if (official === given) return true;
+  let key = foldedOfficial.get(official);
+  if (key === undefined) {
+    key = foldUnitName(official);
+    foldedOfficial.set(official, key);
+  }
+  return key === foldUnitName(given);
 }

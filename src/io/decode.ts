@@ -52,8 +52,9 @@ export function decodeSample(sample: Buffer, encoding: Encoding): string {
 
 /**
  * Decides a file's encoding from its first bytes. `complete` says the sample is the whole file.
+ * The vocabulary is asked for only when the bytes leave a doubt.
  */
-export function detectEncoding(sample: Buffer, vocabulary: Vocabulary, complete: boolean): Detection {
+export function detectEncoding(sample: Buffer, vocabulary: () => Vocabulary, complete: boolean): Detection {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
     return { ok: true, encoding: typedTcvn3(sample.subarray(3).toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 3 };
   }
@@ -64,7 +65,7 @@ export function detectEncoding(sample: Buffer, vocabulary: Vocabulary, complete:
   }
   const scores = (['windows1258', 'tcvn3'] as const).map((encoding) => ({
     encoding,
-    score: vocabulary.score(decodeSample(sample, encoding)) ?? 0,
+    score: vocabulary().score(decodeSample(sample, encoding)) ?? 0,
   }));
   scores.sort((a, b) => b.score - a.score);
   const best = scores[0]!;
@@ -72,11 +73,17 @@ export function detectEncoding(sample: Buffer, vocabulary: Vocabulary, complete:
   return { ok: false, reason: 'unknown-encoding' };
 }
 
+/** Letters only Unicode Vietnamese has (ă â đ ê ô ơ ư and the precomposed tone-marked block). */
+const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+
 /** True when valid UTF-8 text reads as Vietnamese only once re-read as TCVN3. */
-function typedTcvn3(text: string, vocabulary: Vocabulary): boolean {
-  const asIs = vocabulary.score(text);
+function typedTcvn3(text: string, vocabulary: () => Vocabulary): boolean {
+  // Text typed in TCVN3 fonts is made of Latin-1 look-alikes (µ ¸ ® ¬ Þ); real Unicode
+  // Vietnamese settles it at once, without asking the vocabulary.
+  if (!/[\u0080-\u00ff]/.test(text) || UNICODE_VIETNAMESE.test(text)) return false;
+  const asIs = vocabulary().score(text);
   if (asIs === null || asIs >= BELIEVABLE) return false;
   if (/[^\x00-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/.test(text)) return false;
-  const retyped = vocabulary.score(retypeTcvn3(text));
+  const retyped = vocabulary().score(retypeTcvn3(text));
   return retyped !== null && retyped >= BELIEVABLE;
 }

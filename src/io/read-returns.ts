@@ -71,7 +71,7 @@ function iconvName(encoding: Encoding): string {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: Vocabulary): Promise<void> {
+export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: () => Vocabulary): Promise<void> {
   const { sample, complete } = await readSample(path);
   const detection = detectEncoding(sample, vocabulary, complete);
   if (!detection.ok) {
@@ -124,7 +124,8 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      checker.fileFinding('malformed-file', { format: 'CSV', detail: csvProblem(error) }, { line: lastLine + 1 });
+      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : 'syntax';
+      checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code }, { line: lastLine + 1 });
       return;
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -134,15 +135,6 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     checker.end();
   }
   if (!headerSeen) checker.fileFinding('empty-file');
-}
-
-function csvProblem(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed (missing ")';
-    default:
-      return `${error.code}`;
-  }
 }
 
 /** JSON returns: an array of wide records, or an object with a `returns` array. */
@@ -169,7 +161,11 @@ export async function readJson(path: string, begin: (convention: NumberConventio
   let recordLine = 1;
   let record = 0;
   let sawReturns = firstChar === '[';
+  let lastTokenOffset = 0;
+  let failed: Error | null = null;
   tokenizer.onToken = (token) => {
+    if (failed) return;
+    lastTokenOffset = token.offset;
     if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
       depth++;
       if (depth === recordDepth + 1) recordLine = lines.lineAt(token.offset);
@@ -199,7 +195,6 @@ export async function readJson(path: string, begin: (convention: NumberConventio
     }
     checker.row(cells, place);
   };
-  let failed: Error | null = null;
   const onError = (error: Error) => {
     failed ??= error;
   };
@@ -223,7 +218,7 @@ export async function readJson(path: string, begin: (convention: NumberConventio
   }
   if (failed) {
     const detail = (failed as Error).message.replace(/\s+/g, ' ').slice(0, 160);
-    checker.fileFinding('malformed-file', { format: 'JSON', detail }, { line: lines.lineAt(lines.end) });
+    checker.fileFinding('malformed-file', { format: 'JSON', reason: 'syntax', detail }, { line: lines.lineAt(lastTokenOffset) });
   } else if (!sawReturns) {
     checker.fileFinding('not-a-return', {}, { line: 1 });
   }

@@ -45,12 +45,17 @@ function readText(path: string): string {
  * code patterns), so a split is enough and keeps start-up fast.
  */
 function readTable<T>(path: string, schema: z.ZodType<T>): T[] {
-  const lines = readText(path).split(/\r?\n/).filter((l) => l !== '');
-  const header = (lines.shift() ?? '').split(',');
-  const rows = lines.map((line) => {
+  const lines = readText(path).split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',');
+  const rows: Record<string, string>[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
     const cells = line.split(',');
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-  });
+    const row: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
+    rows.push(row);
+  }
   const parsed = z.array(schema).safeParse(rows);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export interface Run {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs the real `antt` launcher (built by `npm test`'s build step), as a user would. */
+export function antt(args: string[], env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, ['bin/antt.js', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ANTT_LANG: '', ...env },
+  });
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+}
+
+export interface JsonFinding {
+  code: string;
+  level: string;
+  file: string | null;
+  line: number | null;
+  record: number | null;
+  column: string | null;
+  unit: string | null;
+  indicator: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface JsonReport {
+  valid: boolean;
+  stats: { files: number; rows: number; rowsAccepted: number; rowsRejected: number; errors: number; warnings: number };
+  findings: JsonFinding[];
+}
+
+export function validateJson(paths: string[], extra: string[] = []): { report: JsonReport; code: number | null; stderr: string } {
+  const run = antt(['validate', ...paths, '--format', 'json', ...extra]);
+  return { report: JSON.parse(run.stdout) as JsonReport, code: run.code, stderr: run.stderr };
+}
