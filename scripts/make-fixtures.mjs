@@ -69,6 +69,13 @@ write('excel-vi-problem/song-ma-2024.csv', toWindows1258(csv([header, ...mistype
 const quoted = rows.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)));
 write('tcvn3/song-ma-2024.csv', iconv.encode(csv([header, ...quoted], ','), 'tcvn'));
 
+// 2b. TCVN3 typed into a Unicode program and saved as "CSV UTF-8": the text reads "X· M­êng Sai".
+const tcvnAsLatin = (text) => iconv.decode(iconv.encode(text, 'tcvn'), 'windows1252');
+write('typed-tcvn3/song-ma-2024.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tcvnAsLatin(csv([header, ...quoted], ',')), 'utf8')]));
+
+// 2c. Excel's "Unicode text": UTF-16LE with BOM, tab-delimited.
+write('utf16/song-ma-2024.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv([header, ...rows], '\t'), 'utf16le')]));
+
 // 3. VNI Windows text (no decoder exists): "Xã Mường Sai" is "Xaõ Möôøng Sai" in VNI's font
 // bytes. antt must refuse it with a message about the encoding.
 const vni = 'Maõ ñôn vò;Teân ñôn vò;Naêm;Nhoùm lieân gia töï quaûn\r\n04213;Xaõ Möôøng Sai;2024;120\r\n04216;Xaõ Möôøng Cai;2024;97\r\n';

@@ -49,6 +49,19 @@ describe('antt validate', () => {
     expect(report.stats.rowsAccepted).toBe(20);
   });
 
+  it('re-reads TCVN3 text that was typed into a Unicode file', () => {
+    const { report, code } = validateJson(['test/fixtures/typed-tcvn3']);
+    expect(code).toBe(0);
+    expect(report.findings.map((f) => f.code)).toEqual(['legacy-encoding']);
+    expect(report.stats.rowsAccepted).toBe(20);
+  });
+
+  it('reads Excel "Unicode text" (UTF-16LE, tab-delimited)', () => {
+    const { report, code } = validateJson(['test/fixtures/utf16']);
+    expect(code).toBe(0);
+    expect(report.stats.rowsAccepted).toBe(20);
+  });
+
   it('refuses a file in an encoding it cannot read (VNI) with a message about the encoding, never mojibake', () => {
     const { report, code } = validateJson(['test/fixtures/vni']);
     expect(code).toBe(1);

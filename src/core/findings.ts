@@ -193,8 +193,8 @@ export const findingCatalogue = {
   'duplicate-return': {
     level: 'warning',
     title: { vi: 'Báo cáo lặp', en: 'Duplicate return' },
-    vi: (f, p) => `${f.unit} kỳ ${p.period} đã được báo cáo tại ${p.first} với cùng số liệu; dòng này bị bỏ qua.`,
-    en: (f, p) => `${f.unit} for ${p.period} was already reported at ${p.first} with the same figures; this row is skipped.`,
+    vi: (f, p) => `${f.unit} kỳ ${p.period} đã được báo cáo tại ${p.first} với cùng số liệu; số liệu không được tính lại.`,
+    en: (f, p) => `${f.unit} for ${p.period} was already reported at ${p.first} with the same figures; they are not counted twice.`,
   },
   'conflicting-values': {
     level: 'error',
