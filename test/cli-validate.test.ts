@@ -57,7 +57,7 @@ describe('antt validate', () => {
   });
 
   it('reads Excel "Unicode text" (UTF-16LE, tab-delimited)', () => {
-    const { report, code } = validateJson(['test/fixtures/utf16']);
+    const { report, code } = validateJson(['test/fixtures/utf16/song-ma-2024.txt']);
     expect(code).toBe(0);
     expect(report.stats.rowsAccepted).toBe(20);
   });

@@ -36,7 +36,9 @@ function walk(folder: string, out: string[]): void {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && formatOf(path) !== null && entry.name !== CONFIG_FILE) out.push(path);
+    // A folder's .txt files are more often notes than Excel "Unicode text" exports: those are
+    // read only when named on the command line.
+    else if (entry.isFile() && formatOf(path) !== null && !/\.txt$/i.test(entry.name) && entry.name !== CONFIG_FILE) out.push(path);
   }
 }
 
