@@ -35,3 +35,12 @@ export const crosswalkRowSchema = z.object({
   kind: z.enum(['full', 'partial']),
 });
 export type CrosswalkRow = z.infer<typeof crosswalkRowSchema>;
+
+export const provinceCrosswalkRowSchema = z.object({
+  old_code: z.string().regex(/^[0-9]{2}$/),
+  old_name: z.string().min(1),
+  new_code: z.string().regex(/^[0-9]{2}$/),
+  new_name: z.string().min(1),
+  kind: z.enum(['full', 'partial']),
+});
+export type ProvinceCrosswalkRow = z.infer<typeof provinceCrosswalkRowSchema>;

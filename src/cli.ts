@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { chalkStderr } from 'chalk';
+import { command as aggregate } from './commands/aggregate.js';
 import { command as indicators } from './commands/indicators.js';
 import { command as validate } from './commands/validate.js';
 import { defaultLang, type CommandResult } from './commands/common.js';
@@ -29,7 +30,7 @@ function usageMessage(error: CommanderError, lang: Lang): string {
   const en = error.message.replace(/^error: /, '');
   const vi: Record<string, string> = {
     'commander.unknownOption': `không có tùy chọn '${quoted}'.`,
-    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: validate, indicators.`,
+    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: aggregate, validate, indicators.`,
     'commander.missingArgument': `thiếu tham số '${quoted}'.`,
     'commander.optionMissingArgument': `tùy chọn '${quoted}' cần một giá trị.`,
     'commander.invalidArgument': `giá trị không hợp lệ: ${en.replace(/^option /, 'tùy chọn ').replace('Allowed choices are', 'Các giá trị được phép:')}`,
@@ -58,6 +59,7 @@ function program(done: (result: Promise<CommandResult>) => void): Command {
     .helpOption('-h, --help', 'hướng dẫn / help')
     .addHelpCommand(false)
     .showSuggestionAfterError(true)
+    .addCommand(aggregate(done))
     .addCommand(validate(done))
     .addCommand(indicators(done));
 }
@@ -87,6 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!pending) return EXIT.clean;
     const result = await pending;
     await writeOut(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -2,7 +2,11 @@
  * Reading and checking returns: the edges (files, decoding) around the pure checker. Both
  * `validate` and `aggregate` go through here, so both report the same findings.
  */
+import type { UnitLevel } from '../schemas/units.js';
 import { ReturnChecker, type Observation, type ValidationReport } from './core/checker.js';
+import type { Finding } from './core/findings.js';
+import { LAST_OLD_YEAR, Rollup, type AggregateReport, type Prefer } from './core/rollup.js';
+import { AnttError } from './io/errors.js';
 import { Catalogue, identityColumns } from './core/catalogue.js';
 import { Vocabulary } from './core/encoding.js';
 import type { Gazetteer } from './core/gazetteer.js';
@@ -48,6 +52,11 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
   const inputs = collectInputs(paths);
   const catalogue = catalogueFor(inputs);
   const gazetteer = loadGazetteer();
+  return readReturns(inputs, catalogue, gazetteer, options);
+}
+
+/** Reads and checks every input file; accepted figures go to `options.onObservation`. */
+export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
@@ -65,5 +74,92 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
       await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
     }
   }
-  return { report: checker.finish(), inputs, catalogue, gazetteer };
+  return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits };
+}
+
+export interface AggregateOptions {
+  from?: number;
+  to?: number;
+  levels: UnitLevel[];
+  indicators?: string[];
+  prefer: Prefer;
+  byYear: boolean;
+  keepFindings?: number;
+}
+
+export interface AggregateResult {
+  aggregate: AggregateReport;
+  validation: ValidationReport;
+}
+
+/** Reads, checks and rolls up: the main job, `antt aggregate data/son-la`. */
+export async function aggregateReturns(paths: readonly string[], options: AggregateOptions): Promise<AggregateResult> {
+  const inputs = collectInputs(paths);
+  const catalogue = catalogueFor(inputs);
+  const gazetteer = loadGazetteer();
+  const rollup = new Rollup(catalogue, gazetteer);
+  const read = await readReturns(inputs, catalogue, gazetteer, {
+    onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
+    ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
+  });
+  const present = rollup.yearsPresent();
+  const from = options.from ?? inputs.config?.from ?? present[0];
+  const to = options.to ?? inputs.config?.to ?? present[present.length - 1];
+  if (from === undefined || to === undefined) {
+    throw new AnttError('no-figures', { paths: paths.join(', ') });
+  }
+  if (from > to) throw new AnttError('bad-window', { from, to });
+  let indicators = rollup.indicatorsPresent(from, to);
+  if (options.indicators) {
+    indicators = options.indicators.map((id) => {
+      const indicator = catalogue.indicator(id);
+      if (!indicator) {
+        throw new AnttError('bad-option', {
+          option: '--indicators',
+          value: id,
+          expected: `Không có chỉ tiêu này; ${suggestion(catalogue, id, 'vi')}xem \`antt indicators\`.`,
+          expectedEn: `No such indicator; ${suggestion(catalogue, id, 'en')}see \`antt indicators\`.`,
+        });
+      }
+      return indicator;
+    });
+  }
+  const aggregate = rollup.build({
+    from,
+    to,
+    levels: options.levels,
+    indicators,
+    prefer: options.prefer,
+    byYear: options.byYear,
+    // The config's title names its default window ("Tổng kết 10 năm … 2013–2023"); another window is another report.
+    title: inputs.config?.title && (inputs.config.from ?? from) === from && (inputs.config.to ?? to) === to ? inputs.config.title : null,
+    ...(inputs.config ? { provinces: [provinceFor(gazetteer, inputs.config.province, to)] } : {}),
+    flaggedUnits: read.flaggedUnits,
+  });
+  return { aggregate, validation: withRollupFindings(read.report, aggregate.findings) };
+}
+
+function suggestion(catalogue: Catalogue, id: string, lang: 'vi' | 'en'): string {
+  const found = catalogue.suggest(id).filter((s) => catalogue.indicator(s));
+  if (found.length === 0) return '';
+  return lang === 'vi' ? `có phải là ${found.join(', ')}? ` : `did you mean ${found.join(', ')}? `;
+}
+
+/** A config's province, as the code of the list the window ends in. */
+function provinceFor(gazetteer: Gazetteer, code: string, to: number): string {
+  if (to > LAST_OLD_YEAR && !gazetteer.unit(code, 'new')) return gazetteer.newProvinceOf(code) ?? code;
+  return code;
+}
+
+/** The rollup's findings (reconciliation, overlapping periods) join the reading's. */
+function withRollupFindings(report: ValidationReport, extra: readonly Finding[]): ValidationReport {
+  if (extra.length === 0) return report;
+  const errors = extra.filter((f) => f.level === 'error').length;
+  const findings = [...report.findings, ...extra].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  return {
+    ...report,
+    valid: report.valid && errors === 0,
+    stats: { ...report.stats, errors: report.stats.errors + errors, warnings: report.stats.warnings + extra.length - errors },
+    findings,
+  };
 }

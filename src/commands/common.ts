@@ -32,5 +32,7 @@ export function positiveInteger(option: string) {
 /** What a command's action hands back to the CLI: text for stdout and the exit code. */
 export interface CommandResult {
   stdout: string;
+  /** Diagnostics for people: findings and summaries. */
+  stderr?: string;
   exitCode: number;
 }

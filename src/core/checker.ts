@@ -26,6 +26,9 @@ export interface Observation {
   indicator: Indicator;
   indicatorIndex: number;
   scaled: number;
+  /** Where it was read. */
+  file: string;
+  line: number | null;
 }
 
 export interface CheckerOptions {
@@ -86,6 +89,8 @@ export class ReturnChecker {
   /** Interned periods: one object per distinct label, however many rows name it. */
   private readonly periods = new Map<string, Period>();
   private readonly sightings = new Map<string, Sighting>();
+  /** Units (system + code) with a rejected row: their totals may be short. */
+  readonly flaggedUnits = new Set<string>();
   readonly stats: ValidationStats = { files: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
 
   constructor(options: CheckerOptions) {
@@ -189,7 +194,7 @@ export class ReturnChecker {
     const locationIndex = this.pack(where);
     for (const value of fresh) {
       sighting.triples.push(value.index, value.scaled, locationIndex);
-      this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled });
+      this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled, file: where.file, line: where.line ?? where.record });
     }
     return findings;
   }
@@ -411,8 +416,9 @@ export class FileChecker {
     return { file: this.file, line: place.line ?? null, record: place.record ?? null };
   }
 
-  private reject(findings: Finding[]): void {
+  private reject(findings: Finding[], unit?: Unit): void {
     this.checker.stats.rowsRejected++;
+    if (unit) this.checker.flaggedUnits.add(unit.system + unit.code);
     for (const f of findings) this.checker.report(f);
   }
 
@@ -469,12 +475,15 @@ export class FileChecker {
 
     const values = plan.shape === 'wide' ? this.wideValues(cells, plan, unit.level, where, findings) : this.longValue(cells, plan, unit.level, where, findings);
     if (findings.some((f) => f.level === 'error')) {
-      this.reject(findings.map((f) => ({ ...f, unit: f.unit ?? unitLabel(unit) })));
+      this.reject(
+        findings.map((f) => ({ ...f, unit: f.unit ?? unitLabel(unit) })),
+        unit,
+      );
       return;
     }
     const duplicates = this.checker.accept(unit, period, values, { file: this.file, line: where.line, record: where.record });
     const all = [...findings, ...duplicates];
-    if (duplicates.some((f) => f.level === 'error')) this.reject(all);
+    if (duplicates.some((f) => f.level === 'error')) this.reject(all, unit);
     else {
       this.checker.stats.rowsAccepted++;
       for (const f of all) this.checker.report(f);

@@ -43,6 +43,15 @@ const operatorWords: Record<string, { vi: string; en: string }> = {
   '==': { vi: 'bằng', en: 'equal to' },
 };
 
+/** A plain decimal ("2175", "23.7") as the language writes it ("2.175", "23,7"). */
+const num = (text: unknown, lang: Lang) => {
+  const plain = String(text ?? '');
+  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(plain)) return plain;
+  const [int = '', frac] = plain.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+  return frac ? grouped + (lang === 'vi' ? ',' : '.') + frac : grouped;
+};
+
 const q = (text: unknown) => `«${String(text ?? '')}»`;
 const list = (text: unknown) => String(text ?? '');
 
@@ -199,14 +208,28 @@ export const findingCatalogue = {
   'conflicting-values': {
     level: 'error',
     title: { vi: 'Số liệu mâu thuẫn', en: 'Conflicting figures' },
-    vi: (f, p) => `${f.unit} kỳ ${p.period}, ${f.indicator}: ${p.first} ghi ${p.firstValue}, ở đây ghi ${p.thisValue}. Giữ lại một số liệu đúng.`,
-    en: (f, p) => `${f.unit} for ${p.period}, ${f.indicator}: ${p.first} says ${p.firstValue}, this row says ${p.thisValue}. Keep the one correct figure.`,
+    vi: (f, p) => `${f.unit} kỳ ${p.period}, ${f.indicator}: ${p.first} ghi ${num(p.firstValue, 'vi')}, ở đây ghi ${num(p.thisValue, 'vi')}. Giữ lại một số liệu đúng.`,
+    en: (f, p) => `${f.unit} for ${p.period}, ${f.indicator}: ${p.first} says ${num(p.firstValue, 'en')}, this row says ${num(p.thisValue, 'en')}. Keep the one correct figure.`,
   },
   'rule-violated': {
     level: 'error',
     title: { vi: 'Vi phạm quy tắc', en: 'Rule broken' },
-    vi: (f, p) => `${f.unit} kỳ ${p.period}: ${p.leftVi} (${p.leftValue}) phải ${operatorWords[String(p.operator)]?.vi ?? p.operator} ${p.rightVi} (${p.rightValue}) — quy tắc ${p.rule}. Kiểm tra lại hai số liệu này.`,
-    en: (f, p) => `${f.unit} for ${p.period}: ${p.leftEn} (${p.leftValue}) must be ${operatorWords[String(p.operator)]?.en ?? p.operator} ${p.rightEn} (${p.rightValue}) — rule ${p.rule}. Check these two figures.`,
+    vi: (f, p) => `${f.unit} kỳ ${p.period}: ${p.leftVi} (${num(p.leftValue, 'vi')}) phải ${operatorWords[String(p.operator)]?.vi ?? p.operator} ${p.rightVi} (${num(p.rightValue, 'vi')}) — quy tắc ${p.rule}. Kiểm tra lại hai số liệu này.`,
+    en: (f, p) => `${f.unit} for ${p.period}: ${p.leftEn} (${num(p.leftValue, 'en')}) must be ${operatorWords[String(p.operator)]?.en ?? p.operator} ${p.rightEn} (${num(p.rightValue, 'en')}) — rule ${p.rule}. Check these two figures.`,
+  },
+  'overlapping-periods': {
+    level: 'error',
+    title: { vi: 'Kỳ báo cáo chồng nhau', en: 'Overlapping periods' },
+    vi: (f, p) => `${f.unit}, ${f.indicator}: kỳ ${q(f.value)} trùng với một kỳ khác đã báo cáo trong năm ${p.year} (ví dụ cả năm và một quý); số liệu kỳ này không được cộng để khỏi tính hai lần. Giữ lại một cách báo cáo.`,
+    en: (f, p) => `${f.unit}, ${f.indicator}: period ${q(f.value)} overlaps another period already reported for ${p.year} (e.g. the year and one of its quarters); it is not added, so nothing counts twice. Keep one of them.`,
+  },
+  reconciliation: {
+    level: 'warning',
+    title: { vi: 'Số liệu huyện/tỉnh khác tổng cấp dưới', en: 'Own return differs from the units below' },
+    vi: (f, p) =>
+      `${f.unit} năm ${p.year}, ${p.labelVi}: báo cáo của đơn vị ghi ${num(p.own, 'vi')}, cộng từ các đơn vị cấp dưới được ${num(p.built, 'vi')} (chênh ${num(p.difference, 'vi')}). ${p.used === 'reported' ? 'Dùng số đơn vị tự báo cáo (--prefer reported).' : 'Dùng số cộng từ cấp dưới.'}`,
+    en: (f, p) =>
+      `${f.unit} ${p.year}, ${p.labelEn}: its own return says ${num(p.own, 'en')}, the units below add up to ${num(p.built, 'en')} (difference ${num(p.difference, 'en')}). ${p.used === 'reported' ? 'Using its own return (--prefer reported).' : 'Using the sum of the units below.'}`,
   },
   encoding: {
     level: 'error',

@@ -84,9 +84,17 @@ class UnitList {
 export class Gazetteer {
   private readonly lists: Record<UnitSystem, UnitList>;
   private readonly successors = new Map<string, CrosswalkRow[]>();
+  private readonly provinceSuccessor = new Map<string, string>();
+  private children: Map<string, Unit[]> | undefined;
 
-  constructor(oldUnits: readonly UnitRow[], newUnits: readonly UnitRow[], crosswalk: readonly CrosswalkRow[]) {
+  constructor(
+    oldUnits: readonly UnitRow[],
+    newUnits: readonly UnitRow[],
+    crosswalk: readonly CrosswalkRow[],
+    provinceCrosswalk: readonly { old_code: string; new_code: string }[] = [],
+  ) {
     this.lists = { old: new UnitList('old', oldUnits), new: new UnitList('new', newUnits) };
+    for (const row of provinceCrosswalk) this.provinceSuccessor.set(row.old_code, row.new_code);
     for (const row of crosswalk) {
       const list = this.successors.get(row.old_code);
       if (list) list.push(row);
@@ -115,9 +123,30 @@ export class Gazetteer {
 
   /** The communes of a district or province, in official order. */
   communesOf(unit: Unit): Unit[] {
-    return this.units(unit.system).filter(
-      (u) => u.level === 'commune' && (u.parentCode === unit.code || (unit.level === 'province' && this.province(u).code === unit.code)),
-    );
+    if (unit.level === 'commune') return [unit];
+    return this.childrenOf(unit).flatMap((child) => this.communesOf(child));
+  }
+
+  /** The units directly below one, in official order. */
+  childrenOf(unit: Unit): Unit[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const system of ['old', 'new'] as const) {
+        for (const u of this.lists[system].byCode.values()) {
+          if (!u.parentCode) continue;
+          const key = system + u.parentCode;
+          const list = this.children.get(key);
+          if (list) list.push(u);
+          else this.children.set(key, [u]);
+        }
+      }
+    }
+    return this.children.get(unit.system + unit.code) ?? [];
+  }
+
+  /** The new province an old province went into on 1 July 2025. */
+  newProvinceOf(oldProvinceCode: string): string | undefined {
+    return this.provinceSuccessor.get(oldProvinceCode);
   }
 
   /** New commune(s) an old unit went into on 1 July 2025. */

@@ -32,6 +32,18 @@ const messages = {
     vi: (p: Params) => `Tùy chọn ${p.option} không hợp lệ: ${p.value}. ${p.expected}`,
     en: (p: Params) => `Option ${p.option} is not valid: ${p.value}. ${p.expectedEn ?? p.expected}`,
   },
+  'no-figures': {
+    vi: (p: Params) => `Không có số liệu hợp lệ nào trong ${p.paths} để tổng hợp. Chạy \`antt validate\` để xem lý do.`,
+    en: (p: Params) => `No valid figures in ${p.paths} to add up. Run \`antt validate\` to see why.`,
+  },
+  'bad-window': {
+    vi: (p: Params) => `Năm bắt đầu (${p.from}) sau năm kết thúc (${p.to}). Sửa --from/--to hoặc tệp cấu hình.`,
+    en: (p: Params) => `The first year (${p.from}) is after the last (${p.to}). Fix --from/--to or the config file.`,
+  },
+  'output-unwritable': {
+    vi: (p: Params) => `Không ghi được ${p.path} (${p.reason}). Kiểm tra thư mục và quyền ghi.`,
+    en: (p: Params) => `Cannot write ${p.path} (${p.reason}). Check the folder and write permission.`,
+  },
   usage: {
     vi: (p: Params) => `${p.vi}`,
     en: (p: Params) => `${p.en}`,

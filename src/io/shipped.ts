@@ -7,7 +7,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
-import { crosswalkRowSchema, unitRowSchema, type CrosswalkRow, type UnitRow } from '../../schemas/units.js';
+import {
+  crosswalkRowSchema,
+  provinceCrosswalkRowSchema,
+  unitRowSchema,
+  type CrosswalkRow,
+  type ProvinceCrosswalkRow,
+  type UnitRow,
+} from '../../schemas/units.js';
 import { Catalogue } from '../core/catalogue.js';
 import { Gazetteer } from '../core/gazetteer.js';
 import { AnttError } from './errors.js';
@@ -30,6 +37,7 @@ export const shippedPaths = {
   unitsOld: join(packageRoot, 'data', 'gazetteer', 'vn-units-2025-03-01.csv'),
   unitsNew: join(packageRoot, 'data', 'gazetteer', 'vn-units-2025-07-01.csv'),
   crosswalk: join(packageRoot, 'data', 'gazetteer', 'crosswalk-2025-07-01.csv'),
+  provinceCrosswalk: join(packageRoot, 'data', 'gazetteer', 'crosswalk-provinces-2025-07-01.csv'),
 };
 
 function readText(path: string): string {
@@ -91,6 +99,7 @@ export function loadGazetteer(): Gazetteer {
     readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema),
     readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema),
     readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema),
+    readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
   );
   return gazetteer;
 }

@@ -1,0 +1,160 @@
+/**
+ * `antt aggregate <paths…>`: the main job. Roll every return up to district, province and
+ * multi-year totals, with the right arithmetic for each kind of indicator, and print a table or
+ * write a report-ready CSV or JSON.
+ */
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import chalk, { Chalk, chalkStderr } from 'chalk';
+import type { UnitLevel } from '../../schemas/units.js';
+import type { Lang } from '../core/findings.js';
+import type { Prefer } from '../core/rollup.js';
+import { AnttError } from '../io/errors.js';
+import { collectInputs } from '../io/inputs.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { aggregateReturns } from '../pipeline.js';
+import { aggregateCsvLong, aggregateCsvWide, aggregateJson, aggregateTable } from '../render/aggregate.js';
+import { validationText } from '../render/validation.js';
+import { langOption, positiveInteger, type CommandResult } from './common.js';
+
+export interface AggregateCliOptions {
+  from?: number;
+  to?: number;
+  level: UnitLevel[];
+  indicators?: string[];
+  format: 'table' | 'csv' | 'json';
+  shape: 'wide' | 'long';
+  out?: string;
+  lang: Lang;
+  delimiter: string;
+  decimalMark: '.' | ',';
+  prefer: Prefer;
+  by?: 'year';
+  maxErrors: number;
+  strict: boolean;
+}
+
+function year(option: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^[0-9]{4}$/.test(value) || n < 1990 || n > 2100) {
+      throw new AnttError('bad-option', { option, value, expected: 'Cần một năm, ví dụ 2013.', expectedEn: 'Expected a year, e.g. 2013.' });
+    }
+    return n;
+  };
+}
+
+const LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
+
+function levels(value: string, previous: UnitLevel[] | undefined): UnitLevel[] {
+  const list = value.split(',').map((v) => v.trim().toLowerCase());
+  for (const item of list) {
+    if (!LEVELS.includes(item as UnitLevel)) {
+      throw new AnttError('bad-option', {
+        option: '--level',
+        value: item,
+        expected: 'Dùng province, district hoặc commune (có thể nhiều lần).',
+        expectedEn: 'Use province, district or commune (may be repeated).',
+      });
+    }
+  }
+  return [...(previous ?? []), ...(list as UnitLevel[])];
+}
+
+function list(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+function delimiter(value: string): string {
+  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
+  const d = named[value] ?? value;
+  if (![',', ';', '\t', '|'].includes(d)) {
+    throw new AnttError('bad-option', { option: '--delimiter', value, expected: 'Dùng , ; tab hoặc |.', expectedEn: 'Use , ; tab or |.' });
+  }
+  return d;
+}
+
+export async function run(paths: string[], options: AggregateCliOptions): Promise<CommandResult> {
+  if (options.out) {
+    // Never overwrite a return with a report.
+    const target = resolve(options.out);
+    const inputs = collectInputs(paths);
+    if (inputs.files.some((f) => resolve(f) === target)) {
+      throw new AnttError('bad-option', { option: '--out', value: options.out, expected: 'Tệp này là một tệp đầu vào; chọn tên khác.', expectedEn: 'That file is one of the inputs; choose another name.' });
+    }
+  }
+  const { aggregate, validation } = await aggregateReturns(paths, {
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    levels: options.level.length > 0 ? options.level : ['district', 'province'],
+    ...(options.indicators ? { indicators: options.indicators } : {}),
+    prefer: options.prefer,
+    byYear: options.by === 'year',
+    keepFindings: Math.max(options.maxErrors, 1000),
+  });
+
+  const failed = !validation.valid || (options.strict && validation.stats.warnings > 0);
+  let output: string;
+  switch (options.format) {
+    case 'json':
+      output = aggregateJson(aggregate, {
+        valid: validation.valid,
+        findings: validation.findings.slice(0, options.maxErrors),
+        lang: options.lang,
+        stats: validation.stats,
+      });
+      break;
+    case 'csv':
+      output =
+        options.shape === 'long'
+          ? aggregateCsvLong(aggregate, { delimiter: options.delimiter })
+          : aggregateCsvWide(aggregate, { lang: options.lang, delimiter: options.delimiter, decimalMark: options.decimalMark });
+      break;
+    default:
+      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? new Chalk({ level: 0 }) : chalk, width: process.stdout.columns ?? 110 });
+  }
+
+  // Diagnostics go to stderr, the same findings and codes as `antt validate`.
+  const stderr = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: chalkStderr }) : '';
+  if (options.out) {
+    writeFileAtomic(options.out, output);
+    return { stdout: '', stderr, exitCode: failed ? 1 : 0 };
+  }
+  return { stdout: output, stderr, exitCode: failed ? 1 : 0 };
+}
+
+export function command(done: (result: Promise<CommandResult>) => void): Command {
+  return new Command('aggregate')
+    .summary('tổng hợp số liệu / roll returns up to district, province and multi-year totals')
+    .description(
+      'Tổng hợp báo cáo lên cấp huyện, tỉnh và nhiều năm, đúng cách cộng của từng loại chỉ tiêu.\n' +
+        'Roll returns up to district, province and multi-year totals, with the right arithmetic for each kind of indicator.',
+    )
+    .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
+    .option('--from <year>', 'năm đầu / first year of the window', year('--from'))
+    .option('--to <year>', 'năm cuối / last year of the window', year('--to'))
+    .option('--level <level>', 'cấp: province, district, commune (nhiều lần được) / levels to show (repeatable)', levels)
+    .option('--indicators <ids>', 'chỉ tiêu (mã, cách nhau bằng dấu phẩy) / indicator ids, comma-separated', list)
+    .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(new Option('--shape <shape>', 'CSV: wide (báo cáo) hoặc long (cho máy) / wide report or long machine form').choices(['wide', 'long']).default('wide'))
+    .option('--out <file>', 'ghi ra tệp (an toàn, không ghi dở) / write to a file (atomically)')
+    .addOption(langOption())
+    .option('--delimiter <char>', 'dấu phân cách CSV: , ; tab / CSV delimiter', delimiter, ',')
+    .addOption(new Option('--decimal-mark <mark>', 'dấu thập phân trong CSV / decimal mark in CSV').choices(['.', ',']).default('.'))
+    .addOption(new Option('--prefer <source>', 'khi số huyện tự báo cáo khác tổng các xã / when a district’s own return differs from its communes').choices(['built', 'reported']).default('built'))
+    .addOption(new Option('--by <period>', 'thêm số liệu từng năm / add one figure per year').choices(['year']))
+    .option('--max-errors <n>', 'số vấn đề hiển thị tối đa / most problems shown', positiveInteger('--max-errors'), 50)
+    .option('--strict', 'cảnh báo cũng làm thất bại / warnings fail too', false)
+    .addHelpText(
+      'after',
+      `
+Ví dụ / Examples:
+  $ antt aggregate data/son-la
+  $ antt aggregate data/son-la --from 2013 --to 2023 --by year
+  $ antt aggregate data/son-la --format csv --delimiter ';' --decimal-mark , --out bao-cao.csv
+  $ antt aggregate data/son-la --format csv --shape long --level commune --level district --level province
+
+Mã thoát / Exit codes: 0 số liệu sạch / clean, 1 có lỗi dữ liệu (tổng vẫn được in từ các dòng hợp lệ) / data errors (totals still printed from the valid rows), 2 dùng sai lệnh / bad usage.`,
+    )
+    .action((paths: string[], options: AggregateCliOptions) => done(run(paths, { ...options, level: options.level ?? [] })));
+}

@@ -1,0 +1,147 @@
+/**
+ * How each kind of indicator adds up (DESIGN §4, STYLE §7). An accumulator takes one unit's
+ * figures year by year (`addYear`) and other units' accumulators (`addUnit`); `value` is the
+ * figure. Values are scaled integers, so every sum is exact.
+ *
+ *   kind        addYear (same unit, more years)   addUnit (more units)
+ *   flow        sum                                sum
+ *   stock       latest year wins                   sum of each unit's latest
+ *   unit_count  latest year wins (0/1 or count)    sum: communes that said yes
+ *   none        latest year wins                   not additive: no value
+ *
+ * Ratios are not accumulated: they are computed from their summed parts (see `ratioOf`).
+ */
+import type { IndicatorKind } from '../../schemas/catalogue.js';
+
+export interface Accumulator {
+  addYear(year: number, scaled: number): void;
+  addUnit(other: Accumulator): void;
+  /** The figure, or null when nothing was added (or, for `none`, when units were combined). */
+  value(): number | null;
+  /** The latest year added (across units: the latest of any). */
+  latestYear(): number | null;
+}
+
+class FlowAccumulator implements Accumulator {
+  private sum = 0;
+  private any = false;
+  private latest: number | null = null;
+
+  addYear(year: number, scaled: number): void {
+    this.sum += scaled;
+    this.any = true;
+    if (this.latest === null || year > this.latest) this.latest = year;
+  }
+
+  addUnit(other: Accumulator): void {
+    const value = other.value();
+    if (value === null) return;
+    this.sum += value;
+    this.any = true;
+    const year = other.latestYear();
+    if (year !== null && (this.latest === null || year > this.latest)) this.latest = year;
+  }
+
+  value(): number | null {
+    return this.any ? this.sum : null;
+  }
+
+  latestYear(): number | null {
+    return this.latest;
+  }
+}
+
+/** Stock and unit_count: what exists at the end of the window, per unit, then summed. */
+class LatestThenSumAccumulator implements Accumulator {
+  private latest: number | null = null;
+  private latestValue = 0;
+  private unitsSum = 0;
+  private anyUnit = false;
+
+  addYear(year: number, scaled: number): void {
+    if (this.latest === null || year >= this.latest) {
+      this.latest = year;
+      this.latestValue = scaled;
+    }
+  }
+
+  addUnit(other: Accumulator): void {
+    const value = other.value();
+    if (value === null) return;
+    // Fold this unit's own latest value in once it becomes one of several.
+    if (!this.anyUnit && this.latest !== null) this.unitsSum = this.latestValue;
+    this.anyUnit = true;
+    this.unitsSum += value;
+    const year = other.latestYear();
+    if (year !== null && (this.latest === null || year > this.latest)) this.latest = year;
+  }
+
+  value(): number | null {
+    if (this.anyUnit) return this.unitsSum;
+    return this.latest === null ? null : this.latestValue;
+  }
+
+  latestYear(): number | null {
+    return this.latest;
+  }
+}
+
+/** Not additive (e.g. 86 kinds of model): a unit's own latest figure, never combined. */
+class NotAdditiveAccumulator implements Accumulator {
+  private latest: number | null = null;
+  private latestValue = 0;
+  private combined = false;
+
+  addYear(year: number, scaled: number): void {
+    if (this.latest === null || year >= this.latest) {
+      this.latest = year;
+      this.latestValue = scaled;
+    }
+  }
+
+  addUnit(other: Accumulator): void {
+    if (other.value() !== null) this.combined = true;
+  }
+
+  value(): number | null {
+    return this.combined || this.latest === null ? null : this.latestValue;
+  }
+
+  latestYear(): number | null {
+    return this.latest;
+  }
+}
+
+type AdditiveKind = Exclude<IndicatorKind, 'ratio'>;
+
+/** The registry: a kind's name → its accumulator and what it means, for `antt indicators`. */
+export const accumulators: Record<AdditiveKind, { create: () => Accumulator; overYears: string; acrossUnits: string }> = {
+  flow: { create: () => new FlowAccumulator(), overYears: 'sum', acrossUnits: 'sum' },
+  stock: { create: () => new LatestThenSumAccumulator(), overYears: 'latest', acrossUnits: 'sum' },
+  unit_count: { create: () => new LatestThenSumAccumulator(), overYears: 'latest', acrossUnits: 'sum' },
+  none: { create: () => new NotAdditiveAccumulator(), overYears: 'latest', acrossUnits: 'none' },
+};
+
+export function accumulatorFor(kind: IndicatorKind): Accumulator {
+  if (kind === 'ratio') throw new Error('a ratio is computed from its parts, not accumulated');
+  return accumulators[kind].create();
+}
+
+/**
+ * numerator / denominator as a percentage with `decimals` places, rounded half up, exactly
+ * (BigInt arithmetic on the scaled integers). Null when either part is missing or the
+ * denominator is zero. `numeratorDecimals`/`denominatorDecimals` are the parts' scales.
+ */
+export function ratioOf(
+  numerator: number | null,
+  denominator: number | null,
+  numeratorDecimals: number,
+  denominatorDecimals: number,
+  decimals: number,
+): number | null {
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  // (n / 10^dn) / (d / 10^dd) × 100 × 10^decimals, rounded half up.
+  const top = BigInt(numerator) * 10n ** BigInt(denominatorDecimals) * 100n * 10n ** BigInt(decimals);
+  const bottom = BigInt(denominator) * 10n ** BigInt(numeratorDecimals);
+  return Number((top * 2n + bottom) / (bottom * 2n));
+}

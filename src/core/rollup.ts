@@ -1,0 +1,495 @@
+/**
+ * The rollup: accepted figures in, district, province and multi-year totals out (DESIGN §6).
+ * Pure: figures are pushed in by the pipeline; the result is one report model that the
+ * renderers turn into a table, CSV or JSON.
+ *
+ * Storage is per unit and year (what the aggregates need), never per row:
+ *
+ *   "old04213" → 2019 → values[indicatorIndex] = 1250   (NaN: not reported)
+ *
+ * Which figure goes up, per indicator and year: a district's figure is built from its
+ * communes when any of them reported the indicator that year, otherwise it is the district's
+ * own return (marked `own`); when both exist and differ, a reconciliation finding gives both
+ * (`prefer: 'reported'` flips the choice). The province the same way from its districts.
+ */
+import type { Indicator } from '../../schemas/catalogue.js';
+import type { UnitLevel } from '../../schemas/units.js';
+import { accumulatorFor, ratioOf, type Accumulator } from './accumulators.js';
+import type { Catalogue } from './catalogue.js';
+import type { Observation } from './checker.js';
+import { finding, type Finding } from './findings.js';
+import type { Gazetteer, Unit } from './gazetteer.js';
+import { scaledToPlain } from './numbers.js';
+
+/** The last year counted under the old three-level list: returns for 2025 used the old codes. */
+export const LAST_OLD_YEAR = 2025;
+
+export type Prefer = 'built' | 'reported';
+
+export interface Place {
+  file: string;
+  line: number | null;
+}
+
+/** One figure of the report: a unit, an indicator and a window (or one year). */
+export interface FigureCell {
+  /** Scaled integer (see the indicator's decimals), or null when nothing was reported. */
+  value: number | null;
+  /** `built` from the units below, `own` from the unit's own return; null when no value. */
+  source: 'built' | 'own' | null;
+  /** Commune-years whose figures this one covers, of those the gazetteer expects. */
+  reported: number;
+  expected: number;
+}
+
+export interface ReportUnit {
+  level: UnitLevel;
+  code: string;
+  name: string;
+  parentCode: string | null;
+  /** A row of this unit, or of a unit below it, was rejected: the figures may be short. */
+  flagged: boolean;
+  /** One cell per report indicator, for the whole window. */
+  window: FigureCell[];
+  /** With `byYear`: one row of cells per year of the window. */
+  years: Map<number, FigureCell[]> | null;
+}
+
+export interface AggregateReport {
+  title: string | null;
+  from: number;
+  to: number;
+  years: number[];
+  byYear: boolean;
+  indicators: Indicator[];
+  /** Official order: each district's communes, then the district, then the province total. */
+  units: ReportUnit[];
+  /** Reconciliation differences and overlapping periods. */
+  findings: Finding[];
+}
+
+interface YearData {
+  values: Float64Array;
+  /** Months of the year already covered, per indicator (bit m-1 for month m). */
+  months: Uint16Array;
+  /** For stocks reported more than once a year: the month of the latest report. */
+  lastMonth: Uint8Array;
+  /** Where a district's or province's own return came from, for reconciliation messages. */
+  place: Place | null;
+}
+
+interface UnitData {
+  unit: Unit;
+  years: Map<number, YearData>;
+}
+
+/** A node of the rollup tree: a unit of the gazetteer, or a province across the reform. */
+interface RollupNode {
+  key: string;
+  unit: Unit;
+  children: RollupNode[];
+  /** Era nodes: a province before and after the reform, whose stock is the later era's. */
+  eras: boolean;
+}
+
+export interface BuildOptions {
+  from: number;
+  to: number;
+  levels: readonly UnitLevel[];
+  indicators: readonly Indicator[];
+  prefer: Prefer;
+  byYear: boolean;
+  title?: string | null;
+  /** Provinces to report (codes); default: every province with data. */
+  provinces?: readonly string[];
+  /** Units (system + code) that had rows rejected. */
+  flaggedUnits?: ReadonlySet<string>;
+}
+
+const monthsMask = (first: number, last: number) => ((1 << last) - 1) & ~((1 << (first - 1)) - 1);
+
+export function unitKey(unit: Unit): string {
+  return unit.system + unit.code;
+}
+
+export class Rollup {
+  private readonly data = new Map<string, UnitData>();
+  private readonly width: number;
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly gazetteer: Gazetteer,
+  ) {
+    this.width = catalogue.indicators.length;
+  }
+
+  /** Adds one accepted figure. Periods of a year roll into the year (DESIGN §5). */
+  add(observation: Observation, place: Place): void {
+    const { unit, period, indicator, indicatorIndex: i, scaled } = observation;
+    const key = unitKey(unit);
+    let unitData = this.data.get(key);
+    if (!unitData) {
+      unitData = { unit, years: new Map() };
+      this.data.set(key, unitData);
+    }
+    let year = unitData.years.get(period.year);
+    if (!year) {
+      year = {
+        values: new Float64Array(this.width).fill(NaN),
+        months: new Uint16Array(this.width),
+        lastMonth: new Uint8Array(this.width),
+        place: null,
+      };
+      unitData.years.set(period.year, year);
+    }
+    if (unit.level !== 'commune' && year.place === null) year.place = place;
+    const mask = monthsMask(period.firstMonth, period.lastMonth);
+    if ((year.months[i]! & mask) !== 0) {
+      // 2019 and 2019-Q3 both for the same unit: adding both would count Q3 twice.
+      this.findings.push(
+        finding('overlapping-periods', {
+          file: place.file,
+          line: place.line,
+          unit: `${unit.code} ${unit.name}`,
+          indicator: indicator.id,
+          value: period.label,
+          params: { year: period.year },
+        }),
+      );
+      return;
+    }
+    year.months[i] = year.months[i]! | mask;
+    const current = year.values[i]!;
+    if (Number.isNaN(current)) {
+      year.values[i] = scaled;
+      year.lastMonth[i] = period.lastMonth;
+    } else if (indicator.kind === 'flow') {
+      year.values[i] = current + scaled;
+    } else if (period.lastMonth > year.lastMonth[i]!) {
+      year.values[i] = scaled;
+      year.lastMonth[i] = period.lastMonth;
+    }
+  }
+
+  /** Years with any figure, ascending. */
+  yearsPresent(): number[] {
+    const years = new Set<number>();
+    for (const unitData of this.data.values()) for (const year of unitData.years.keys()) years.add(year);
+    return [...years].sort((a, b) => a - b);
+  }
+
+  /**
+   * Provinces with any figure, as codes of the list the window ends in: an old province's data
+   * belongs to the new province it went into when the window runs past the reform.
+   */
+  provincesPresent(to: number): string[] {
+    const codes = new Set<string>();
+    for (const unitData of this.data.values()) {
+      const province = this.gazetteer.province(unitData.unit);
+      const code = province.system === 'old' && to > LAST_OLD_YEAR ? (this.gazetteer.newProvinceOf(province.code) ?? province.code) : province.code;
+      codes.add(code);
+    }
+    return [...codes].sort();
+  }
+
+  /** Indicators with any figure in the years given, in catalogue order. */
+  indicatorsPresent(from: number, to: number): Indicator[] {
+    const seen = new Set<number>();
+    for (const unitData of this.data.values()) {
+      for (const [year, yearData] of unitData.years) {
+        if (year < from || year > to) continue;
+        yearData.values.forEach((v, i) => {
+          if (!Number.isNaN(v)) seen.add(i);
+        });
+      }
+    }
+    return this.catalogue.indicators.filter((indicator, i) => {
+      if (indicator.kind !== 'ratio') return seen.has(i);
+      return seen.has(this.catalogue.indexOf(indicator.numerator!)) && seen.has(this.catalogue.indexOf(indicator.denominator!));
+    });
+  }
+
+  build(options: BuildOptions): AggregateReport {
+    return new ReportBuilder(this, this.catalogue, this.gazetteer, options).build();
+  }
+
+  /** @internal */
+  own(node: RollupNode, year: number, index: number): { value: number; place: Place | null } | null {
+    const yearData = this.data.get(node.key)?.years.get(year);
+    if (!yearData) return null;
+    const value = yearData.values[index]!;
+    return Number.isNaN(value) ? null : { value, place: yearData.place };
+  }
+
+  /** @internal Did the unit send any return at all for that year (any indicator)? */
+  hasAny(node: RollupNode, year: number): boolean {
+    return this.data.get(node.key)?.years.has(year) ?? false;
+  }
+}
+
+interface YearFigure {
+  value: number | null;
+  source: 'built' | 'own' | null;
+  covered: number;
+}
+
+class ReportBuilder {
+  private readonly years: number[];
+  private readonly yearly = new Map<string, YearFigure>();
+  private readonly communeCounts = new Map<string, number>();
+  private readonly findings: Finding[] = [];
+  private readonly reconciled = new Set<string>();
+
+  constructor(
+    private readonly rollup: Rollup,
+    private readonly catalogue: Catalogue,
+    private readonly gazetteer: Gazetteer,
+    private readonly options: BuildOptions,
+  ) {
+    this.years = [];
+    for (let y = options.from; y <= options.to; y++) this.years.push(y);
+  }
+
+  build(): AggregateReport {
+    const provinces = this.options.provinces ?? this.rollup.provincesPresent(this.options.to);
+    const units: ReportUnit[] = [];
+    const levels = new Set(this.options.levels);
+    for (const provinceCode of provinces) {
+      const province = this.provinceNode(provinceCode);
+      if (!province) continue;
+      const districts = province.eras ? province.children.flatMap((era) => (era.unit.system === 'old' ? era.children : [])) : province.children.filter((c) => c.unit.level === 'district');
+      const directCommunes = province.eras
+        ? province.children.flatMap((era) => (era.unit.system === 'new' ? era.children : []))
+        : province.children.filter((c) => c.unit.level === 'commune');
+      for (const district of districts) {
+        if (levels.has('commune')) for (const commune of district.children) units.push(this.reportUnit(commune));
+        if (levels.has('district')) units.push(this.reportUnit(district));
+      }
+      if (levels.has('commune')) for (const commune of directCommunes) units.push(this.reportUnit(commune));
+      if (levels.has('province')) units.push(this.reportUnit(province));
+    }
+    return {
+      title: this.options.title ?? null,
+      from: this.options.from,
+      to: this.options.to,
+      years: this.years,
+      byYear: this.options.byYear,
+      indicators: [...this.options.indicators],
+      units,
+      findings: [...this.rollup.findings, ...this.findings],
+    };
+  }
+
+  /** The province as reported: one era, or both eras when the window crosses the reform. */
+  private provinceNode(code: string): RollupNode | null {
+    const { from, to } = this.options;
+    const oldProvince = this.gazetteer.unit(code, 'old');
+    const newProvince = this.gazetteer.unit(code, 'new');
+    const oldNode = from <= LAST_OLD_YEAR && oldProvince?.level === 'province' ? this.tree(oldProvince) : null;
+    const newNode = to > LAST_OLD_YEAR && newProvince?.level === 'province' ? this.tree(newProvince) : null;
+    if (oldNode && newNode) {
+      // Every old province went whole into one new province (crosswalk-provinces: all `full`).
+      const merged = this.gazetteer
+        .units('old')
+        .filter((u) => u.level === 'province' && this.gazetteer.newProvinceOf(u.code) === code)
+        .map((u) => this.tree(u));
+      return { key: `era:${code}`, unit: newProvince!, children: [...merged, newNode], eras: true };
+    }
+    return oldNode ?? newNode;
+  }
+
+  private readonly trees = new Map<string, RollupNode>();
+
+  private tree(unit: Unit): RollupNode {
+    const key = unitKey(unit);
+    const known = this.trees.get(key);
+    if (known) return known;
+    const children = this.gazetteer.childrenOf(unit).map((child) => this.tree(child));
+    const node: RollupNode = { key, unit, children, eras: false };
+    this.trees.set(key, node);
+    return node;
+  }
+
+  private isFlagged(node: RollupNode): boolean {
+    if (this.options.flaggedUnits?.has(node.key)) return true;
+    return node.children.some((c) => this.isFlagged(c));
+  }
+
+  private reportUnit(node: RollupNode): ReportUnit {
+    const window = this.options.indicators.map((indicator) => this.windowCell(node, indicator));
+    let years: Map<number, FigureCell[]> | null = null;
+    if (this.options.byYear) {
+      years = new Map();
+      for (const year of this.years) {
+        years.set(
+          year,
+          this.options.indicators.map((indicator) => this.yearCell(node, indicator, year)),
+        );
+      }
+    }
+    const parent = node.eras ? null : this.gazetteer.parent(node.unit);
+    return {
+      level: node.unit.level,
+      code: node.unit.code,
+      name: node.unit.name,
+      parentCode: parent?.code ?? null,
+      flagged: this.isFlagged(node),
+      window,
+      years,
+    };
+  }
+
+  /** Communes of a unit in a year, as the gazetteer lists them for that year's era. */
+  private expectedCommunes(node: RollupNode, year: number): number {
+    if (node.eras) return node.children.reduce((n, child) => n + this.expectedCommunes(child, year), 0);
+    const era = year <= LAST_OLD_YEAR ? 'old' : 'new';
+    if (node.unit.system !== era) return 0;
+    if (node.unit.level === 'commune') return 1;
+    let count = this.communeCounts.get(node.key);
+    if (count === undefined) {
+      count = node.children.reduce((n, child) => n + this.expectedCommunes(child, year), 0);
+      this.communeCounts.set(node.key, count);
+    }
+    return count;
+  }
+
+  /** The figure of one unit, indicator and year, and which figure went up. */
+  private yearFigure(node: RollupNode, indicator: Indicator, index: number, year: number): YearFigure {
+    const memo = `${node.key}|${index}|${year}`;
+    const known = this.yearly.get(memo);
+    if (known) return known;
+    let figure: YearFigure;
+    const own = node.eras ? null : this.rollup.own(node, year, index);
+    if (node.children.length === 0 || indicator.kind === 'none') {
+      figure = own ? { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) } : { value: null, source: null, covered: 0 };
+      if (indicator.kind === 'none' && node.children.length > 0) figure.covered = 0;
+    } else {
+      const built = accumulatorFor(indicator.kind);
+      let covered = 0;
+      let anyChild = false;
+      for (const child of node.children) {
+        const childFigure = this.yearFigure(child, indicator, index, year);
+        if (childFigure.value === null) continue;
+        anyChild = true;
+        covered += childFigure.covered;
+        const one = accumulatorFor(indicator.kind);
+        one.addYear(year, childFigure.value);
+        built.addUnit(one);
+      }
+      const builtValue = anyChild ? built.value() : null;
+      if (own && builtValue !== null && own.value !== builtValue) this.reconcile(node, indicator, year, own, builtValue);
+      const useOwn = own !== null && (builtValue === null || this.options.prefer === 'reported');
+      if (useOwn) figure = { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) };
+      else figure = { value: builtValue, source: builtValue === null ? null : 'built', covered };
+    }
+    this.yearly.set(memo, figure);
+    return figure;
+  }
+
+  private reconcile(node: RollupNode, indicator: Indicator, year: number, own: { value: number; place: Place | null }, built: number): void {
+    const memo = `${node.key}|${indicator.id}|${year}`;
+    if (this.reconciled.has(memo)) return;
+    this.reconciled.add(memo);
+    const d = indicator.decimals;
+    this.findings.push(
+      finding('reconciliation', {
+        file: own.place?.file ?? null,
+        line: own.place?.line ?? null,
+        unit: `${node.unit.code} ${node.unit.name}`,
+        indicator: indicator.id,
+        value: scaledToPlain(own.value, d),
+        params: {
+          year,
+          own: scaledToPlain(own.value, d),
+          built: scaledToPlain(built, d),
+          difference: scaledToPlain(own.value - built, d),
+          labelVi: indicator.label_vi,
+          labelEn: indicator.label_en,
+          used: this.options.prefer,
+        },
+      }),
+    );
+  }
+
+  /** The window accumulator of a unit: years for a flow; per-unit latest for a stock. */
+  private windowAccumulator(node: RollupNode, indicator: Indicator, index: number): Accumulator {
+    const acc = accumulatorFor(indicator.kind);
+    if (indicator.kind === 'flow' || node.children.length === 0 || indicator.kind === 'none') {
+      for (const year of this.years) {
+        const figure = this.yearFigure(node, indicator, index, year);
+        if (figure.value !== null) acc.addYear(year, figure.value);
+      }
+      return acc;
+    }
+    // What exists at the end of the window: the latest year with a figure decides where it comes
+    // from. Built: each unit below contributes its own latest figure (a commune silent in the last
+    // year still has its groups). Own: the unit's own return for that year stands.
+    let latest: number | null = null;
+    for (const year of this.years) if (this.yearFigure(node, indicator, index, year).value !== null) latest = year;
+    if (latest === null) return acc;
+    const atLatest = this.yearFigure(node, indicator, index, latest);
+    if (atLatest.source === 'own') {
+      acc.addYear(latest, atLatest.value!);
+      return acc;
+    }
+    if (node.eras) {
+      // Before and after the reform are not two units side by side: the later era's figure stands.
+      const era = node.children.filter((c) => (latest! <= LAST_OLD_YEAR ? c.unit.system === 'old' : c.unit.system === 'new'));
+      for (const child of era) acc.addUnit(this.windowAccumulator(child, indicator, index));
+      return acc;
+    }
+    for (const child of node.children) acc.addUnit(this.windowAccumulator(child, indicator, index));
+    return acc;
+  }
+
+  private windowCell(node: RollupNode, indicator: Indicator): FigureCell {
+    let reported = 0;
+    let expected = 0;
+    for (const year of this.years) expected += this.expectedCommunes(node, year);
+    if (indicator.kind === 'ratio') {
+      const parts = this.ratioParts(indicator);
+      const n = this.windowAccumulator(node, parts.numerator, parts.numeratorIndex).value();
+      const d = this.windowAccumulator(node, parts.denominator, parts.denominatorIndex).value();
+      for (const year of this.years) reported += this.yearFigure(node, parts.denominator, parts.denominatorIndex, year).covered;
+      const value = ratioOf(n, d, parts.numerator.decimals, parts.denominator.decimals, indicator.decimals);
+      return { value, source: value === null ? null : 'built', reported, expected };
+    }
+    const index = this.catalogue.indexOf(indicator.id);
+    const acc = this.windowAccumulator(node, indicator, index);
+    const sources = new Set<'built' | 'own'>();
+    for (const year of this.years) {
+      const figure = this.yearFigure(node, indicator, index, year);
+      reported += figure.covered;
+      if (figure.source) sources.add(figure.source);
+    }
+    const value = acc.value();
+    // A `none` figure is the unit's own, never built from below: the communes' coverage says nothing of it.
+    if (indicator.kind === 'none' && value !== null) reported = expected;
+    return { value, source: value === null ? null : sources.has('own') && !sources.has('built') ? 'own' : sources.has('built') ? 'built' : null, reported, expected };
+  }
+
+  private yearCell(node: RollupNode, indicator: Indicator, year: number): FigureCell {
+    const expected = this.expectedCommunes(node, year);
+    if (indicator.kind === 'ratio') {
+      const parts = this.ratioParts(indicator);
+      const n = this.yearFigure(node, parts.numerator, parts.numeratorIndex, year);
+      const d = this.yearFigure(node, parts.denominator, parts.denominatorIndex, year);
+      const value = ratioOf(n.value, d.value, parts.numerator.decimals, parts.denominator.decimals, indicator.decimals);
+      return { value, source: value === null ? null : 'built', reported: d.covered, expected };
+    }
+    const figure = this.yearFigure(node, indicator, this.catalogue.indexOf(indicator.id), year);
+    return { value: figure.value, source: figure.source, reported: figure.covered, expected };
+  }
+
+  private ratioParts(indicator: Indicator) {
+    const numerator = this.catalogue.indicator(indicator.numerator!)!;
+    const denominator = this.catalogue.indicator(indicator.denominator!)!;
+    return {
+      numerator,
+      denominator,
+      numeratorIndex: this.catalogue.indexOf(numerator.id),
+      denominatorIndex: this.catalogue.indexOf(denominator.id),
+    };
+  }
+}
