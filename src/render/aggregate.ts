@@ -253,7 +253,8 @@ export function aggregateCsvWide(report: AggregateReport, options: CsvOptions): 
       expected = Math.max(expected, c.expected);
     }
     rows.push([
-      levelNames[unit.level][options.lang],
+      // The province row is the report's total row: say so where a reader looks for it.
+      unit.level === 'province' ? (options.lang === 'vi' ? 'Tổng cộng (tỉnh)' : 'Total (province)') : levelNames[unit.level][options.lang],
       unit.code,
       neutralise(unit.name),
       String(from),

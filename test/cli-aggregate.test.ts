@@ -1,0 +1,188 @@
+/**
+ * `antt aggregate` end to end: the bundled Sơn La sample must reproduce the published figures,
+ * and every output must keep its contract.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../src/io/shipped.js';
+import { antt } from './helpers.js';
+
+interface JsonFigure {
+  value: number | null;
+  source: string | null;
+  reported: number;
+  expected: number;
+}
+interface JsonAggregate {
+  valid: boolean;
+  from: number;
+  to: number;
+  units: { level: string; code: string; name: string; figures: Record<string, JsonFigure>; years?: Record<string, Record<string, JsonFigure>> }[];
+  findings: { code: string; level: string; unit: string | null; indicator: string | null; file: string | null; line: number | null }[];
+}
+
+function aggregateJson(args: string[]): { report: JsonAggregate; code: number | null; stderr: string } {
+  const run = antt(['aggregate', ...args, '--format', 'json']);
+  return { report: JSON.parse(run.stdout) as JsonAggregate, code: run.code, stderr: run.stderr };
+}
+
+/** The seed figures (../shared/domain/seed-figures.csv): what the articles published. */
+const seed = readFileSync(new URL('./fixtures/seed-figures.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(','))
+  .map((c) => ({ unit: c[1]!, level: c[3]!, from: Number(c[5]), to: Number(c[6]), id: c[7]!, value: Number(c[c.length - 3]) }));
+
+describe('antt aggregate data/son-la', () => {
+  const { report, code, stderr } = aggregateJson(['data/son-la']);
+  const province = report.units.find((u) => u.level === 'province' && u.code === '14')!;
+
+  it('uses the folder’s default window, 2013–2023, and exits 0 on the clean sample', () => {
+    expect([report.from, report.to]).toEqual([2013, 2023]);
+    expect(code).toBe(0);
+    expect(report.valid).toBe(true);
+  });
+
+  it('gives the province totals published for Sơn La, every one of them', () => {
+    const published = seed.filter((s) => s.unit === '14');
+    expect(published.length).toBe(16);
+    for (const figure of published) expect([figure.id, province.figures[figure.id]?.value]).toEqual([figure.id, figure.value]);
+  });
+
+  it('is complete: 200 communes × 11 years', () => {
+    expect(province.figures.lien_gia_groups).toMatchObject({ reported: 2200, expected: 2200, source: 'built' });
+  });
+
+  it('lists the 12 districts in official order, then the province', () => {
+    expect(report.units.map((u) => u.code)).toEqual(['116', '118', '119', '120', '121', '122', '123', '124', '125', '126', '127', '128', '14']);
+  });
+
+  it('district flows add up to the province', () => {
+    const districts = report.units.filter((u) => u.level === 'district');
+    for (const id of ['propaganda_sessions', 'weapons_surrendered', 'opium_destroyed_ha']) {
+      const sum = districts.reduce((s, d) => s + Math.round(d.figures[id]!.value! * 10), 0) / 10;
+      expect(sum).toBe(province.figures[id]!.value);
+    }
+  });
+
+  it('reports the one district whose own 2023 return disagrees with its communes, as a warning on stderr', () => {
+    expect(report.findings.map((f) => [f.code, f.unit, f.indicator])).toEqual([['reconciliation', '125 Huyện Mai Sơn', 'lien_gia_groups']]);
+    expect(stderr).toMatch(/reconciliation: 125 Huyện Mai Sơn năm 2023, Nhóm liên gia tự quản: báo cáo của đơn vị ghi 2\.175, cộng từ các đơn vị cấp dưới được 2\.163/);
+  });
+
+  it('shows the 86 kinds of model only at the province, from its own return', () => {
+    expect(province.figures.model_types).toMatchObject({ value: 86, source: 'own' });
+    for (const district of report.units.filter((u) => u.level === 'district')) expect(district.figures.model_types?.value ?? null).toBeNull();
+  });
+});
+
+describe('2024: only Sông Mã has reported', () => {
+  const { report } = aggregateJson(['data/son-la', '--from', '2024', '--to', '2024']);
+  const province = report.units.find((u) => u.code === '14')!;
+  const songMa = report.units.find((u) => u.code === '126')!;
+
+  it('says the province total is built from 19 of 200 communes', () => {
+    expect(province.figures.lien_gia_groups).toMatchObject({ value: 2050, reported: 19, expected: 200 });
+  });
+
+  it('reproduces Sông Mã’s published 2024 figures', () => {
+    for (const figure of seed.filter((s) => s.unit === '126')) expect([figure.id, songMa.figures[figure.id]?.value]).toEqual([figure.id, figure.value]);
+  });
+
+  it('reproduces Xã Mường Sai’s published 2024 figures at commune level', () => {
+    const { report: communes } = aggregateJson(['data/son-la', '--from', '2024', '--to', '2024', '--level', 'commune']);
+    const muongSai = communes.units.find((u) => u.code === '04213')!;
+    for (const figure of seed.filter((s) => s.unit === '04213')) expect([figure.id, muongSai.figures[figure.id]?.value]).toEqual([figure.id, figure.value]);
+  });
+});
+
+describe('outputs', () => {
+  it('prints the 10-year totals as a table with Vietnamese numbers', () => {
+    const run = antt(['aggregate', 'data/son-la']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Nhóm liên gia tự quản\s+│ nhóm\s+│\s+17\.429 │\s+2\.200\/2\.200/);
+    expect(run.stdout).toMatch(/Diện tích cây thuốc phiện bị triệt phá\s+│ ha\s+│\s+23,7 │/);
+    expect(run.stdout).toMatch(/Tổng: Tỉnh Sơn La/);
+    expect(run.stdout).not.toMatch(/\x1b\[/); // no colour when not on a terminal
+  });
+
+  it('writes the long CSV exactly to its contract', () => {
+    const run = antt(['aggregate', 'data/son-la', '--format', 'csv', '--shape', 'long', '--level', 'province', '--indicators', 'lien_gia_groups,opium_destroyed_ha']);
+    expect(run.stdout).toBe(
+      'level,unit_code,unit_name,from,to,indicator,value,reported,expected\n' +
+        'province,14,Tỉnh Sơn La,2013,2023,lien_gia_groups,17429,2200,2200\n' +
+        'province,14,Tỉnh Sơn La,2013,2023,opium_destroyed_ha,23.7,2200,2200\n',
+    );
+  });
+
+  it('adds one row per year with --by year (from = to = the year)', () => {
+    const run = antt(['aggregate', 'data/son-la', '--format', 'csv', '--shape', 'long', '--level', 'province', '--indicators', 'propaganda_sessions', '--by', 'year']);
+    const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows).toHaveLength(12);
+    expect(rows.slice(1).map((r) => r[3] === r[4])).toEqual(Array(11).fill(true));
+    expect(rows.slice(1).reduce((s, r) => s + Number(r[6]), 0)).toBe(Number(rows[0]![6]));
+  });
+
+  it('writes the wide CSV for Excel on Vietnamese Windows: BOM, `;`, decimal comma, total row last', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-'));
+    const out = join(dir, 'bao-cao.csv');
+    const run = antt(['aggregate', 'data/son-la', '--format', 'csv', '--delimiter', ';', '--decimal-mark', ',', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFCấp;Mã đơn vị;Tên đơn vị;Từ năm;Đến năm;Tổ chức tự quản làm công tác ANTT (tổ chức);')).toBe(true);
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(14);
+    expect(lines[13]).toMatch(/^Tổng cộng \(tỉnh\);14;Tỉnh Sơn La;2013;2023;28229;17429;/);
+    expect(lines[13]).toMatch(/;23,7;/);
+    expect(readdirSync(dir)).toEqual(['bao-cao.csv']); // no temporary file left behind
+  });
+
+  it('refuses to write the report over one of its inputs', () => {
+    const run = antt(['aggregate', 'data/son-la', '--format', 'csv', '--out', 'data/son-la/2013/2013-116-thanh-pho-son-la.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out/);
+  });
+
+  it('neutralises a text cell that a spreadsheet would run as a formula', async () => {
+    const { neutralise } = await import('../src/render/aggregate.js');
+    expect(neutralise('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(neutralise('+1')).toBe("'+1");
+    expect(neutralise('Xã Mường Sai')).toBe('Xã Mường Sai');
+  });
+});
+
+describe('data problems while aggregating', () => {
+  it('reports them on stderr with validate’s codes, prints totals from the valid rows, marks the unit, exits 1', () => {
+    const run = antt(['aggregate', 'test/fixtures/problems', '--format', 'json', '--level', 'district']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonAggregate;
+    expect(report.valid).toBe(false);
+    const songMa = report.units.find((u) => u.code === '126')!;
+    expect(songMa.figures.lien_gia_groups!.value).toBe(112 + 105 + 117); // the accepted rows only
+    expect((songMa as unknown as { flagged: boolean }).flagged).toBe(true);
+    expect(run.stderr).toMatch(/negative-number/);
+  });
+});
+
+describe('any other province works unchanged', () => {
+  it('rolls up returns made from the gazetteer for Lai Châu', () => {
+    const gazetteer = loadGazetteer();
+    const laiChau = gazetteer.unit('12', 'old')!;
+    const dir = mkdtempSync(join(tmpdir(), 'antt-lai-chau-'));
+    const lines = ['Mã đơn vị,Tên đơn vị,Năm,Đợt tuyên truyền,Nhóm liên gia tự quản'];
+    for (const commune of gazetteer.communesOf(laiChau)) for (const year of [2019, 2020]) lines.push(`${commune.code},${commune.name},${year},2,${year === 2020 ? 5 : 3}`);
+    writeFileSync(join(dir, 'lai-chau.csv'), lines.join('\n') + '\n');
+    const { report, code } = aggregateJson([dir]);
+    expect(code).toBe(0);
+    const province = report.units.find((u) => u.level === 'province')!;
+    expect(province.code).toBe('12');
+    expect(province.figures.propaganda_sessions).toMatchObject({ value: 106 * 2 * 2, reported: 212, expected: 212 });
+    expect(province.figures.lien_gia_groups!.value).toBe(106 * 5); // the latest year, not 106 × (3 + 5)
+    expect(report.units.filter((u) => u.level === 'district')).toHaveLength(8);
+    expect(existsSync(join(dir, 'lai-chau.csv'))).toBe(true);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * The rollup, fed figures directly (no files): which figure goes up, completeness, and the
+ * invariants that must hold whatever the data (property tests with fast-check).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../src/core/checker.js';
+import { parsePeriod } from '../src/core/period.js';
+import { Rollup, type AggregateReport, type BuildOptions } from '../src/core/rollup.js';
+import { loadCatalogue, loadGazetteer } from '../src/io/shipped.js';
+
+const catalogue = loadCatalogue();
+const gazetteer = loadGazetteer();
+const SONG_MA = gazetteer.communesOf(gazetteer.unit('126', 'old')!);
+const SOP_COP = gazetteer.communesOf(gazetteer.unit('127', 'old')!);
+
+function observation(code: string, period: string, id: string, scaled: number, system: 'old' | 'new' = 'old'): Observation {
+  const indicator = catalogue.indicator(id)!;
+  return { unit: gazetteer.unit(code, system)!, period: parsePeriod(period)!, indicator, indicatorIndex: catalogue.indexOf(id), scaled, file: 'test.csv', line: 2 };
+}
+
+function rollUp(observations: Observation[], options: Partial<BuildOptions> = {}): { report: AggregateReport; rollup: Rollup } {
+  const rollup = new Rollup(catalogue, gazetteer);
+  for (const o of observations) rollup.add(o, { file: o.file, line: o.line });
+  const ids = options.indicators ?? ['propaganda_sessions', 'lien_gia_groups', 'communes_meeting_safety_standard', 'model_types', 'rehab_participants', 'addicts_quit', 'addicts_quit_rate'].map((id) => catalogue.indicator(id)!);
+  const report = rollup.build({ from: 2013, to: 2023, levels: ['commune', 'district', 'province'], indicators: ids, prefer: 'built', byYear: true, provinces: ['14'], ...options });
+  return { report, rollup };
+}
+
+function figure(report: AggregateReport, code: string, id: string, year?: number) {
+  const unit = report.units.find((u) => u.code === code)!;
+  const i = report.indicators.findIndex((x) => x.id === id);
+  return year === undefined ? unit.window[i]! : unit.years!.get(year)![i]!;
+}
+
+describe('which figure goes up', () => {
+  it('builds a district from its communes, and a province from its districts', () => {
+    const { report } = rollUp([observation('04213', '2020', 'propaganda_sessions', 3), observation('04216', '2020', 'propaganda_sessions', 4), observation(SOP_COP[0]!.code, '2021', 'propaganda_sessions', 5)]);
+    expect(figure(report, '126', 'propaganda_sessions')).toMatchObject({ value: 7, source: 'built' });
+    expect(figure(report, '14', 'propaganda_sessions')).toMatchObject({ value: 12, source: 'built' });
+  });
+
+  it('uses a district’s own return when none of its communes reported, and marks it', () => {
+    const { report } = rollUp([observation('126', '2020', 'propaganda_sessions', 70)]);
+    expect(figure(report, '126', 'propaganda_sessions')).toMatchObject({ value: 70, source: 'own', reported: 19, expected: 19 * 11 });
+    expect(figure(report, '14', 'propaganda_sessions')).toMatchObject({ value: 70, source: 'built' });
+  });
+
+  it('prefers the communes’ sum to a disagreeing own return, reports the difference, and flips with prefer: reported', () => {
+    const data = [observation('04213', '2020', 'propaganda_sessions', 3), observation('04216', '2020', 'propaganda_sessions', 4), observation('126', '2020', 'propaganda_sessions', 9)];
+    const built = rollUp(data);
+    expect(figure(built.report, '126', 'propaganda_sessions').value).toBe(7);
+    expect(built.report.findings.map((f) => [f.code, f.unit, f.params.own, f.params.built])).toEqual([['reconciliation', '126 Huyện Sông Mã', '9', '7']]);
+    const reported = rollUp(data, { prefer: 'reported' });
+    expect(figure(reported.report, '126', 'propaganda_sessions')).toMatchObject({ value: 9, source: 'own' });
+  });
+
+  it('keeps a `none` figure at the level that reported it', () => {
+    const { report } = rollUp([observation('14', '2023', 'model_types', 86), observation('126', '2023', 'model_types', 12)]);
+    expect(figure(report, '14', 'model_types').value).toBe(86);
+    expect(figure(report, '126', 'model_types').value).toBe(12);
+    const { report: only } = rollUp([observation('126', '2023', 'model_types', 12)]);
+    expect(figure(only, '14', 'model_types').value).toBeNull();
+  });
+
+  it('counts the communes that said yes for a unit_count', () => {
+    const answers = SONG_MA.map((c, i) => observation(c.code, '2023', 'communes_meeting_safety_standard', i < 14 ? 1 : 0));
+    const { report } = rollUp(answers);
+    expect(figure(report, '126', 'communes_meeting_safety_standard').value).toBe(14);
+  });
+
+  it('computes a ratio from summed parts', () => {
+    const { report } = rollUp([
+      observation('04213', '2020', 'rehab_participants', 1),
+      observation('04213', '2020', 'addicts_quit', 1),
+      observation('04216', '2021', 'rehab_participants', 99),
+      observation('04216', '2021', 'addicts_quit', 1),
+    ]);
+    expect(figure(report, '126', 'addicts_quit_rate').value).toBe(20); // 2.0%, not the 50.5% average
+  });
+
+  it('rolls quarters into their year, and refuses a year and its quarter together', () => {
+    const { report, rollup } = rollUp([
+      observation('04213', '2020-Q1', 'propaganda_sessions', 1),
+      observation('04213', '2020-Q2', 'propaganda_sessions', 2),
+      observation('04213', '2020', 'propaganda_sessions', 50),
+    ]);
+    expect(figure(report, '04213', 'propaganda_sessions', 2020).value).toBe(3);
+    expect(rollup.findings.map((f) => f.code)).toEqual(['overlapping-periods']);
+  });
+});
+
+describe('across the 1 July 2025 reform', () => {
+  it('adds flows across both lists and takes a stock from the later one, for the same province', () => {
+    const { report } = rollUp(
+      [
+        observation('04213', '2024', 'propaganda_sessions', 3),
+        observation('04213', '2024', 'lien_gia_groups', 100),
+        observation('04216', '2024', 'lien_gia_groups', 50),
+        observation('03712', '2026', 'propaganda_sessions', 5, 'new'),
+        observation('03712', '2026', 'lien_gia_groups', 120, 'new'),
+      ],
+      { from: 2024, to: 2026, levels: ['province'] },
+    );
+    expect(figure(report, '14', 'propaganda_sessions')).toMatchObject({ value: 8, expected: 200 + 200 + 75 });
+    expect(figure(report, '14', 'lien_gia_groups').value).toBe(120);
+  });
+});
+
+describe('completeness', () => {
+  it('says how many commune-years a figure covers of those the gazetteer expects', () => {
+    const { report } = rollUp(SONG_MA.map((c) => observation(c.code, '2023', 'propaganda_sessions', 1)), { from: 2023, to: 2023 });
+    expect(figure(report, '126', 'propaganda_sessions')).toMatchObject({ value: 19, reported: 19, expected: 19 });
+    expect(figure(report, '14', 'propaganda_sessions')).toMatchObject({ value: 19, reported: 19, expected: 200 });
+  });
+});
+
+// ---- Invariants ---------------------------------------------------------------------------
+
+const communes = [...SONG_MA, ...SOP_COP];
+const arbitraryObservations = fc.uniqueArray(
+  fc.record({
+    commune: fc.integer({ min: 0, max: communes.length - 1 }),
+    year: fc.integer({ min: 2013, max: 2023 }),
+    indicator: fc.constantFrom('propaganda_sessions', 'lien_gia_groups', 'opium_destroyed_ha'),
+    value: fc.integer({ min: 0, max: 100_000 }),
+  }),
+  { selector: (o) => `${o.commune}|${o.year}|${o.indicator}`, maxLength: 120 },
+);
+const toObservations = (list: { commune: number; year: number; indicator: string; value: number }[]) =>
+  list.map((o) => observation(communes[o.commune]!.code, String(o.year), o.indicator, o.value));
+const indicators = ['propaganda_sessions', 'lien_gia_groups', 'opium_destroyed_ha'].map((id) => catalogue.indicator(id)!);
+
+describe('rollup invariants (property)', () => {
+  it('the order of figures does not change any figure', () => {
+    fc.assert(
+      fc.property(arbitraryObservations, fc.infiniteStream(fc.nat()), (list, seeds) => {
+        const observations = toObservations(list);
+        const shuffled = [...observations].sort(() => (seeds.next().value % 3) - 1);
+        const a = rollUp(observations, { indicators }).report;
+        const b = rollUp(shuffled, { indicators }).report;
+        expect(b.units).toEqual(a.units);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('district flows add up to the province, and equal a plain reference sum', () => {
+    fc.assert(
+      fc.property(arbitraryObservations, (list) => {
+        const { report } = rollUp(toObservations(list), { indicators });
+        for (const id of ['propaganda_sessions', 'opium_destroyed_ha']) {
+          const districts = ['126', '127'].map((code) => figure(report, code, id).value ?? 0);
+          const reference = list.filter((o) => o.indicator === id).reduce((sum, o) => sum + o.value, 0);
+          const province = figure(report, '14', id).value ?? 0;
+          expect(province).toBe(districts[0]! + districts[1]!);
+          expect(province).toBe(reference);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a stock over years is each commune’s latest figure, summed: never a sum over years', () => {
+    fc.assert(
+      fc.property(arbitraryObservations, (list) => {
+        const { report } = rollUp(toObservations(list), { indicators });
+        const latest = new Map<number, { year: number; value: number }>();
+        for (const o of list.filter((x) => x.indicator === 'lien_gia_groups')) {
+          const known = latest.get(o.commune);
+          if (!known || o.year > known.year) latest.set(o.commune, { year: o.year, value: o.value });
+        }
+        const reference = [...latest.values()].reduce((sum, l) => sum + l.value, 0);
+        expect(figure(report, '14', 'lien_gia_groups').value ?? 0).toBe(reference);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
