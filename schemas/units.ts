@@ -10,20 +10,18 @@ export type UnitLevel = (typeof unitLevels)[number];
 /** Province codes have 2 digits, district codes 3, commune codes 5 (GSO). */
 export const codeLength: Record<UnitLevel, number> = { province: 2, district: 3, commune: 5 };
 
-export const unitRowSchema = z
-  .object({
-    code: z.string().regex(/^[0-9]{2,5}$/, 'a GSO code: 2 (province), 3 (district) or 5 (commune) digits'),
-    name: z.string().min(1),
-    type: z.string().min(1),
-    level: z.enum(unitLevels),
-    parent_code: z.string().regex(/^([0-9]{2,3})?$/),
-  })
-  .refine((u) => u.code.length === codeLength[u.level], {
-    message: 'the code length must match the level (province 2, district 3, commune 5 digits)',
-  })
-  .refine((u) => (u.level === 'province') === (u.parent_code === ''), {
-    message: 'only a province has no parent',
-  });
+const unitName = z.string().min(1);
+const unitType = z.string().min(1);
+
+/**
+ * One unit: the code's length and the parent follow from the level (province 2 digits and no
+ * parent, district 3 under a province, commune 5 under a district or, after the reform, a province).
+ */
+export const unitRowSchema = z.discriminatedUnion('level', [
+  z.object({ code: z.string().regex(/^[0-9]{2}$/), name: unitName, type: unitType, level: z.literal('province'), parent_code: z.literal('') }),
+  z.object({ code: z.string().regex(/^[0-9]{3}$/), name: unitName, type: unitType, level: z.literal('district'), parent_code: z.string().regex(/^[0-9]{2}$/) }),
+  z.object({ code: z.string().regex(/^[0-9]{5}$/), name: unitName, type: unitType, level: z.literal('commune'), parent_code: z.string().regex(/^[0-9]{2,3}$/) }),
+]);
 export type UnitRow = z.infer<typeof unitRowSchema>;
 
 export const crosswalkRowSchema = z.object({

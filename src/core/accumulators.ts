@@ -16,6 +16,8 @@ import type { IndicatorKind } from '../../schemas/catalogue.js';
 export interface Accumulator {
   addYear(year: number, scaled: number): void;
   addUnit(other: Accumulator): void;
+  /** `addUnit` for another unit whose figure is a single year's: no accumulator needed for it. */
+  addUnitFigure(year: number, scaled: number): void;
   /** The figure, or null when nothing was added (or, for `none`, when units were combined). */
   value(): number | null;
   /** The latest year added (across units: the latest of any). */
@@ -35,11 +37,12 @@ class FlowAccumulator implements Accumulator {
 
   addUnit(other: Accumulator): void {
     const value = other.value();
-    if (value === null) return;
-    this.sum += value;
-    this.any = true;
     const year = other.latestYear();
-    if (year !== null && (this.latest === null || year > this.latest)) this.latest = year;
+    if (value !== null && year !== null) this.addUnitFigure(year, value);
+  }
+
+  addUnitFigure(year: number, scaled: number): void {
+    this.addYear(year, scaled);
   }
 
   value(): number | null {
@@ -67,13 +70,16 @@ class LatestThenSumAccumulator implements Accumulator {
 
   addUnit(other: Accumulator): void {
     const value = other.value();
-    if (value === null) return;
+    const year = other.latestYear();
+    if (value !== null && year !== null) this.addUnitFigure(year, value);
+  }
+
+  addUnitFigure(year: number, scaled: number): void {
     // Fold this unit's own latest value in once it becomes one of several.
     if (!this.anyUnit && this.latest !== null) this.unitsSum = this.latestValue;
     this.anyUnit = true;
-    this.unitsSum += value;
-    const year = other.latestYear();
-    if (year !== null && (this.latest === null || year > this.latest)) this.latest = year;
+    this.unitsSum += scaled;
+    if (this.latest === null || year > this.latest) this.latest = year;
   }
 
   value(): number | null {
@@ -101,6 +107,10 @@ class NotAdditiveAccumulator implements Accumulator {
 
   addUnit(other: Accumulator): void {
     if (other.value() !== null) this.combined = true;
+  }
+
+  addUnitFigure(): void {
+    this.combined = true;
   }
 
   value(): number | null {

@@ -61,12 +61,17 @@ export class Catalogue {
     return index;
   }
 
-  /** What a header cell (or a long-shape `indicator` cell) refers to. */
+  private readonly matched = new Map<string, HeaderMatch>();
+
+  /** What a header cell (or a long-shape `indicator` cell) refers to. Files of one form share headers: remembered. */
   matchHeader(cell: string): HeaderMatch {
-    const key = foldKey(stripUnitSuffix(cell));
-    const found = this.byKey.get(key) ?? this.byKey.get(foldKey(cell));
-    if (found) return found;
-    return { kind: 'unknown', suggestions: this.suggest(cell) };
+    let match = this.matched.get(cell);
+    if (!match) {
+      const found = this.byKey.get(foldKey(stripUnitSuffix(cell))) ?? this.byKey.get(foldKey(cell));
+      match = found ?? { kind: 'unknown', suggestions: this.suggest(cell) };
+      if (this.matched.size < 10_000) this.matched.set(cell, match);
+    }
+    return match;
   }
 
   /** The closest indicator ids to an unknown header, for "did you mean". */

@@ -121,6 +121,19 @@ export class ReturnChecker {
     return { catalogue: this.catalogue, gazetteer: this.gazetteer, context: this.context };
   }
 
+  private readonly rowSchemas = new Map<string, ReturnType<typeof wideRowSchema>>();
+
+  /** @internal The row schema for a set of columns: 134 files of one form compile it once. */
+  rowSchema(indicators: Indicator[], convention: NumberConvention, level: UnitLevel) {
+    const key = `${convention}|${level}|${indicators.map((i) => i.id).join(',')}`;
+    let schema = this.rowSchemas.get(key);
+    if (!schema) {
+      schema = wideRowSchema(indicators, convention, level);
+      this.rowSchemas.set(key, schema);
+    }
+    return schema;
+  }
+
   /** @internal The one Period object for a label. */
   intern(period: Period): Period {
     const known = this.periods.get(period.label);
@@ -490,11 +503,11 @@ export class FileChecker {
     }
   }
 
-  /** One row schema per header and reporting level, built on first use. */
+  /** One row schema per header and reporting level, built on first use and shared by files alike. */
   private schemaFor(plan: HeaderPlan, level: UnitLevel) {
     let schema = plan.schemas.get(level);
     if (!schema) {
-      schema = wideRowSchema(
+      schema = this.checker.rowSchema(
         plan.values.map((v) => v.indicator),
         this.convention,
         level,

@@ -81,34 +81,59 @@ class UnitList {
   }
 }
 
+/**
+ * Where the lists come from. Each is read on first use: a 2013–2023 rollup never needs the
+ * post-reform list or the crosswalk, and start-up time counts.
+ */
+export interface GazetteerSources {
+  old: () => readonly UnitRow[];
+  new: () => readonly UnitRow[];
+  crosswalk: () => readonly CrosswalkRow[];
+  provinceCrosswalk?: () => readonly { old_code: string; new_code: string }[];
+}
+
 export class Gazetteer {
-  private readonly lists: Record<UnitSystem, UnitList>;
-  private readonly successors = new Map<string, CrosswalkRow[]>();
-  private readonly provinceSuccessor = new Map<string, string>();
+  private readonly loaded: Partial<Record<UnitSystem, UnitList>> = {};
+  private successorIndex: Map<string, CrosswalkRow[]> | undefined;
+  private provinceIndex: Map<string, string> | undefined;
   private children: Map<string, Unit[]> | undefined;
 
-  constructor(
+  constructor(private readonly sources: GazetteerSources) {}
+
+  /** A gazetteer over lists already in memory (tests, a data folder's own list). */
+  static of(
     oldUnits: readonly UnitRow[],
     newUnits: readonly UnitRow[],
-    crosswalk: readonly CrosswalkRow[],
+    crosswalk: readonly CrosswalkRow[] = [],
     provinceCrosswalk: readonly { old_code: string; new_code: string }[] = [],
-  ) {
-    this.lists = { old: new UnitList('old', oldUnits), new: new UnitList('new', newUnits) };
-    for (const row of provinceCrosswalk) this.provinceSuccessor.set(row.old_code, row.new_code);
-    for (const row of crosswalk) {
-      const list = this.successors.get(row.old_code);
-      if (list) list.push(row);
-      else this.successors.set(row.old_code, [row]);
+  ): Gazetteer {
+    return new Gazetteer({ old: () => oldUnits, new: () => newUnits, crosswalk: () => crosswalk, provinceCrosswalk: () => provinceCrosswalk });
+  }
+
+  private list(system: UnitSystem): UnitList {
+    return (this.loaded[system] ??= new UnitList(system, this.sources[system]()));
+  }
+
+
+  private get successors(): Map<string, CrosswalkRow[]> {
+    if (!this.successorIndex) {
+      this.successorIndex = new Map();
+      for (const row of this.sources.crosswalk()) {
+        const list = this.successorIndex.get(row.old_code);
+        if (list) list.push(row);
+        else this.successorIndex.set(row.old_code, [row]);
+      }
     }
+    return this.successorIndex;
   }
 
   unit(code: string, system: UnitSystem): Unit | undefined {
-    return this.lists[system].byCode.get(code);
+    return this.list(system).byCode.get(code);
   }
 
   /** Every unit of a list, in official order. */
   units(system: UnitSystem): Unit[] {
-    return [...this.lists[system].byCode.values()];
+    return [...this.list(system).byCode.values()];
   }
 
   parent(unit: Unit): Unit | undefined {
@@ -132,7 +157,7 @@ export class Gazetteer {
     if (!this.children) {
       this.children = new Map();
       for (const system of ['old', 'new'] as const) {
-        for (const u of this.lists[system].byCode.values()) {
+        for (const u of this.list(system).byCode.values()) {
           if (!u.parentCode) continue;
           const key = system + u.parentCode;
           const list = this.children.get(key);
@@ -146,7 +171,11 @@ export class Gazetteer {
 
   /** The new province an old province went into on 1 July 2025. */
   newProvinceOf(oldProvinceCode: string): string | undefined {
-    return this.provinceSuccessor.get(oldProvinceCode);
+    if (!this.provinceIndex) {
+      this.provinceIndex = new Map();
+      for (const row of this.sources.provinceCrosswalk?.() ?? []) this.provinceIndex.set(row.old_code, row.new_code);
+    }
+    return this.provinceIndex.get(oldProvinceCode);
   }
 
   /** New commune(s) an old unit went into on 1 July 2025. */
@@ -244,7 +273,7 @@ export class Gazetteer {
   private resolveName(name: string, systems: readonly UnitSystem[], context: UnitContext): Resolution {
     const key = foldUnitName(name);
     const typeKey = foldKey(name).slice(0, Math.max(0, foldKey(name).length - key.length)).trim();
-    let candidates = systems.flatMap((s) => this.lists[s].byName.get(key) ?? []);
+    let candidates = systems.flatMap((s) => this.list(s).byName.get(key) ?? []);
     if (candidates.length > 1) {
       // "Mường Sai" and "Mường Sại" fold alike; a name written with its tone marks means that one.
       const exact = candidates.filter((u) => accentedKey(u.name) === accentedKey(name));
@@ -264,7 +293,7 @@ export class Gazetteer {
 
     const elsewhere = (['old', 'new'] as const)
       .filter((s) => !systems.includes(s))
-      .flatMap((s) => this.lists[s].byName.get(key) ?? [])
+      .flatMap((s) => this.list(s).byName.get(key) ?? [])
       .filter((u) => this.inContext(u, context));
     if (elsewhere.length === 1) return this.outsideProblem(elsewhere[0]!, name);
     return { ok: false, problem: { code: 'unknown-unit', given: name, suggestions: this.suggest(name, systems, context) } };
@@ -290,7 +319,7 @@ export class Gazetteer {
   /** "Did you mean": the closest names, within the return's province when it is known. */
   suggest(name: string, systems: readonly UnitSystem[], context: UnitContext = {}): Unit[] {
     const key = foldUnitName(name);
-    const pool = systems.flatMap((s) => [...this.lists[s].byCode.values()]);
+    const pool = systems.flatMap((s) => [...this.list(s).byCode.values()]);
     const local = context.provinceCode ? pool.filter((u) => this.inContext(u, context)) : [];
     const found = closest(key, local, (u) => foldUnitName(u.name));
     if (found.length > 0) return found;

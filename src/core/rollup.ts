@@ -90,6 +90,8 @@ interface RollupNode {
   children: RollupNode[];
   /** Era nodes: a province before and after the reform, whose stock is the later era's. */
   eras: boolean;
+  /** Memo of yearly figures: indicator index × 10 000 + year → figure. */
+  yearly: Map<number, YearFigure>;
 }
 
 export interface BuildOptions {
@@ -236,7 +238,6 @@ interface YearFigure {
 
 class ReportBuilder {
   private readonly years: number[];
-  private readonly yearly = new Map<string, YearFigure>();
   private readonly communeCounts = new Map<string, number>();
   private readonly findings: Finding[] = [];
   private readonly reconciled = new Set<string>();
@@ -284,8 +285,8 @@ class ReportBuilder {
   /** The province as reported: one era, or both eras when the window crosses the reform. */
   private provinceNode(code: string): RollupNode | null {
     const { from, to } = this.options;
-    const oldProvince = this.gazetteer.unit(code, 'old');
-    const newProvince = this.gazetteer.unit(code, 'new');
+    const oldProvince = from <= LAST_OLD_YEAR ? this.gazetteer.unit(code, 'old') : undefined;
+    const newProvince = to > LAST_OLD_YEAR ? this.gazetteer.unit(code, 'new') : undefined;
     const oldNode = from <= LAST_OLD_YEAR && oldProvince?.level === 'province' ? this.tree(oldProvince) : null;
     const newNode = to > LAST_OLD_YEAR && newProvince?.level === 'province' ? this.tree(newProvince) : null;
     if (oldNode && newNode) {
@@ -294,7 +295,7 @@ class ReportBuilder {
         .units('old')
         .filter((u) => u.level === 'province' && this.gazetteer.newProvinceOf(u.code) === code)
         .map((u) => this.tree(u));
-      return { key: `era:${code}`, unit: newProvince!, children: [...merged, newNode], eras: true };
+      return { key: `era:${code}`, unit: newProvince!, children: [...merged, newNode], eras: true, yearly: new Map() };
     }
     return oldNode ?? newNode;
   }
@@ -306,7 +307,7 @@ class ReportBuilder {
     const known = this.trees.get(key);
     if (known) return known;
     const children = this.gazetteer.childrenOf(unit).map((child) => this.tree(child));
-    const node: RollupNode = { key, unit, children, eras: false };
+    const node: RollupNode = { key, unit, children, eras: false, yearly: new Map() };
     this.trees.set(key, node);
     return node;
   }
@@ -356,8 +357,8 @@ class ReportBuilder {
 
   /** The figure of one unit, indicator and year, and which figure went up. */
   private yearFigure(node: RollupNode, indicator: Indicator, index: number, year: number): YearFigure {
-    const memo = `${node.key}|${index}|${year}`;
-    const known = this.yearly.get(memo);
+    const memo = index * 10_000 + year;
+    const known = node.yearly.get(memo);
     if (known) return known;
     let figure: YearFigure;
     const own = node.eras ? null : this.rollup.own(node, year, index);
@@ -373,9 +374,7 @@ class ReportBuilder {
         if (childFigure.value === null) continue;
         anyChild = true;
         covered += childFigure.covered;
-        const one = accumulatorFor(indicator.kind);
-        one.addYear(year, childFigure.value);
-        built.addUnit(one);
+        built.addUnitFigure(year, childFigure.value);
       }
       const builtValue = anyChild ? built.value() : null;
       if (own && builtValue !== null && own.value !== builtValue) this.reconcile(node, indicator, year, own, builtValue);
@@ -383,7 +382,7 @@ class ReportBuilder {
       if (useOwn) figure = { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) };
       else figure = { value: builtValue, source: builtValue === null ? null : 'built', covered };
     }
-    this.yearly.set(memo, figure);
+    node.yearly.set(memo, figure);
     return figure;
   }
 

@@ -2,8 +2,7 @@
  * Readers that stream a return file into a `FileChecker`: CSV (csv-parse) and JSON
  * (@streamparser/json). Only the current row is held; the checker keeps what it needs.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { CsvError, parse } from 'csv-parse';
@@ -26,17 +25,21 @@ export function formatOf(path: string): ReturnFormat | null {
   return null;
 }
 
-async function readSample(path: string): Promise<{ sample: Buffer; complete: boolean }> {
-  let handle;
+/**
+ * The first bytes of a file (all of a small one). Read synchronously: for the many small files of
+ * a data folder, waiting on the event loop for each open and read costs more than the reading.
+ */
+function readSample(path: string): { sample: Buffer; complete: boolean } {
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'r');
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    fd = openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(SAMPLE_BYTES);
+    const bytesRead = readSync(fd, buffer, 0, SAMPLE_BYTES, 0);
     return { sample: buffer.subarray(0, bytesRead), complete: bytesRead < SAMPLE_BYTES };
   } catch (cause) {
     throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -72,7 +75,7 @@ function iconvName(encoding: Encoding): string {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: () => Vocabulary): Promise<void> {
-  const { sample, complete } = await readSample(path);
+  const { sample, complete } = readSample(path);
   const detection = detectEncoding(sample, vocabulary, complete);
   if (!detection.ok) {
     begin('unknown').fileFinding('encoding', { reason: 'unknown' }, { line: 1 });
@@ -90,38 +93,60 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
   }
 
   const retype = encoding === 'utf8-typed-tcvn3';
-  const source = createReadStream(path);
-  const decoded = source.pipe(iconv.decodeStream(iconvName(encoding)));
-  const parser = decoded.pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),
-  );
-  source.on('error', (error) => parser.destroy(error));
+  // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
+  const parser = parse({
+    delimiter,
+    // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    info: true,
+    skip_empty_lines: false,
+  });
 
   let headerSeen = false;
+  let usable = true;
   let lastLine = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = lastLine + 1;
-      lastLine = info.lines;
-      for (let i = 0; i < record.length; i++) {
-        let cell = record[i]!;
-        if (NON_ASCII.test(cell)) {
-          if (retype) cell = retypeTcvn3(cell);
-          record[i] = cell.normalize('NFC');
-        }
+  // Records are handled as csv-parse emits them, so that every row before a syntax error counts.
+  const onRecord = ({ record, info }: { record: string[]; info: { lines: number } }) => {
+    const line = lastLine + 1;
+    lastLine = info.lines;
+    if (!usable) return;
+    for (let i = 0; i < record.length; i++) {
+      let cell = record[i]!;
+      if (NON_ASCII.test(cell)) {
+        if (retype) cell = retypeTcvn3(cell);
+        record[i] = cell.normalize('NFC');
       }
-      if (!headerSeen) {
-        if (record.every((c) => c.trim() === '')) continue;
-        headerSeen = true;
-        if (!checker.header(record, { line })) return;
-        continue;
-      }
-      if (record.some((c) => c.includes('\uFFFD'))) {
-        checker.badRow('encoding', { reason: 'replacement' }, { line });
-        continue;
-      }
-      checker.row(record, { line });
     }
+    if (!headerSeen) {
+      if (record.every((c) => c.trim() === '')) return;
+      headerSeen = true;
+      usable = checker.header(record, { line });
+      return;
+    }
+    if (record.some((c) => c.includes('\uFFFD'))) {
+      checker.badRow('encoding', { reason: 'replacement' }, { line });
+      return;
+    }
+    checker.row(record, { line });
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      parser.on('data', onRecord);
+      parser.on('error', reject);
+      parser.on('end', resolve);
+      if (complete) {
+        // A small file is already in memory: parse it from there rather than open it again.
+        // csv-parse works on bytes; hand it UTF-8 bytes (TCVN3 typed into UTF-8 is re-read per cell).
+        parser.end(encoding === 'utf8' || retype ? sample.subarray(detection.bomLength) : Buffer.from(head, 'utf8'));
+      } else {
+        const source = createReadStream(path);
+        source.on('error', reject);
+        source.pipe(iconv.decodeStream(iconvName(encoding))).pipe(parser);
+      }
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : 'syntax';
@@ -139,7 +164,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
 
 /** JSON returns: an array of wide records, or an object with a `returns` array. */
 export async function readJson(path: string, begin: (convention: NumberConvention) => FileChecker): Promise<void> {
-  const { sample } = await readSample(path);
+  const { sample } = readSample(path);
   const checker = begin('unknown');
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
   const firstChar = sample.subarray(bom).toString('utf8').trimStart()[0];

@@ -95,11 +95,11 @@ export function loadCatalogue(path = shippedPaths.catalogue): Catalogue {
 let gazetteer: Gazetteer | undefined;
 
 export function loadGazetteer(): Gazetteer {
-  gazetteer ??= new Gazetteer(
-    readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema),
-    readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema),
-    readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema),
-    readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
-  );
+  gazetteer ??= new Gazetteer({
+    old: () => readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema),
+    new: () => readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema),
+    crosswalk: () => readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema),
+    provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
+  });
   return gazetteer;
 }
