@@ -5,14 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { chalkStderr } from 'chalk';
 import { command as aggregate } from './commands/aggregate.js';
 import { command as indicators } from './commands/indicators.js';
 import { command as validate } from './commands/validate.js';
 import { defaultLang, type CommandResult } from './commands/common.js';
 import type { Lang } from './core/findings.js';
 import { AnttError } from './io/errors.js';
-import { packageRoot } from './io/shipped.js';
+import { packageRoot } from './io/package-root.js';
 
 const EXIT = { clean: 0, dataErrors: 1, usage: 2 } as const;
 
@@ -64,6 +63,12 @@ function program(done: (result: Promise<CommandResult>) => void): Command {
     .addCommand(indicators(done));
 }
 
+/** Red on a terminal that wants colour; chalk is loaded only when there is something to say. */
+async function red(text: string): Promise<string> {
+  const { chalkStderr } = await import('chalk');
+  return chalkStderr.red(text);
+}
+
 /** Writes to stdout; a reader that went away (`antt … | head`) is not an error. */
 function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -95,11 +100,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.clean;
       if (error.exitCode === 0) return EXIT.clean;
-      process.stderr.write(chalkStderr.red(usageMessage(error, lang)));
+      process.stderr.write(await red(usageMessage(error, lang)));
       return EXIT.usage;
     }
     if (error instanceof AnttError) {
-      process.stderr.write(chalkStderr.red(`antt: ${error.render(lang)}`) + '\n');
+      process.stderr.write((await red(`antt: ${error.render(lang)}`)) + '\n');
       return EXIT.usage;
     }
     throw error;

@@ -5,16 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import chalk, { Chalk, chalkStderr } from 'chalk';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import type { Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
-import { collectInputs } from '../io/inputs.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
-import { aggregateReturns } from '../pipeline.js';
-import { aggregateCsvLong, aggregateCsvWide, aggregateJson, aggregateTable } from '../render/aggregate.js';
-import { validationText } from '../render/validation.js';
 import { langOption, positiveInteger, type CommandResult } from './common.js';
 
 export interface AggregateCliOptions {
@@ -75,6 +69,14 @@ function delimiter(value: string): string {
 }
 
 export async function run(paths: string[], options: AggregateCliOptions): Promise<CommandResult> {
+  // Loaded here, not at start-up: `antt --help` and the other commands need none of it.
+  const [{ aggregateReturns }, { collectInputs }, { writeFileAtomic }, { validationText }, { default: chalk, Chalk, chalkStderr }] = await Promise.all([
+    import('../pipeline.js'),
+    import('../io/inputs.js'),
+    import('../io/write-atomic.js'),
+    import('../render/validation.js'),
+    import('chalk'),
+  ]);
   if (options.out) {
     // Never overwrite a return with a report.
     const target = resolve(options.out);
@@ -96,7 +98,8 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
   const failed = !validation.valid || (options.strict && validation.stats.warnings > 0);
   let output: string;
   switch (options.format) {
-    case 'json':
+    case 'json': {
+      const { aggregateJson } = await import('../render/aggregate-json.js');
       output = aggregateJson(aggregate, {
         valid: validation.valid,
         findings: validation.findings.slice(0, options.maxErrors),
@@ -104,14 +107,19 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
         stats: validation.stats,
       });
       break;
-    case 'csv':
+    }
+    case 'csv': {
+      const { aggregateCsvLong, aggregateCsvWide } = await import('../render/aggregate-csv.js');
       output =
         options.shape === 'long'
           ? aggregateCsvLong(aggregate, { delimiter: options.delimiter })
           : aggregateCsvWide(aggregate, { lang: options.lang, delimiter: options.delimiter, decimalMark: options.decimalMark });
       break;
-    default:
+    }
+    default: {
+      const { aggregateTable } = await import('../render/aggregate-table.js');
       output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? new Chalk({ level: 0 }) : chalk, width: process.stdout.columns ?? 110 });
+    }
   }
 
   // Diagnostics go to stderr, the same findings and codes as `antt validate`.

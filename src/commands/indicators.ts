@@ -3,10 +3,8 @@
  * how each figure adds up.
  */
 import { Command, Option } from 'commander';
-import Table from 'cli-table3';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
-import { catalogueFor } from '../pipeline.js';
 import { langOption, type CommandResult } from './common.js';
 
 export interface IndicatorsOptions {
@@ -25,7 +23,8 @@ const kindNames: Record<Indicator['kind'], { vi: string; en: string }> = {
 /** No rule between body rows: 55 indicators stay readable on one screen. */
 const compactRows = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-export function indicatorsTable(indicators: readonly Indicator[], lang: Lang, width: number): string {
+export async function indicatorsTable(indicators: readonly Indicator[], lang: Lang, width: number): Promise<string> {
+  const { default: Table } = await import('cli-table3');
   const head = lang === 'vi' ? ['Mã chỉ tiêu', 'Tên chỉ tiêu', 'Loại', 'ĐVT', 'Số lẻ'] : ['Indicator id', 'Label', 'Kind', 'Unit', 'Dec.'];
   const idWidth = Math.max(...indicators.map((i) => i.id.length)) + 2;
   const labelWidth = Math.max(20, Math.min(60, width - idWidth - 12 - 12 - 7 - 6));
@@ -37,11 +36,12 @@ export function indicatorsTable(indicators: readonly Indicator[], lang: Lang, wi
 }
 
 export async function run(options: IndicatorsOptions): Promise<CommandResult> {
-  const catalogue = catalogueFor(null);
+  const { loadCatalogue } = await import('../io/shipped.js');
+  const catalogue = loadCatalogue();
   const stdout =
     options.format === 'json'
       ? JSON.stringify(catalogue.indicators, null, 2) + '\n'
-      : indicatorsTable(catalogue.indicators, options.lang, process.stdout.columns ?? 110);
+      : await indicatorsTable(catalogue.indicators, options.lang, process.stdout.columns ?? 110);
   return { stdout, exitCode: 0 };
 }
 

@@ -3,10 +3,7 @@
  * every file, with file, line, column, what was expected, in Vietnamese or English.
  */
 import { Command, Option } from 'commander';
-import chalk from 'chalk';
 import type { Lang } from '../core/findings.js';
-import { checkReturns } from '../pipeline.js';
-import { validationJson, validationText } from '../render/validation.js';
 import { langOption, positiveInteger, type CommandResult } from './common.js';
 
 export interface ValidateOptions {
@@ -17,6 +14,11 @@ export interface ValidateOptions {
 }
 
 export async function run(paths: string[], options: ValidateOptions): Promise<CommandResult> {
+  const [{ checkReturns }, { validationJson, validationText }, { default: chalk }] = await Promise.all([
+    import('../pipeline.js'),
+    import('../render/validation.js'),
+    import('chalk'),
+  ]);
   const { report } = await checkReturns(paths, { keepFindings: Math.max(options.maxErrors, 1000) });
   const failed = !report.valid || (options.strict && report.stats.warnings > 0);
   const stdout =

@@ -3,8 +3,16 @@
  * Excel), Windows-1258 (plain "Save as CSV" on Vietnamese Windows) and TCVN3 (.VnTime fonts),
  * including TCVN3 text that was typed into a Unicode file. All text comes out NFC.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { BELIEVABLE, type Vocabulary } from '../core/encoding.js';
+
+type IconvLite = typeof import('iconv-lite');
+let iconvLite: IconvLite | undefined;
+
+/** iconv-lite, loaded the first time a file is not plain UTF-8 (most are). */
+export function iconv(): IconvLite {
+  return (iconvLite ??= createRequire(import.meta.url)('iconv-lite') as IconvLite);
+}
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1258' | 'tcvn3' | 'utf8-typed-tcvn3';
 
@@ -30,7 +38,7 @@ function isUtf8(sample: Buffer, complete: boolean): boolean {
 
 /** Text typed with a TCVN3 font into a Unicode program is TCVN3 bytes read as Windows-1252. */
 export function retypeTcvn3(text: string): string {
-  return iconv.decode(iconv.encode(text, 'windows1252'), 'tcvn').normalize('NFC');
+  return iconv().decode(iconv().encode(text, 'windows1252'), 'tcvn').normalize('NFC');
 }
 
 export function decodeSample(sample: Buffer, encoding: Encoding): string {
@@ -40,13 +48,13 @@ export function decodeSample(sample: Buffer, encoding: Encoding): string {
     case 'utf8-typed-tcvn3':
       return retypeTcvn3(sample.toString('utf8'));
     case 'utf16le':
-      return iconv.decode(sample, 'utf16le');
+      return iconv().decode(sample, 'utf16le');
     case 'utf16be':
-      return iconv.decode(sample, 'utf16be');
+      return iconv().decode(sample, 'utf16be');
     case 'windows1258':
-      return iconv.decode(sample, 'windows1258').normalize('NFC');
+      return iconv().decode(sample, 'windows1258').normalize('NFC');
     case 'tcvn3':
-      return iconv.decode(sample, 'tcvn').normalize('NFC');
+      return iconv().decode(sample, 'tcvn').normalize('NFC');
   }
 }
 

@@ -4,14 +4,12 @@
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { CsvError, parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import type { RawCell } from '../../schemas/return.js';
 import type { FileChecker } from '../core/checker.js';
 import type { Vocabulary } from '../core/encoding.js';
 import type { NumberConvention } from '../core/numbers.js';
-import { decodeSample, detectEncoding, retypeTcvn3, type Encoding } from './decode.js';
+import { decodeSample, detectEncoding, iconv, retypeTcvn3, type Encoding } from './decode.js';
 import { AnttError } from './errors.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -144,7 +142,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
       } else {
         const source = createReadStream(path);
         source.on('error', reject);
-        source.pipe(iconv.decodeStream(iconvName(encoding))).pipe(parser);
+        source.pipe(iconv().decodeStream(iconvName(encoding))).pipe(parser);
       }
     });
   } catch (error) {
@@ -176,6 +174,7 @@ export async function readJson(path: string, begin: (convention: NumberConventio
     checker.fileFinding('not-a-return', {}, { line: 1 });
     return;
   }
+  const { Tokenizer, TokenParser, TokenType } = await import('@streamparser/json');
   const recordDepth = firstChar === '[' ? 1 : 2;
   const tokenizer = new Tokenizer();
   const tokens = new TokenParser({ paths: [firstChar === '[' ? '$.*' : '$.returns.*'], keepStack: false });

@@ -2,9 +2,8 @@
  * Loads what ships with the tool: the indicator catalogue (`schemas/catalogue.json`) and the
  * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
 import {
@@ -18,19 +17,9 @@ import {
 import { Catalogue } from '../core/catalogue.js';
 import { Gazetteer } from '../core/gazetteer.js';
 import { AnttError } from './errors.js';
+import { packageRoot } from './package-root.js';
 
-/**
- * The package root: the nearest folder above this module with a package.json. This module runs
- * from `dist/src/io/` once built and from `src/io/` under the tests.
- */
-export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
-
-function findPackageRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return resolve(from, '..', '..', '..');
-  }
-}
+export { packageRoot };
 
 export const shippedPaths = {
   catalogue: join(packageRoot, 'schemas', 'catalogue.json'),

@@ -1,0 +1,55 @@
+/** The aggregate report as JSON for scripts, with the same figures as every other output. */
+import type { Indicator } from '../../schemas/catalogue.js';
+import { renderMessage, type Finding, type Lang } from '../core/findings.js';
+import { scaledToPlain } from '../core/numbers.js';
+import type { AggregateReport, FigureCell } from '../core/rollup.js';
+
+function jsonCell(cell: FigureCell, indicator: Indicator) {
+  return {
+    // A JSON number written from the exact decimal text: 23.7, never 23.700000000000003.
+    value: cell.value === null ? null : Number(scaledToPlain(cell.value, indicator.decimals)),
+    source: cell.source,
+    reported: cell.reported,
+    expected: cell.expected,
+  };
+}
+
+export function aggregateJson(report: AggregateReport, extra: { valid: boolean; findings: Finding[]; lang: Lang; stats: object }): string {
+  const cells = (list: FigureCell[]) => Object.fromEntries(list.map((cell, i) => [report.indicators[i]!.id, jsonCell(cell, report.indicators[i]!)]));
+  return (
+    JSON.stringify(
+      {
+        valid: extra.valid,
+        title: report.title,
+        from: report.from,
+        to: report.to,
+        indicators: report.indicators.map(({ id, label_vi, label_en, unit, decimals, kind }) => ({ id, label_vi, label_en, unit, decimals, kind })),
+        units: report.units.map((unit) => ({
+          level: unit.level,
+          code: unit.code,
+          name: unit.name,
+          parent_code: unit.parentCode,
+          flagged: unit.flagged,
+          figures: cells(unit.window),
+          ...(unit.years ? { years: Object.fromEntries([...unit.years].map(([year, list]) => [String(year), cells(list)])) } : {}),
+        })),
+        stats: extra.stats,
+        findings: extra.findings.map((f) => ({
+          code: f.code,
+          level: f.level,
+          file: f.file,
+          line: f.line,
+          record: f.record,
+          column: f.column,
+          unit: f.unit,
+          indicator: f.indicator,
+          value: f.value,
+          message: renderMessage(f, extra.lang),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+

@@ -1,0 +1,160 @@
+/**
+ * The aggregate report as terminal tables: Vietnamese number format, units in official order,
+ * totals and incompleteness marked, sized to fit an 80–120 column terminal.
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Indicator } from '../../schemas/catalogue.js';
+import type { Lang } from '../core/findings.js';
+import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import { coverage, display, incomplete, label, rowCoverage, span } from './aggregate-shared.js';
+
+const words = {
+  vi: {
+    indicator: 'Chỉ tiêu',
+    unit: 'ĐVT',
+    coverage: 'Xã-năm có số liệu',
+    unitColumn: 'Đơn vị',
+    total: 'Tổng',
+    whole: 'Toàn tỉnh',
+    byDistrict: 'Theo huyện',
+    byCommune: 'Theo xã',
+    byYear: 'Theo năm',
+    legendOwn: '* số liệu do đơn vị tự báo cáo (cấp dưới không có số liệu)',
+    legendIncomplete: '† chưa đủ số liệu: không phải mọi xã đều đã báo cáo (xem cột Xã-năm có số liệu)',
+    legendFlagged: '⚠ có dòng số liệu bị loại vì lỗi; tổng có thể thiếu (xem thông báo lỗi)',
+    period: 'Giai đoạn',
+    none: 'Không có số liệu trong giai đoạn này.',
+  },
+  en: {
+    indicator: 'Indicator',
+    unit: 'Unit',
+    coverage: 'Commune-years reported',
+    unitColumn: 'Unit',
+    total: 'Total',
+    whole: 'Whole province',
+    byDistrict: 'By district',
+    byCommune: 'By commune',
+    byYear: 'By year',
+    legendOwn: "* from the unit's own return (no figures from the units below)",
+    legendIncomplete: '† incomplete: not every commune has reported (see the commune-years column)',
+    legendFlagged: '⚠ rows were rejected for errors; the total may be short (see the messages)',
+    period: 'Period',
+    none: 'No figures in this window.',
+  },
+};
+
+const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: ChalkInstance): string {
+  let text = display(cell.value, indicator, lang);
+  if (text === '') return '';
+  if (cell.source === 'own') text = color.cyan(text + '*');
+  if (incomplete(cell)) text = color.yellow(text + '†');
+  return text;
+}
+
+function unitTitle(unit: ReportUnit, color: ChalkInstance): string {
+  return unit.flagged ? `${unit.name} ${color.red('⚠')}` : unit.name;
+}
+
+export interface TableOptions {
+  lang: Lang;
+  color: ChalkInstance;
+  /** Terminal width to fit (80–120 is what people have). */
+  width: number;
+}
+
+export function aggregateTable(report: AggregateReport, options: TableOptions): string {
+  const { lang, color } = options;
+  const w = words[lang];
+  const out: string[] = [];
+  if (report.title) out.push(color.bold(report.title));
+  out.push(`${w.period}: ${span(report)}`);
+  if (report.units.length === 0 || report.indicators.length === 0) {
+    out.push(w.none);
+    return out.join('\n') + '\n';
+  }
+  const width = Math.max(80, Math.min(options.width, 160));
+  const labelWidth = Math.min(44, width - 12 - 14 - 24);
+
+  // 1. Each province as a list of indicators: the figures read out at a conference.
+  for (const unit of report.units.filter((u) => u.level === 'province')) {
+    out.push('');
+    out.push(color.bold(`${w.whole} — ${unitTitle(unit, color)}`));
+    const table = new Table({
+      head: [w.indicator, w.unit, span(report), w.coverage],
+      colWidths: [labelWidth, 12, 14, 22],
+      colAligns: ['left', 'left', 'right', 'right'],
+      wordWrap: true,
+      style: { head: [], border: [] },
+      chars: compact,
+    });
+    report.indicators.forEach((indicator, i) => {
+      const cell = unit.window[i]!;
+      table.push([label(indicator, lang), indicator.unit, mark(cell, indicator, lang, color), coverage(cell.reported, cell.expected, lang)]);
+    });
+    out.push(table.toString());
+  }
+
+  // 2. Districts (and communes) side by side, as many indicators per table as fit the width.
+  for (const level of ['district', 'commune'] as const) {
+    const rows = report.units.filter((u) => u.level === level || (u.level === 'province' && report.units.some((x) => x.level === level)));
+    if (!rows.some((u) => u.level === level)) continue;
+    out.push('');
+    out.push(color.bold(`${level === 'district' ? w.byDistrict : w.byCommune} (${span(report)})`));
+    const nameWidth = Math.min(26, Math.max(14, ...rows.map((u) => u.name.length + 3)));
+    const columnWidth = 12;
+    const perTable = Math.max(1, Math.floor((width - nameWidth - 18) / (columnWidth + 1)));
+    for (let start = 0; start < report.indicators.length; start += perTable) {
+      const chunk = report.indicators.slice(start, start + perTable);
+      const table = new Table({
+        head: [w.unitColumn, ...chunk.map((i) => label(i, lang)), w.coverage],
+        colWidths: [nameWidth, ...chunk.map(() => columnWidth), 16],
+        colAligns: ['left', ...chunk.map(() => 'right' as const), 'right'],
+        wordWrap: true,
+        style: { head: [], border: [] },
+        chars: compact,
+      });
+      for (const unit of rows) {
+        const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color)}`) : unitTitle(unit, color);
+        const cov = rowCoverage(unit.window);
+        table.push([name, ...chunk.map((indicator, k) => mark(unit.window[start + k]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)]);
+      }
+      out.push(table.toString());
+    }
+  }
+
+  // 3. With --by year: the series a conference slide charts, per province.
+  if (report.byYear) {
+    for (const unit of report.units.filter((u) => u.level === 'province')) {
+      out.push('');
+      out.push(color.bold(`${w.byYear} — ${unitTitle(unit, color)}`));
+      const perTable = Math.max(1, Math.floor((width - labelWidth - 4) / 11));
+      for (let start = 0; start < report.years.length; start += perTable) {
+        const years = report.years.slice(start, start + perTable);
+        const table = new Table({
+          head: [w.indicator, ...years.map(String)],
+          colWidths: [labelWidth, ...years.map(() => 10)],
+          colAligns: ['left', ...years.map(() => 'right' as const)],
+          wordWrap: true,
+          style: { head: [], border: [] },
+          chars: compact,
+        });
+        report.indicators.forEach((indicator, i) => {
+          table.push([label(indicator, lang), ...years.map((year) => mark(unit.years!.get(year)![i]!, indicator, lang, color))]);
+        });
+        out.push(table.toString());
+      }
+    }
+  }
+
+  const all = report.units.flatMap((u) => [...u.window, ...(u.years ? [...u.years.values()].flat() : [])]);
+  const legend: string[] = [];
+  if (all.some((c) => c.source === 'own')) legend.push(w.legendOwn);
+  if (all.some(incomplete)) legend.push(w.legendIncomplete);
+  if (report.units.some((u) => u.flagged)) legend.push(w.legendFlagged);
+  if (legend.length > 0) out.push('', ...legend.map((l) => color.dim(l)));
+  return out.join('\n') + '\n';
+}
+
