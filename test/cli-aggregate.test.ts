@@ -148,7 +148,7 @@ describe('outputs', () => {
   });
 
   it('neutralises a text cell that a spreadsheet would run as a formula', async () => {
-    const { neutralise } = await import('../src/render/aggregate.js');
+    const { neutralise } = await import('../src/render/aggregate-csv.js');
     expect(neutralise('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
     expect(neutralise('+1')).toBe("'+1");
     expect(neutralise('Xã Mường Sai')).toBe('Xã Mường Sai');
