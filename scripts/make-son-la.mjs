@@ -7,13 +7,15 @@
 //
 // The per-commune values are made up (deterministic pseudo-random) but plausible; the totals are
 // exact by construction: every total is split over its slots by largest remainder.
-// Run: node scripts/make-son-la.mjs   (then `npm test` checks the totals)
+// Run: node scripts/make-son-la.mjs [--out DIR]   (then `npm test` checks the totals)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'data', 'son-la');
+// --out DIR writes elsewhere (the tests rebuild the sample and compare it with the shipped one).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? process.argv[outFlag + 1] : join(root, 'data', 'son-la');
 
 const units = readFileSync(join(root, 'data/gazetteer/vn-units-2025-03-01.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 const districts = units.filter((u) => u[4] === '14' && u[3] === 'district').map(([code, name]) => ({ code, name }));

@@ -186,3 +186,33 @@ describe('any other province works unchanged', () => {
     expect(existsSync(join(dir, 'lai-chau.csv'))).toBe(true);
   });
 });
+
+describe('the sample can be rebuilt', () => {
+  it('scripts/make-son-la.mjs writes exactly the shipped data/son-la', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'antt-son-la-'));
+    const run = spawnSync(process.execPath, ['scripts/make-son-la.mjs', '--out', dir], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const list = (root: string): string[] =>
+      readdirSync(root, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(root, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
+    const shipped = list('data/son-la');
+    expect(list(dir)).toEqual(shipped);
+    for (const file of shipped) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(readFileSync(join('data/son-la', file), 'utf8'));
+  });
+});
+
+describe('bad flags: exit 2 with a message, never a stack trace', () => {
+  it.each([
+    [['aggregate', 'data/son-la', '--from', 'abc'], /--from.*abc/],
+    [['aggregate', 'data/son-la', '--level', 'village'], /--level.*village/],
+    [['aggregate', 'data/son-la', '--indicators', 'lien_gia_group'], /lien_gia_group.*lien_gia_groups/],
+    [['aggregate', 'data/son-la', '--from', '2023', '--to', '2013'], /2023.*2013/],
+    [['aggregate', 'data/son-la', '--delimiter', 'x'], /--delimiter/],
+    [['aggregate', 'data/son-la', '--format', 'xlsx'], /xlsx/],
+  ])('antt %j', (args, message) => {
+    const run = antt(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
