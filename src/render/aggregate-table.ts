@@ -106,10 +106,12 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
     const nameWidth = Math.min(26, Math.max(14, ...rows.map((u) => u.name.length + 3)));
     const columnWidth = 12;
     const perTable = Math.max(1, Math.floor((width - nameWidth - 18) / (columnWidth + 1)));
-    for (let start = 0; start < report.indicators.length; start += perTable) {
-      const chunk = report.indicators.slice(start, start + perTable);
+    // Columns with no figure at this level (a `none` figure only the province reports) are left out.
+    const shown = report.indicators.map((indicator, i) => ({ indicator, i })).filter(({ i }) => rows.some((u) => u.level === level && u.window[i]!.value !== null));
+    for (let start = 0; start < shown.length; start += perTable) {
+      const chunk = shown.slice(start, start + perTable);
       const table = new Table({
-        head: [w.unitColumn, ...chunk.map((i) => label(i, lang)), w.coverage],
+        head: [w.unitColumn, ...chunk.map(({ indicator }) => label(indicator, lang)), w.coverage],
         colWidths: [nameWidth, ...chunk.map(() => columnWidth), 16],
         colAligns: ['left', ...chunk.map(() => 'right' as const), 'right'],
         wordWrap: true,
@@ -119,7 +121,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
       for (const unit of rows) {
         const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color)}`) : unitTitle(unit, color);
         const cov = rowCoverage(unit.window);
-        table.push([name, ...chunk.map((indicator, k) => mark(unit.window[start + k]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)]);
+        table.push([name, ...chunk.map(({ indicator, i }) => mark(unit.window[i]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)]);
       }
       out.push(table.toString());
     }
