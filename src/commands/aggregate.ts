@@ -9,7 +9,7 @@ import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import type { Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
-import { langOption, positiveInteger, type CommandResult } from './common.js';
+import { findingOptions, langOption, type CommandResult } from './common.js';
 
 export interface AggregateCliOptions {
   from?: number;
@@ -133,6 +133,7 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {
   return new Command('aggregate')
+    .helpOption('-h, --help', 'hướng dẫn / help')
     .summary('tổng hợp số liệu / roll returns up to district, province and multi-year totals')
     .description(
       'Tổng hợp báo cáo lên cấp huyện, tỉnh và nhiều năm, đúng cách cộng của từng loại chỉ tiêu.\n' +
@@ -151,8 +152,8 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(new Option('--decimal-mark <mark>', 'dấu thập phân trong CSV / decimal mark in CSV').choices(['.', ',']).default('.'))
     .addOption(new Option('--prefer <source>', 'khi số huyện tự báo cáo khác tổng các xã / when a district’s own return differs from its communes').choices(['built', 'reported']).default('built'))
     .addOption(new Option('--by <period>', 'thêm số liệu từng năm / add one figure per year').choices(['year']))
-    .option('--max-errors <n>', 'số vấn đề hiển thị tối đa / most problems shown', positiveInteger('--max-errors'), 50)
-    .option('--strict', 'cảnh báo cũng làm thất bại / warnings fail too', false)
+    .addOption(findingOptions()[0]!)
+    .addOption(findingOptions()[1]!)
     .addHelpText(
       'after',
       `

@@ -36,3 +36,11 @@ export interface CommandResult {
   stderr?: string;
   exitCode: number;
 }
+
+/** The options every command that reports findings has, written once. */
+export function findingOptions(): Option[] {
+  return [
+    new Option('--max-errors <n>', 'số vấn đề hiển thị tối đa / most problems shown').argParser(positiveInteger('--max-errors')).default(50),
+    new Option('--strict', 'cảnh báo cũng làm thất bại / warnings fail too').default(false),
+  ];
+}

@@ -47,6 +47,7 @@ export async function run(options: IndicatorsOptions): Promise<CommandResult> {
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {
   return new Command('indicators')
+    .helpOption('-h, --help', 'hướng dẫn / help')
     .summary('danh mục chỉ tiêu / the indicator catalogue')
     .description(
       'Liệt kê các chỉ tiêu một báo cáo có thể có: mã, tên, cách cộng dồn, đơn vị tính, số chữ số thập phân.\n' +

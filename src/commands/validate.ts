@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
-import { langOption, positiveInteger, type CommandResult } from './common.js';
+import { findingOptions, langOption, type CommandResult } from './common.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -30,6 +30,7 @@ export async function run(paths: string[], options: ValidateOptions): Promise<Co
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {
   return new Command('validate')
+    .helpOption('-h, --help', 'hướng dẫn / help')
     .summary('kiểm tra báo cáo / check returns')
     .description(
       'Kiểm tra các tệp báo cáo (.csv, .json; thư mục được tìm đệ quy) và liệt kê mọi lỗi theo tệp, dòng, cột.\n' +
@@ -38,8 +39,8 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
     .addOption(new Option('--format <format>', 'định dạng kết quả / output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .option('--max-errors <n>', 'số vấn đề hiển thị tối đa / most problems shown', positiveInteger('--max-errors'), 50)
-    .option('--strict', 'cảnh báo cũng làm thất bại / warnings fail too', false)
+    .addOption(findingOptions()[0]!)
+    .addOption(findingOptions()[1]!)
     .addHelpText(
       'after',
       `

@@ -54,12 +54,10 @@ class FlowAccumulator implements Accumulator {
   }
 }
 
-/** Stock and unit_count: what exists at the end of the window, per unit, then summed. */
-class LatestThenSumAccumulator implements Accumulator {
-  private latest: number | null = null;
-  private latestValue = 0;
-  private unitsSum = 0;
-  private anyUnit = false;
+/** A unit's figure at the latest year added: what exists at the end of the window. */
+abstract class LatestAccumulator implements Accumulator {
+  protected latest: number | null = null;
+  protected latestValue = 0;
 
   addYear(year: number, scaled: number): void {
     if (this.latest === null || year >= this.latest) {
@@ -67,6 +65,20 @@ class LatestThenSumAccumulator implements Accumulator {
       this.latestValue = scaled;
     }
   }
+
+  abstract addUnit(other: Accumulator): void;
+  abstract addUnitFigure(year: number, scaled: number): void;
+  abstract value(): number | null;
+
+  latestYear(): number | null {
+    return this.latest;
+  }
+}
+
+/** Stock and unit_count: each unit's latest figure, then summed across units. */
+class LatestThenSumAccumulator extends LatestAccumulator {
+  private unitsSum = 0;
+  private anyUnit = false;
 
   addUnit(other: Accumulator): void {
     const value = other.value();
@@ -86,24 +98,11 @@ class LatestThenSumAccumulator implements Accumulator {
     if (this.anyUnit) return this.unitsSum;
     return this.latest === null ? null : this.latestValue;
   }
-
-  latestYear(): number | null {
-    return this.latest;
-  }
 }
 
 /** Not additive (e.g. 86 kinds of model): a unit's own latest figure, never combined. */
-class NotAdditiveAccumulator implements Accumulator {
-  private latest: number | null = null;
-  private latestValue = 0;
+class NotAdditiveAccumulator extends LatestAccumulator {
   private combined = false;
-
-  addYear(year: number, scaled: number): void {
-    if (this.latest === null || year >= this.latest) {
-      this.latest = year;
-      this.latestValue = scaled;
-    }
-  }
 
   addUnit(other: Accumulator): void {
     if (other.value() !== null) this.combined = true;
@@ -115,10 +114,6 @@ class NotAdditiveAccumulator implements Accumulator {
 
   value(): number | null {
     return this.combined || this.latest === null ? null : this.latestValue;
-  }
-
-  latestYear(): number | null {
-    return this.latest;
   }
 }
 

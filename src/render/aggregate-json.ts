@@ -1,8 +1,9 @@
 /** The aggregate report as JSON for scripts, with the same figures as every other output. */
 import type { Indicator } from '../../schemas/catalogue.js';
-import { renderMessage, type Finding, type Lang } from '../core/findings.js';
+import type { Finding, Lang } from '../core/findings.js';
 import { scaledToPlain } from '../core/numbers.js';
 import type { AggregateReport, FigureCell } from '../core/rollup.js';
+import { findingJson } from './validation.js';
 
 function jsonCell(cell: FigureCell, indicator: Indicator) {
   return {
@@ -34,18 +35,7 @@ export function aggregateJson(report: AggregateReport, extra: { valid: boolean; 
           ...(unit.years ? { years: Object.fromEntries([...unit.years].map(([year, list]) => [String(year), cells(list)])) } : {}),
         })),
         stats: extra.stats,
-        findings: extra.findings.map((f) => ({
-          code: f.code,
-          level: f.level,
-          file: f.file,
-          line: f.line,
-          record: f.record,
-          column: f.column,
-          unit: f.unit,
-          indicator: f.indicator,
-          value: f.value,
-          message: renderMessage(f, extra.lang),
-        })),
+        findings: extra.findings.map((f) => findingJson(f, extra.lang)),
       },
       null,
       2,

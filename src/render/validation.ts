@@ -54,9 +54,9 @@ export function validationText(report: ValidationReport, options: { lang: Lang; 
   return lines.join('\n') + '\n';
 }
 
-/** The JSON contract for scripts: `{ valid, stats, findings[] }`, fields that do not apply are null. */
-export function validationJson(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean }): string {
-  const findings = report.findings.slice(0, options.maxErrors).map((f) => ({
+/** A finding as scripts read it, in every JSON output: fields that do not apply are null. */
+export function findingJson(f: Finding, lang: Lang) {
+  return {
     code: f.code,
     level: f.level,
     file: f.file,
@@ -66,8 +66,13 @@ export function validationJson(report: ValidationReport, options: { lang: Lang; 
     unit: f.unit,
     indicator: f.indicator,
     value: f.value,
-    message: renderMessage(f, options.lang),
-  }));
+    message: renderMessage(f, lang),
+  };
+}
+
+/** The JSON contract for scripts: `{ valid, stats, findings[] }`. */
+export function validationJson(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean }): string {
+  const findings = report.findings.slice(0, options.maxErrors).map((f) => findingJson(f, options.lang));
   return (
     JSON.stringify(
       {
