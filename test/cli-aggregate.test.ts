@@ -216,3 +216,15 @@ describe('bad flags: exit 2 with a message, never a stack trace', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a data folder’s config', () => {
+  it('is checked by its schema: a bad one is a usage error that says what is wrong', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-config-'));
+    writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: 'Sơn La', from: 2023, to: 2013 }));
+    writeFileSync(join(dir, 'a.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n04213,2020,3\n');
+    const run = antt(['aggregate', dir, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/antt\.config\.json is not valid: province: a 2-digit GSO province code/);
+    expect(run.stderr).toMatch(/"from" must not be after "to"/);
+  });
+});

@@ -184,3 +184,26 @@ describe('antt indicators', () => {
     expect(run.stdout).toMatch(/lien_gia_groups\s+│ Nhóm liên gia tự quản/);
   });
 });
+
+describe('colour', () => {
+  it('is off when not on a terminal, and on with FORCE_COLOR', () => {
+    expect(antt(['validate', 'test/fixtures/problems'], { NO_COLOR: undefined, FORCE_COLOR: undefined }).stdout).not.toMatch(/\x1b\[/);
+    expect(antt(['validate', 'test/fixtures/problems'], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).toMatch(/\x1b\[/);
+  });
+
+  it('is off with NO_COLOR, unless FORCE_COLOR says otherwise', async () => {
+    const { stdoutColor } = await import('../src/render/color.js');
+    const { default: chalk } = await import('chalk');
+    const saved = { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR };
+    try {
+      delete process.env.FORCE_COLOR;
+      process.env.NO_COLOR = '1';
+      expect(stdoutColor().level).toBe(0);
+      process.env.FORCE_COLOR = '1';
+      expect(stdoutColor()).toBe(chalk); // FORCE_COLOR: chalk's own detection decides, not NO_COLOR
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+});

@@ -10,11 +10,14 @@ export interface Run {
 }
 
 /** Runs the real `antt` launcher (built by `npm test`'s build step), as a user would. */
-export function antt(args: string[], env: Record<string, string> = {}): Run {
+/** `env` values replace the defaults; `undefined` removes a variable. */
+export function antt(args: string[], env: Record<string, string | undefined> = {}): Run {
+  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ANTT_LANG: '', ...env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const result = spawnSync(process.execPath, ['bin/antt.js', ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ANTT_LANG: '', ...env },
+    env: merged as NodeJS.ProcessEnv,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }

@@ -70,12 +70,12 @@ function delimiter(value: string): string {
 
 export async function run(paths: string[], options: AggregateCliOptions): Promise<CommandResult> {
   // Loaded here, not at start-up: `antt --help` and the other commands need none of it.
-  const [{ aggregateReturns }, { collectInputs }, { writeFileAtomic }, { validationText }, { default: chalk, Chalk, chalkStderr }] = await Promise.all([
+  const [{ aggregateReturns }, { collectInputs }, { writeFileAtomic }, { validationText }, { plainColor, stderrColor, stdoutColor }] = await Promise.all([
     import('../pipeline.js'),
     import('../io/inputs.js'),
     import('../io/write-atomic.js'),
     import('../render/validation.js'),
-    import('chalk'),
+    import('../render/color.js'),
   ]);
   if (options.out) {
     // Never overwrite a return with a report.
@@ -118,12 +118,12 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     }
     default: {
       const { aggregateTable } = await import('../render/aggregate-table.js');
-      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? new Chalk({ level: 0 }) : chalk, width: process.stdout.columns ?? 110 });
+      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? plainColor() : stdoutColor(), width: process.stdout.columns ?? 110 });
     }
   }
 
   // Diagnostics go to stderr, the same findings and codes as `antt validate`.
-  const stderr = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: chalkStderr }) : '';
+  const stderr = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: stderrColor() }) : '';
   if (options.out) {
     writeFileAtomic(options.out, output);
     return { stdout: '', stderr, exitCode: failed ? 1 : 0 };

@@ -14,17 +14,17 @@ export interface ValidateOptions {
 }
 
 export async function run(paths: string[], options: ValidateOptions): Promise<CommandResult> {
-  const [{ checkReturns }, { validationJson, validationText }, { default: chalk }] = await Promise.all([
+  const [{ checkReturns }, { validationJson, validationText }, { stdoutColor }] = await Promise.all([
     import('../pipeline.js'),
     import('../render/validation.js'),
-    import('chalk'),
+    import('../render/color.js'),
   ]);
   const { report } = await checkReturns(paths, { keepFindings: Math.max(options.maxErrors, 1000) });
   const failed = !report.valid || (options.strict && report.stats.warnings > 0);
   const stdout =
     options.format === 'json'
       ? validationJson(report, options)
-      : validationText(report, { ...options, color: chalk });
+      : validationText(report, { ...options, color: stdoutColor() });
   return { stdout, exitCode: failed ? 1 : 0 };
 }
 
