@@ -45,11 +45,30 @@ export const ruleSchema = z.object({
 });
 export type Rule = z.infer<typeof ruleSchema>;
 
+/**
+ * A programme's form: the indicators its returns carry and, for a review, its default window
+ * (CT09: 2013–2023). A yearly form has no default window.
+ */
+export const programmeSchema = z
+  .object({
+    id: z.string().regex(/^[A-Z0-9_]+$/, 'upper-case letters and digits, e.g. CT09'),
+    label_vi: z.string().min(1),
+    label_en: z.string().min(1),
+    from: z.number().int().min(1990).max(2100).optional(),
+    to: z.number().int().min(1990).max(2100).optional(),
+    indicators: z.array(indicatorId).min(1),
+  })
+  .refine((p) => (p.from === undefined) === (p.to === undefined) && (p.from === undefined || p.from <= p.to!), {
+    message: 'a programme has both "from" and "to", in order, or neither',
+  });
+export type Programme = z.infer<typeof programmeSchema>;
+
 export const catalogueSchema = z
   .object({
     $comment: z.string().optional(),
     indicators: z.array(indicatorSchema).min(1),
     rules: z.array(ruleSchema).default([]),
+    programmes: z.array(programmeSchema).default([]),
   })
   .superRefine((catalogue, ctx) => {
     const ids = new Set<string>();
@@ -65,6 +84,11 @@ export const catalogueSchema = z
     for (const rule of catalogue.rules) {
       for (const id of [...rule.left, ...rule.right]) {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `rule ${rule.id} refers to unknown indicator ${id}` });
+      }
+    }
+    for (const programme of catalogue.programmes) {
+      for (const id of programme.indicators) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `programme ${programme.id} refers to unknown indicator ${id}` });
       }
     }
   });

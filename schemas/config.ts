@@ -1,7 +1,7 @@
 /**
  * The contract of a data folder's config file (`antt.config.json`): which province the returns
- * belong to, the programme and title of the report, its default window, and any indicators the
- * province adds to the catalogue on its own form.
+ * belong to, the programme (form) and title of the report, its default window, and any indicators
+ * the province adds to the catalogue on its own form.
  */
 import { z } from 'zod';
 import { indicatorSchema, ruleSchema } from './catalogue.js';
@@ -16,6 +16,8 @@ export const dataFolderConfigSchema = z
     programme: z.string().min(1).optional(),
     from: z.number().int().min(1990).max(2100).optional(),
     to: z.number().int().min(1990).max(2100).optional(),
+    /** The province's own form: indicator ids, replacing the programme's list in `antt init`. */
+    form: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).optional(),
     indicators: z.array(indicatorSchema).default([]),
     rules: z.array(ruleSchema).default([]),
   })

@@ -76,7 +76,7 @@ function stockIn(id, c, year) {
 // ---- Flows: summed over 2013–2023 ------------------------------------------------------------
 const slots = [];
 for (let c = 0; c < communes.length; c++) for (const year of YEARS) slots.push({ c, year });
-const slotWeight = () => slots.map(({ c }) => size[c] * (0.3 + random()));
+const slotWeight = () => slots.map(({ c }) => size[c] * (0.6 + random() * 0.8));
 const flows = {};
 flows.propaganda_sessions = split(2500, slotWeight());
 flows.propaganda_participants = split(248600 - 2500, flows.propaganda_sessions.map((s) => s * (70 + random() * 60))).map((p, i) => p + flows.propaganda_sessions[i]);

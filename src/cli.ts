@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { command as aggregate } from './commands/aggregate.js';
+import { command as check } from './commands/check.js';
 import { command as indicators } from './commands/indicators.js';
+import { command as init } from './commands/init.js';
 import { command as validate } from './commands/validate.js';
 import { defaultLang, type CommandResult } from './commands/common.js';
 import type { Lang } from './core/findings.js';
@@ -29,11 +31,12 @@ function usageMessage(error: CommanderError, lang: Lang): string {
   const en = error.message.replace(/^error: /, '');
   const vi: Record<string, string> = {
     'commander.unknownOption': `không có tùy chọn '${quoted}'.`,
-    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: aggregate, validate, indicators.`,
+    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: aggregate, validate, check, init, indicators.`,
     'commander.missingArgument': `thiếu tham số '${quoted}'.`,
     'commander.optionMissingArgument': `tùy chọn '${quoted}' cần một giá trị.`,
     'commander.invalidArgument': `giá trị không hợp lệ: ${en.replace(/^option /, 'tùy chọn ').replace('Allowed choices are', 'Các giá trị được phép:')}`,
     'commander.excessArguments': `thừa tham số.`,
+    'commander.missingMandatoryOptionValue': `thiếu tùy chọn bắt buộc '${quoted}'.`,
   };
   const text = lang === 'vi' ? (vi[error.code] ?? en) : en;
   const hint = lang === 'vi' ? 'Xem hướng dẫn: antt --help' : 'See: antt --help';
@@ -60,7 +63,9 @@ function program(done: (result: Promise<CommandResult>) => void): Command {
     .showSuggestionAfterError(true)
     .addCommand(aggregate(done))
     .addCommand(validate(done))
-    .addCommand(indicators(done));
+    .addCommand(check(done))
+    .addCommand(indicators(done))
+    .addCommand(init(done));
 }
 
 /** Red on a terminal that wants colour; chalk is loaded only when there is something to say. */

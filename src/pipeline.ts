@@ -4,6 +4,7 @@
  */
 import type { UnitLevel } from '../schemas/units.js';
 import { ReturnChecker, type Observation, type ValidationReport } from './core/checker.js';
+import { completeness, outlierFindings, rulesAfterRollup, type Completeness } from './core/check.js';
 import type { Finding } from './core/findings.js';
 import { LAST_OLD_YEAR, Rollup, type AggregateReport, type Prefer } from './core/rollup.js';
 import { AnttError } from './io/errors.js';
@@ -30,6 +31,15 @@ export interface CheckResult {
 export function catalogueFor(inputs: Inputs | null): Catalogue {
   const data = loadCatalogueData();
   if (!inputs?.config) return new Catalogue(data);
+  const config = inputs.config;
+  const known = new Set([...data.indicators, ...config.indicators].map((i) => i.id));
+  const problems: string[] = [];
+  if (config.programme && !data.programmes.some((p) => p.id === config.programme)) {
+    problems.push(`programme: "${config.programme}" is not one of ${data.programmes.map((p) => p.id).join(', ')}`);
+  }
+  for (const id of config.form ?? []) if (!known.has(id)) problems.push(`form: unknown indicator "${id}"`);
+  for (const rule of config.rules) for (const id of [...rule.left, ...rule.right]) if (!known.has(id)) problems.push(`rules.${rule.id}: unknown indicator "${id}"`);
+  if (problems.length > 0) throw new AnttError('bad-config', { path: inputs.configPath ?? '', detail: problems.join('; ') });
   return new Catalogue({
     ...data,
     indicators: [...data.indicators, ...inputs.config.indicators.filter((i) => !data.indicators.some((d) => d.id === i.id))],
@@ -90,6 +100,8 @@ export interface AggregateOptions {
 export interface AggregateResult {
   aggregate: AggregateReport;
   validation: ValidationReport;
+  /** Unusual figures in the window (listed by `antt check`; only counted here). */
+  outliers: number;
 }
 
 /** Reads, checks and rolls up: the main job, `antt aggregate data/son-la`. */
@@ -136,7 +148,8 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     ...(inputs.config ? { provinces: [provinceFor(gazetteer, inputs.config.province, to)] } : {}),
     flaggedUnits: read.flaggedUnits,
   });
-  return { aggregate, validation: withRollupFindings(read.report, aggregate.findings) };
+  const outliers = outlierFindings(rollup, catalogue, from, to, DEFAULT_OUTLIER_THRESHOLD).length;
+  return { aggregate, validation: withRollupFindings(read.report, aggregate.findings), outliers };
 }
 
 function suggestion(catalogue: Catalogue, id: string, lang: 'vi' | 'en'): string {
@@ -161,5 +174,78 @@ function withRollupFindings(report: ValidationReport, extra: readonly Finding[])
     valid: report.valid && errors === 0,
     stats: { ...report.stats, errors: report.stats.errors + errors, warnings: report.stats.warnings + extra.length - errors },
     findings,
+  };
+}
+
+/** Iglewicz and Hoaglin's cut-off for the modified z-score. */
+export const DEFAULT_OUTLIER_THRESHOLD = 3.5;
+
+export interface CheckFolderOptions {
+  from?: number;
+  to?: number;
+  threshold: number;
+  keepFindings?: number;
+}
+
+export interface CheckFolderResult {
+  title: string | null;
+  from: number;
+  to: number;
+  years: number[];
+  completeness: Completeness;
+  /** Everything to chase, errors first: reading problems, rules after rollup, reconciliation, outliers. */
+  validation: ValidationReport;
+}
+
+/** `antt check`: the to-do list before a conference. */
+export async function checkFolder(paths: readonly string[], options: CheckFolderOptions): Promise<CheckFolderResult> {
+  const inputs = collectInputs(paths, { allowEmpty: true });
+  const catalogue = catalogueFor(inputs);
+  const gazetteer = loadGazetteer();
+  const rollup = new Rollup(catalogue, gazetteer);
+  const read = await readReturns(inputs, catalogue, gazetteer, {
+    onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
+    ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
+  });
+  // The to-do list covers every year expected (the config's window) and every year that has
+  // arrived: Sông Mã's 2024 returns are news even when the review window ends in 2023.
+  const present = rollup.yearsPresent();
+  const candidates = (pick: (years: number[]) => number | undefined) =>
+    pick([...present, ...(inputs.config?.from !== undefined ? [inputs.config.from] : []), ...(inputs.config?.to !== undefined ? [inputs.config.to] : [])]);
+  const from = options.from ?? candidates((y) => (y.length ? Math.min(...y) : undefined));
+  const to = options.to ?? candidates((y) => (y.length ? Math.max(...y) : undefined));
+  if (from === undefined || to === undefined) throw new AnttError('no-figures', { paths: paths.join(', ') });
+  if (from > to) throw new AnttError('bad-window', { from, to });
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) years.push(y);
+
+  const provinces = inputs.config ? [provinceFor(gazetteer, inputs.config.province, to)] : rollup.provincesPresent(to);
+  const aggregate = rollup.build({
+    from,
+    to,
+    levels: ['district', 'province'],
+    indicators: rollup.indicatorsPresent(from, to),
+    prefer: 'built',
+    byYear: true,
+    provinces,
+  });
+  const rows: Completeness = { rows: [], total: [] };
+  for (const code of provinces) {
+    const one = completeness(rollup, gazetteer, code, years);
+    rows.rows.push(...one.rows);
+    if (rows.total.length === 0) rows.total.push(...one.total);
+    else one.total.forEach((t, i) => {
+      rows.total[i]!.received += t.received;
+      rows.total[i]!.expected += t.expected;
+    });
+  }
+  const extra = [...aggregate.findings, ...rulesAfterRollup(aggregate, catalogue), ...outlierFindings(rollup, catalogue, from, to, options.threshold)];
+  return {
+    title: inputs.config?.title && inputs.config.from === from && inputs.config.to === to ? inputs.config.title : null,
+    from,
+    to,
+    years,
+    completeness: rows,
+    validation: withRollupFindings(read.report, extra),
   };
 }

@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
-import type { Prefer } from '../core/rollup.js';
+import type { AggregateReport, Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
 import { findingOptions, langOption, type CommandResult } from './common.js';
+import { year } from './options.js';
 
 export interface AggregateCliOptions {
   from?: number;
@@ -26,16 +27,6 @@ export interface AggregateCliOptions {
   by?: 'year';
   maxErrors: number;
   strict: boolean;
-}
-
-function year(option: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^[0-9]{4}$/.test(value) || n < 1990 || n > 2100) {
-      throw new AnttError('bad-option', { option, value, expected: 'Cần một năm, ví dụ 2013.', expectedEn: 'Expected a year, e.g. 2013.' });
-    }
-    return n;
-  };
 }
 
 const LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
@@ -85,7 +76,7 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
       throw new AnttError('bad-option', { option: '--out', value: options.out, expected: 'Tệp này là một tệp đầu vào; chọn tên khác.', expectedEn: 'That file is one of the inputs; choose another name.' });
     }
   }
-  const { aggregate, validation } = await aggregateReturns(paths, {
+  const { aggregate, validation, outliers } = await aggregateReturns(paths, {
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     levels: options.level.length > 0 ? options.level : ['district', 'province'],
@@ -122,13 +113,32 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     }
   }
 
-  // Diagnostics go to stderr, the same findings and codes as `antt validate`.
-  const stderr = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: stderrColor() }) : '';
+  // Diagnostics go to stderr, the same findings and codes as `antt validate`, then one line with
+  // the essentials of `antt check`.
+  const findingsText = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: stderrColor() }) : '';
+  const stderr = findingsText + checkSummary(aggregate, validation.stats.warnings, outliers, paths, options.lang);
   if (options.out) {
     writeFileAtomic(options.out, output);
     return { stdout: '', stderr, exitCode: failed ? 1 : 0 };
   }
   return { stdout: output, stderr, exitCode: failed ? 1 : 0 };
+}
+
+/** "Số liệu: 2.200/2.200 xã-năm (100%); 1 cảnh báo. Chi tiết: antt check data/son-la". */
+export function checkSummary(report: AggregateReport, warnings: number, outliers: number, paths: string[], lang: Lang): string {
+  let reported = 0;
+  let expected = 0;
+  for (const unit of report.units) {
+    if (unit.level !== 'province') continue;
+    reported += Math.max(0, ...unit.window.map((c) => c.reported));
+    expected += Math.max(0, ...unit.window.map((c) => c.expected));
+  }
+  const percent = expected === 0 ? 100 : Math.floor((reported * 100) / expected);
+  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+  const target = paths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ');
+  return lang === 'vi'
+    ? `Số liệu: ${n(reported)}/${n(expected)} xã-năm (${percent}%); ${n(warnings)} cảnh báo, ${n(outliers)} số liệu bất thường. Chi tiết: antt check ${target}\n`
+    : `Coverage: ${n(reported)}/${n(expected)} commune-years (${percent}%); ${n(warnings)} warning${warnings === 1 ? '' : 's'}, ${n(outliers)} unusual figure${outliers === 1 ? '' : 's'}. Details: antt check ${target}\n`;
 }
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {

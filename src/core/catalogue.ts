@@ -2,7 +2,7 @@
  * The indicator catalogue in use, with header matching: a header cell may be an indicator's id,
  * its Vietnamese or English label or an alias, in any case, with or without diacritics.
  */
-import type { CatalogueData, Indicator, Rule } from '../../schemas/catalogue.js';
+import type { CatalogueData, Indicator, Programme, Rule } from '../../schemas/catalogue.js';
 import { closest, foldKey } from './text.js';
 
 /** The columns that say who reported and for when, with the names people give them. */
@@ -28,6 +28,7 @@ export type HeaderMatch =
 export class Catalogue {
   readonly indicators: readonly Indicator[];
   readonly rules: readonly Rule[];
+  readonly programmes: readonly Programme[];
   private readonly byId = new Map<string, Indicator>();
   private readonly indexById = new Map<string, number>();
   private readonly byKey = new Map<string, HeaderMatch>();
@@ -35,6 +36,7 @@ export class Catalogue {
   constructor(data: CatalogueData) {
     this.indicators = data.indicators;
     this.rules = data.rules;
+    this.programmes = data.programmes;
     for (const key of ignoredColumns) this.byKey.set(foldKey(key), { kind: 'ignored' });
     for (const [column, names] of Object.entries(identityColumns) as [IdentityColumn, readonly string[]][]) {
       for (const name of names) this.byKey.set(foldKey(name), { kind: 'identity', column });
@@ -53,6 +55,12 @@ export class Catalogue {
 
   indicator(id: string): Indicator | undefined {
     return this.byId.get(id);
+  }
+
+  programme(id: string): Programme | undefined {
+    // "NĐ06", "nd-06" and "ND06" are one programme.
+    const key = foldKey(id).toUpperCase().replace(/[^A-Z0-9]/g, '');
+    return this.programmes.find((p) => p.id.replace(/_/g, '') === key);
   }
 
   indexOf(id: string): number {

@@ -231,6 +231,18 @@ export const findingCatalogue = {
     en: (f, p) =>
       `${f.unit} ${p.year}, ${p.labelEn}: its own return says ${num(p.own, 'en')}, the units below add up to ${num(p.built, 'en')} (difference ${num(p.difference, 'en')}). ${p.used === 'reported' ? 'Using its own return (--prefer reported).' : 'Using the sum of the units below.'}`,
   },
+  outlier: {
+    level: 'warning',
+    title: { vi: 'Số liệu bất thường', en: 'Unusual figure' },
+    vi: (f, p) =>
+      `${f.unit}, ${p.labelVi}, năm ${p.year}: ${num(f.value, 'vi')} khác xa các năm khác của đơn vị (${num(p.low, 'vi')}–${num(p.high, 'vi')})` +
+      (p.reason === 'tenfold' ? '; có thể gõ thừa hoặc thiếu một chữ số 0.' : '.') +
+      ' Kiểm tra lại với đơn vị báo cáo.',
+    en: (f, p) =>
+      `${f.unit}, ${p.labelEn}, ${p.year}: ${num(f.value, 'en')} is far from the unit's other years (${num(p.low, 'en')}–${num(p.high, 'en')})` +
+      (p.reason === 'tenfold' ? '; perhaps a zero too many or too few.' : '.') +
+      ' Check it with the reporting unit.',
+  },
   encoding: {
     level: 'error',
     title: { vi: 'Lỗi bảng mã', en: 'Encoding problem' },

@@ -224,9 +224,24 @@ export class Rollup {
     return Number.isNaN(value) ? null : { value, place: yearData.place };
   }
 
-  /** @internal Did the unit send any return at all for that year (any indicator)? */
-  hasAny(node: RollupNode, year: number): boolean {
-    return this.data.get(node.key)?.years.has(year) ?? false;
+  /** Did the unit send any figure for that year (any indicator)? */
+  reported(unit: Unit, year: number): boolean {
+    return this.data.get(unitKey(unit))?.years.has(year) ?? false;
+  }
+
+  /** Each unit's own figures, per indicator, year by year within the window: what outlier checks read. */
+  *series(from: number, to: number): Generator<{ unit: Unit; indicatorIndex: number; points: { year: number; value: number }[] }> {
+    for (const unitData of this.data.values()) {
+      const years = [...unitData.years.keys()].filter((y) => y >= from && y <= to).sort((a, b) => a - b);
+      for (let i = 0; i < this.width; i++) {
+        const points: { year: number; value: number }[] = [];
+        for (const year of years) {
+          const value = unitData.years.get(year)!.values[i]!;
+          if (!Number.isNaN(value)) points.push({ year, value });
+        }
+        if (points.length > 0) yield { unit: unitData.unit, indicatorIndex: i, points };
+      }
+    }
   }
 }
 

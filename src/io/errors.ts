@@ -44,6 +44,10 @@ const messages = {
     vi: (p: Params) => `Không ghi được ${p.path} (${p.reason}). Kiểm tra thư mục và quyền ghi.`,
     en: (p: Params) => `Cannot write ${p.path} (${p.reason}). Check the folder and write permission.`,
   },
+  'would-overwrite': {
+    vi: (p: Params) => `${p.count} tệp đã có trong ${p.folder} (ví dụ ${p.first}); không ghi đè. Chọn thư mục khác, hoặc thêm --force để ghi đè.`,
+    en: (p: Params) => `${p.count} files already exist in ${p.folder} (e.g. ${p.first}); nothing was overwritten. Choose another folder, or add --force to overwrite.`,
+  },
   usage: {
     vi: (p: Params) => `${p.vi}`,
     en: (p: Params) => `${p.en}`,

@@ -61,7 +61,8 @@ export function readConfig(path: string): DataFolderConfig {
   return parsed.data;
 }
 
-export function collectInputs(paths: readonly string[]): Inputs {
+/** `allowEmpty`: a data folder with a config but no returns yet (just made by `antt init`) is fine. */
+export function collectInputs(paths: readonly string[], options: { allowEmpty?: boolean } = {}): Inputs {
   const files: string[] = [];
   let configPath: string | null = null;
   for (const path of paths) {
@@ -88,8 +89,9 @@ export function collectInputs(paths: readonly string[]): Inputs {
     seen.add(key);
     return true;
   });
-  if (unique.length === 0) throw new AnttError('no-input', { paths: paths.join(', ') });
-  return { files: unique, config: configPath ? readConfig(configPath) : null, configPath };
+  const config = configPath ? readConfig(configPath) : null;
+  if (unique.length === 0 && !(options.allowEmpty && config)) throw new AnttError('no-input', { paths: paths.join(', ') });
+  return { files: unique, config, configPath };
 }
 
 function existsFile(path: string): boolean {

@@ -3,12 +3,13 @@
  * rename it over the target (a rename within one folder is atomic).
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AnttError } from './errors.js';
 
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, options: { createFolders?: boolean } = {}): void {
   const target = resolve(path);
+  if (options.createFolders) mkdirSync(dirname(target), { recursive: true });
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, content);

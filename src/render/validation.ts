@@ -31,7 +31,9 @@ export function validationText(report: ValidationReport, options: { lang: Lang; 
   const shown = report.findings.slice(0, options.maxErrors);
   for (const f of shown) {
     const level = f.level === 'error' ? color.red.bold(w.error) : color.yellow(w.warning);
-    lines.push(`${place(f, lang)}: ${level} ${color.dim(f.code)}: ${safeText(renderMessage(f, lang))}`);
+    // Findings about added-up figures have no file: their message starts with the unit.
+    const where = place(f, lang);
+    lines.push(`${where ? `${where}: ` : ''}${level} ${color.dim(f.code)}: ${safeText(renderMessage(f, lang))}`);
   }
   const hidden = report.findings.length - shown.length + report.omitted;
   if (hidden > 0) {

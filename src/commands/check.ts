@@ -1,0 +1,76 @@
+/**
+ * `antt check <folder>`: the to-do list before a conference, most urgent first: what is wrong,
+ * which communes have not sent their returns, which district totals disagree with their communes,
+ * which figures look like a typing slip.
+ */
+import { Command, Option } from 'commander';
+import type { Lang } from '../core/findings.js';
+import { AnttError } from '../io/errors.js';
+import { findingOptions, langOption, type CommandResult } from './common.js';
+import { year } from './options.js';
+
+export interface CheckOptions {
+  from?: number;
+  to?: number;
+  format: 'table' | 'csv' | 'json';
+  lang: Lang;
+  threshold: number;
+  delimiter: string;
+  maxErrors: number;
+  strict: boolean;
+}
+
+function threshold(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new AnttError('bad-option', { option: '--threshold', value, expected: 'Cần một số dương, ví dụ 3.5.', expectedEn: 'Expected a positive number, e.g. 3.5.' });
+  }
+  return n;
+}
+
+export async function run(paths: string[], options: CheckOptions): Promise<CommandResult> {
+  const [{ checkFolder }, render, { stdoutColor }] = await Promise.all([import('../pipeline.js'), import('../render/check.js'), import('../render/color.js')]);
+  const result = await checkFolder(paths, {
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    threshold: options.threshold,
+    keepFindings: Math.max(options.maxErrors, 1000),
+  });
+  const failed = !result.validation.valid || (options.strict && result.validation.stats.warnings > 0);
+  const stdout =
+    options.format === 'json'
+      ? render.checkJson(result, options)
+      : options.format === 'csv'
+        ? render.checkCsv(result, options)
+        : render.checkTable(result, { ...options, color: stdoutColor(), width: process.stdout.columns ?? 110 });
+  return { stdout, exitCode: failed ? 1 : 0 };
+}
+
+export function command(done: (result: Promise<CommandResult>) => void): Command {
+  return new Command('check')
+    .helpOption('-h, --help', 'hướng dẫn / help')
+    .summary('việc cần làm trước hội nghị / what to chase before the conference')
+    .description(
+      'Kiểm tra một thư mục số liệu: xã nào chưa gửi báo cáo, số liệu mâu thuẫn, quy tắc bị vi phạm sau khi cộng, số liệu bất thường.\n' +
+        'Check a data folder: communes that have not sent returns, conflicts, rules broken once added up, unusual figures.',
+    )
+    .argument('<paths...>', 'thư mục số liệu / data folder(s)')
+    .option('--from <year>', 'năm đầu / first year', year('--from'))
+    .option('--to <year>', 'năm cuối / last year', year('--to'))
+    .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(langOption())
+    .option('--threshold <score>', 'ngưỡng điểm bất thường (điểm z cải tiến) / outlier threshold (modified z-score)', threshold, 3.5)
+    .option('--delimiter <char>', 'dấu phân cách CSV / CSV delimiter', ',')
+    .addOption(findingOptions()[0]!)
+    .addOption(findingOptions()[1]!)
+    .addHelpText(
+      'after',
+      `
+Ví dụ / Examples:
+  $ antt check data/son-la
+  $ antt check data/son-la --from 2024 --to 2024 --format csv > viec-can-lam.csv
+
+Mã thoát / Exit codes: 0 không có lỗi / no errors, 1 có lỗi dữ liệu / data errors, 2 dùng sai lệnh / bad usage.`,
+    )
+    .action((paths: string[], options: CheckOptions) => done(run(paths, options)));
+}

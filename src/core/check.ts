@@ -1,0 +1,225 @@
+/**
+ * The to-do list before a conference (`antt check`): which communes have not sent their returns,
+ * which figures break a rule once added up, which look like a typing slip. Pure: reads the
+ * rollup and the gazetteer, returns values.
+ */
+import type { Indicator, Rule } from '../../schemas/catalogue.js';
+import type { Catalogue } from './catalogue.js';
+import { finding, type Finding } from './findings.js';
+import type { Gazetteer, Unit } from './gazetteer.js';
+import { scaledToPlain } from './numbers.js';
+import { LAST_OLD_YEAR, type AggregateReport, type Rollup } from './rollup.js';
+
+export interface YearCompleteness {
+  year: number;
+  received: number;
+  expected: number;
+  /** Communes that have not sent a figure for that year, in official order. */
+  missing: Unit[];
+}
+
+/** One row of the district × year matrix (after the reform, the province's row). */
+export interface CompletenessRow {
+  unit: Unit;
+  years: YearCompleteness[];
+}
+
+export interface Completeness {
+  rows: CompletenessRow[];
+  /** The province, year by year. */
+  total: { year: number; received: number; expected: number }[];
+}
+
+/** Who sends returns in a year: the districts before the reform, the province after. */
+function sendersOf(gazetteer: Gazetteer, provinceCode: string, year: number): Unit[] {
+  if (year <= LAST_OLD_YEAR) {
+    const province = gazetteer.unit(provinceCode, 'old');
+    if (province?.level === 'province') return gazetteer.childrenOf(province).filter((u) => u.level === 'district');
+    const newProvince = gazetteer.unit(provinceCode, 'new');
+    // A new province's old provinces: every old district of them.
+    return gazetteer
+      .units('old')
+      .filter((u) => u.level === 'province' && newProvince && gazetteer.newProvinceOf(u.code) === newProvince.code)
+      .flatMap((p) => gazetteer.childrenOf(p).filter((u) => u.level === 'district'));
+  }
+  const province = gazetteer.unit(provinceCode, 'new') ?? gazetteer.unit(gazetteer.newProvinceOf(provinceCode) ?? '', 'new');
+  return province ? [province] : [];
+}
+
+export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode: string, years: readonly number[]): Completeness {
+  const rows = new Map<string, CompletenessRow>();
+  const total: Completeness['total'] = [];
+  for (const year of years) {
+    let received = 0;
+    let expected = 0;
+    for (const sender of sendersOf(gazetteer, provinceCode, year)) {
+      const key = sender.system + sender.code;
+      let row = rows.get(key);
+      if (!row) {
+        row = { unit: sender, years: [] };
+        rows.set(key, row);
+      }
+      const communes = gazetteer.communesOf(sender);
+      const missing = communes.filter((c) => !rollup.reported(c, year));
+      row.years.push({ year, received: communes.length - missing.length, expected: communes.length, missing });
+      received += communes.length - missing.length;
+      expected += communes.length;
+    }
+    total.push({ year, received, expected });
+  }
+  return { rows: [...rows.values()], total };
+}
+
+// ---- Rules after rollup ---------------------------------------------------------------------
+
+function holds(left: number, operator: Rule['operator'], right: number): boolean {
+  switch (operator) {
+    case '<=':
+      return left <= right;
+    case '<':
+      return left < right;
+    case '>=':
+      return left >= right;
+    case '>':
+      return left > right;
+    default:
+      return left === right;
+  }
+}
+
+/**
+ * Cross-field rules on the added-up figures of every district and province, year by year: a
+ * district's own return, or a mix of communes that reported only one side, can break a rule that
+ * every single row kept.
+ */
+export function rulesAfterRollup(report: AggregateReport, catalogue: Catalogue): Finding[] {
+  const findings: Finding[] = [];
+  const position = new Map(report.indicators.map((indicator, i) => [indicator.id, i]));
+  for (const unit of report.units) {
+    if (unit.level === 'commune' || !unit.years) continue;
+    for (const [year, cells] of unit.years) {
+      for (const rule of catalogue.rules) {
+        const side = (ids: readonly string[]) => {
+          let sum = 0;
+          let any = false;
+          for (const id of ids) {
+            const i = position.get(id);
+            const value = i === undefined ? null : cells[i]!.value;
+            if (value === null) continue;
+            sum += value;
+            any = true;
+          }
+          return any ? sum : null;
+        };
+        const left = side(rule.left);
+        const right = side(rule.right);
+        if (left === null || right === null || holds(left, rule.operator, right)) continue;
+        const decimals = Math.max(...[...rule.left, ...rule.right].map((id) => catalogue.indicator(id)!.decimals));
+        const label = (ids: readonly string[], field: 'label_vi' | 'label_en') => ids.map((id) => catalogue.indicator(id)![field]).join(' + ');
+        findings.push(
+          finding('rule-violated', {
+            level: rule.importance,
+            unit: `${unit.code} ${unit.name}`,
+            indicator: rule.left[0]!,
+            params: {
+              rule: rule.id,
+              period: String(year),
+              leftVi: label(rule.left, 'label_vi'),
+              leftEn: label(rule.left, 'label_en'),
+              rightVi: label(rule.right, 'label_vi'),
+              rightEn: label(rule.right, 'label_en'),
+              operator: rule.operator,
+              leftValue: scaledToPlain(left, decimals),
+              rightValue: scaledToPlain(right, decimals),
+            },
+          }),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+// ---- Outliers -------------------------------------------------------------------------------
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One figure far from the same unit's other years. */
+export interface Outlier {
+  year: number;
+  value: number;
+  /** The unit's other years: the usual range. */
+  low: number;
+  high: number;
+  reason: 'tenfold' | 'robust';
+  score: number;
+}
+
+const TENFOLD = { low: 7, high: 13 };
+
+/**
+ * Outliers in one unit's yearly series. A value is flagged when
+ * - it is about ten times (or a tenth of) the unit's usual figure: an extra or a missing zero; or
+ * - its robust score 0.6745·(x − median)/MAD (Iglewicz–Hoaglin) exceeds `threshold`, computed on
+ *   the logarithm of the positive values — counts vary by factors, not by steps — and it is at
+ *   least three times or a third of the median, and at least 10 away from it: a commune's 2
+ *   sessions in a year of usually 5 is life, not a slip.
+ * Zeros are "none occurred" (a commune with no session that year), not slips, and are not scored;
+ * a score needs at least five positive years.
+ */
+export function outliersIn(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
+  if (points.length < 3) return [];
+  const values = points.map((p) => p.value);
+  const positive = values.filter((v) => v > 0);
+  const logs = positive.map((v) => Math.log(v));
+  const m = positive.length > 0 ? median(positive) : 0;
+  const logMedian = logs.length > 0 ? median(logs) : 0;
+  const logMad = logs.length > 0 ? median(logs.map((v) => Math.abs(v - logMedian))) : 0;
+  const floor = 10 * 10 ** decimals; // "about ten times" needs figures of at least 10 to mean anything
+  const found: Outlier[] = [];
+  points.forEach((point, i) => {
+    const others = values.filter((_, k) => k !== i);
+    const usual = median(others.filter((v) => v > 0).length > 0 ? others.filter((v) => v > 0) : others);
+    const ratio = usual > 0 && point.value > 0 ? point.value / usual : 0;
+    const tenfold =
+      (usual >= floor / 10 && point.value >= floor && ratio >= TENFOLD.low && ratio <= TENFOLD.high) ||
+      (usual >= floor && ratio > 0 && 1 / ratio >= TENFOLD.low && 1 / ratio <= TENFOLD.high);
+    const score = point.value > 0 && logMad > 0 ? (0.6745 * (Math.log(point.value) - logMedian)) / logMad : 0;
+    const robust =
+      positive.length >= 5 && Math.abs(score) > threshold && (point.value >= 3 * m || point.value <= m / 3) && Math.abs(point.value - m) >= floor;
+    if (!tenfold && !robust) return;
+    found.push({ year: point.year, value: point.value, low: Math.min(...others), high: Math.max(...others), reason: tenfold ? 'tenfold' : 'robust', score });
+  });
+  return found;
+}
+
+export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): Finding[] {
+  const findings: Finding[] = [];
+  for (const { unit, indicatorIndex, points } of rollup.series(from, to)) {
+    const indicator: Indicator = catalogue.indicators[indicatorIndex]!;
+    if (indicator.kind !== 'flow' && indicator.kind !== 'stock') continue;
+    for (const outlier of outliersIn(points, threshold, indicator.decimals)) {
+      const d = indicator.decimals;
+      findings.push(
+        finding('outlier', {
+          unit: `${unit.code} ${unit.name}`,
+          indicator: indicator.id,
+          value: scaledToPlain(outlier.value, d),
+          params: {
+            year: outlier.year,
+            low: scaledToPlain(outlier.low, d),
+            high: scaledToPlain(outlier.high, d),
+            reason: outlier.reason,
+            labelVi: indicator.label_vi,
+            labelEn: indicator.label_en,
+          },
+        }),
+      );
+    }
+  }
+  return findings;
+}
