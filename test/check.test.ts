@@ -1,0 +1,62 @@
+/** Outlier scoring, table-style: what is flagged and what is left alone. */
+import { describe, expect, it } from 'vitest';
+import { outliersIn } from '../src/core/check.js';
+
+const series = (...values: number[]) => values.map((value, i) => ({ year: 2015 + i, value }));
+
+describe('outliersIn', () => {
+  it('flags an extra zero: 1250 among figures around 125', () => {
+    expect(outliersIn(series(120, 125, 131, 1250, 128), 3.5, 0)).toEqual([expect.objectContaining({ year: 2018, value: 1250, low: 120, high: 131, reason: 'tenfold' })]);
+  });
+
+  it('flags a missing zero: 13 among figures around 130', () => {
+    expect(outliersIn(series(120, 125, 131, 13, 128), 3.5, 0)).toEqual([expect.objectContaining({ year: 2018, value: 13, reason: 'tenfold' })]);
+  });
+
+  it('flags a figure far from the others by the robust score', () => {
+    expect(outliersIn(series(100, 104, 98, 101, 103, 99, 640), 3.5, 0)).toEqual([expect.objectContaining({ year: 2021, value: 640, reason: 'robust' })]);
+  });
+
+  it('leaves alone a steadily growing stock, small counts, zeros and short series', () => {
+    expect(outliersIn(series(60, 64, 68, 72, 76, 80, 84, 88, 92, 96, 100), 3.5, 0)).toEqual([]);
+    expect(outliersIn(series(1, 2, 1, 3, 1, 2, 5), 3.5, 0)).toEqual([]);
+    expect(outliersIn(series(0, 110, 0, 95, 0, 120, 101), 3.5, 0)).toEqual([]);
+    expect(outliersIn(series(125, 1250), 3.5, 0)).toEqual([]);
+  });
+
+  it('takes the threshold as given', () => {
+    const data = series(100, 104, 98, 101, 103, 99, 310);
+    expect(outliersIn(data, 3.5, 0)).toHaveLength(1);
+    expect(outliersIn(data, 1000, 0)).toHaveLength(0);
+  });
+
+  it('reads decimals in their scale: 23,7 ha is 237 tenths', () => {
+    expect(outliersIn(series(20, 22, 25, 230, 21), 3.5, 1)).toEqual([expect.objectContaining({ value: 230, reason: 'tenfold' })]);
+  });
+});
+
+describe('rules after rollup', () => {
+  it('catch a district total that breaks a rule every commune row kept', async () => {
+    const { Rollup } = await import('../src/core/rollup.js');
+    const { rulesAfterRollup } = await import('../src/core/check.js');
+    const { parsePeriod } = await import('../src/core/period.js');
+    const { loadCatalogue, loadGazetteer } = await import('../src/io/shipped.js');
+    const catalogue = loadCatalogue();
+    const gazetteer = loadGazetteer();
+    const rollup = new Rollup(catalogue, gazetteer);
+    const add = (code: string, id: string, scaled: number) =>
+      rollup.add(
+        { unit: gazetteer.unit(code, 'old')!, period: parsePeriod('2020')!, indicator: catalogue.indicator(id)!, indicatorIndex: catalogue.indexOf(id), scaled, file: 'x.csv', line: 2 },
+        { file: 'x.csv', line: 2 },
+      );
+    // Each commune reported one side only: every row is fine, the district's sum is not.
+    add('04213', 'addicts_quit', 9);
+    add('04216', 'rehab_participants', 4);
+    const report = rollup.build({ from: 2020, to: 2020, levels: ['district', 'province'], indicators: rollup.indicatorsPresent(2020, 2020), prefer: 'built', byYear: true, provinces: ['14'] });
+    const findings = rulesAfterRollup(report, catalogue);
+    expect(findings.map((f) => [f.code, f.unit, f.params.rule, f.params.period])).toEqual([
+      ['rule-violated', '126 Huyện Sông Mã', 'quit_within_rehab', '2020'],
+      ['rule-violated', '14 Tỉnh Sơn La', 'quit_within_rehab', '2020'],
+    ]);
+  });
+});
