@@ -154,3 +154,36 @@ describe('antt check data/son-la', () => {
     expect(report.findings.filter((f) => f.code === 'reconciliation').map((f) => f.unit)).toEqual(['125 Huyện Mai Sơn']);
   });
 });
+
+describe('a province’s own form', () => {
+  it('adds its indicators to the catalogue, validated like the built-in ones, and becomes the form’s columns', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'antt-own-form-'));
+    writeFileSync(
+      join(folder, 'antt.config.json'),
+      JSON.stringify({
+        province: '12',
+        indicators: [{ id: 'border_patrols', label_vi: 'Lượt tuần tra biên giới', label_en: 'Border patrols', unit: 'lượt', decimals: 0, kind: 'flow', aliases: [] }],
+        form: ['border_patrols', 'propaganda_sessions'],
+      }),
+    );
+    const init = antt(['init', folder, '--province', '12', '--programme', 'TDBVANTQ', '--year', '2024', '--force']);
+    expect(init.code).toBe(0);
+    const form = formsOf(folder)[0]!;
+    expect(readFileSync(form, 'utf8').split('\r\n')[0]).toBe('\uFEFFSTT,Mã đơn vị,Tên đơn vị,Năm,Lượt tuần tra biên giới,Đợt tuyên truyền');
+    const config = JSON.parse(readFileSync(join(folder, 'antt.config.json'), 'utf8'));
+    expect(config.form).toEqual(['border_patrols', 'propaganda_sessions']);
+    writeFileSync(form, readFileSync(form, 'utf8').replace(/,2024,,\r\n/, ',2024,12,3\r\n'));
+    const aggregate = antt(['aggregate', folder, '--format', 'csv', '--shape', 'long', '--level', 'province']);
+    expect(aggregate.code).toBe(0);
+    expect(aggregate.stdout).toMatch(/province,12,Tỉnh Lai Châu,2024,2024,border_patrols,12,1,106/);
+  });
+
+  it('is refused when it names an indicator that does not exist', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'antt-own-form-'));
+    writeFileSync(join(folder, 'antt.config.json'), JSON.stringify({ province: '12', form: ['border_patrol'] }));
+    writeFileSync(join(folder, 'a.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n03386,2024,3\n');
+    const run = antt(['validate', folder, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/form: unknown indicator "border_patrol"/);
+  });
+});

@@ -22,15 +22,20 @@ export interface InitOptions {
 }
 
 export async function run(folder: string, options: InitOptions): Promise<CommandResult> {
-  const [{ loadCatalogue, loadGazetteer }, forms, { writeFileAtomic }, { CONFIG_FILE }, { stringify }, { formatCount }] = await Promise.all([
+  const [{ loadGazetteer }, forms, { writeFileAtomic }, { CONFIG_FILE }, { stringify }, { formatCount }, { catalogueFor }, { readConfig }] = await Promise.all([
     import('../io/shipped.js'),
     import('../core/forms.js'),
     import('../io/write-atomic.js'),
     import('../../schemas/config.js'),
     import('csv-stringify/sync'),
     import('../render/format.js'),
+    import('../pipeline.js'),
+    import('../io/inputs.js'),
   ]);
-  const catalogue = loadCatalogue();
+  // A province's own form: an existing config may add indicators and list the form's columns.
+  const configPath = join(folder, CONFIG_FILE);
+  const existingConfig = existsSync(configPath) ? readConfig(configPath) : null;
+  const catalogue = catalogueFor(existingConfig ? { files: [], config: existingConfig, configPath } : null);
   const gazetteer = loadGazetteer();
 
   const programme = catalogue.programme(options.programme);
@@ -69,7 +74,7 @@ export async function run(folder: string, options: InitOptions): Promise<Command
 
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
-  const indicators = forms.formIndicators(catalogue, programme.indicators);
+  const indicators = forms.formIndicators(catalogue, existingConfig?.form ?? programme.indicators);
   const blank = forms.blankForms(gazetteer, province.code, years, indicators);
   const config = forms.configFor(programme, province, from, to);
 
@@ -79,8 +84,12 @@ export async function run(folder: string, options: InitOptions): Promise<Command
   if (existing.length > 0 && !options.force) {
     throw new AnttError('would-overwrite', { count: existing.length, first: existing[0]!, folder });
   }
-  const { indicators: _i, rules: _r, ...shown } = config;
-  writeFileAtomic(join(folder, CONFIG_FILE), JSON.stringify(shown, null, 2) + '\n', { createFolders: true });
+  const { indicators: _i, rules: _r, ...fresh } = config;
+  // Keep what the province added to its config; the rest comes from this run.
+  const kept = existingConfig
+    ? { ...(existingConfig.form ? { form: existingConfig.form } : {}), ...(existingConfig.indicators.length ? { indicators: existingConfig.indicators } : {}), ...(existingConfig.rules.length ? { rules: existingConfig.rules } : {}) }
+    : {};
+  writeFileAtomic(configPath, JSON.stringify({ ...fresh, ...kept }, null, 2) + '\n', { createFolders: true });
   for (const form of blank) {
     const path = join(folder, form.path);
     mkdirSync(dirname(path), { recursive: true });
