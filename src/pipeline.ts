@@ -104,9 +104,9 @@ export interface AggregateResult {
   outliers: number;
 }
 
-/** Reads, checks and rolls up: the main job, `antt aggregate data/son-la`. */
-export async function aggregateReturns(paths: readonly string[], options: AggregateOptions): Promise<AggregateResult> {
-  const inputs = collectInputs(paths);
+/** Reads and checks every return, feeding each accepted figure to a rollup. */
+async function readIntoRollup(paths: readonly string[], options: { keepFindings?: number; allowEmpty?: boolean }) {
+  const inputs = collectInputs(paths, { allowEmpty: options.allowEmpty ?? false });
   const catalogue = catalogueFor(inputs);
   const gazetteer = loadGazetteer();
   const rollup = new Rollup(catalogue, gazetteer);
@@ -114,6 +114,12 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
   });
+  return { inputs, catalogue, gazetteer, rollup, read };
+}
+
+/** Reads, checks and rolls up: the main job, `antt aggregate data/son-la`. */
+export async function aggregateReturns(paths: readonly string[], options: AggregateOptions): Promise<AggregateResult> {
+  const { inputs, catalogue, gazetteer, rollup, read } = await readIntoRollup(paths, options);
   const present = rollup.yearsPresent();
   const from = options.from ?? inputs.config?.from ?? present[0];
   const to = options.to ?? inputs.config?.to ?? present[present.length - 1];
@@ -199,14 +205,7 @@ export interface CheckFolderResult {
 
 /** `antt check`: the to-do list before a conference. */
 export async function checkFolder(paths: readonly string[], options: CheckFolderOptions): Promise<CheckFolderResult> {
-  const inputs = collectInputs(paths, { allowEmpty: true });
-  const catalogue = catalogueFor(inputs);
-  const gazetteer = loadGazetteer();
-  const rollup = new Rollup(catalogue, gazetteer);
-  const read = await readReturns(inputs, catalogue, gazetteer, {
-    onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
-    ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
-  });
+  const { inputs, catalogue, gazetteer, rollup, read } = await readIntoRollup(paths, { ...options, allowEmpty: true });
   // The to-do list covers every year expected (the config's window) and every year that has
   // arrived: Sông Mã's 2024 returns are news even when the review window ends in 2023.
   const present = rollup.yearsPresent();

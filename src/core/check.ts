@@ -3,12 +3,13 @@
  * which figures break a rule once added up, which look like a typing slip. Pure: reads the
  * rollup and the gazetteer, returns values.
  */
-import type { Indicator, Rule } from '../../schemas/catalogue.js';
+import type { Indicator } from '../../schemas/catalogue.js';
 import type { Catalogue } from './catalogue.js';
 import { finding, type Finding } from './findings.js';
 import type { Gazetteer, Unit } from './gazetteer.js';
 import { scaledToPlain } from './numbers.js';
 import { LAST_OLD_YEAR, type AggregateReport, type Rollup } from './rollup.js';
+import { brokenRules } from './rules.js';
 
 export interface YearCompleteness {
   year: number;
@@ -72,21 +73,6 @@ export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode:
 
 // ---- Rules after rollup ---------------------------------------------------------------------
 
-function holds(left: number, operator: Rule['operator'], right: number): boolean {
-  switch (operator) {
-    case '<=':
-      return left <= right;
-    case '<':
-      return left < right;
-    case '>=':
-      return left >= right;
-    case '>':
-      return left > right;
-    default:
-      return left === right;
-  }
-}
-
 /**
  * Cross-field rules on the added-up figures of every district and province, year by year: a
  * district's own return, or a mix of communes that reported only one side, can break a rule that
@@ -98,43 +84,11 @@ export function rulesAfterRollup(report: AggregateReport, catalogue: Catalogue):
   for (const unit of report.units) {
     if (unit.level === 'commune' || !unit.years) continue;
     for (const [year, cells] of unit.years) {
-      for (const rule of catalogue.rules) {
-        const side = (ids: readonly string[]) => {
-          let sum = 0;
-          let any = false;
-          for (const id of ids) {
-            const i = position.get(id);
-            const value = i === undefined ? null : cells[i]!.value;
-            if (value === null) continue;
-            sum += value;
-            any = true;
-          }
-          return any ? sum : null;
-        };
-        const left = side(rule.left);
-        const right = side(rule.right);
-        if (left === null || right === null || holds(left, rule.operator, right)) continue;
-        const decimals = Math.max(...[...rule.left, ...rule.right].map((id) => catalogue.indicator(id)!.decimals));
-        const label = (ids: readonly string[], field: 'label_vi' | 'label_en') => ids.map((id) => catalogue.indicator(id)![field]).join(' + ');
-        findings.push(
-          finding('rule-violated', {
-            level: rule.importance,
-            unit: `${unit.code} ${unit.name}`,
-            indicator: rule.left[0]!,
-            params: {
-              rule: rule.id,
-              period: String(year),
-              leftVi: label(rule.left, 'label_vi'),
-              leftEn: label(rule.left, 'label_en'),
-              rightVi: label(rule.right, 'label_vi'),
-              rightEn: label(rule.right, 'label_en'),
-              operator: rule.operator,
-              leftValue: scaledToPlain(left, decimals),
-              rightValue: scaledToPlain(right, decimals),
-            },
-          }),
-        );
-      }
+      const valueOf = (id: string) => {
+        const i = position.get(id);
+        return i === undefined ? null : cells[i]!.value;
+      };
+      findings.push(...brokenRules(catalogue, valueOf, { unit: `${unit.code} ${unit.name}`, period: String(year) }));
     }
   }
   return findings;

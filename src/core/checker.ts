@@ -12,6 +12,7 @@ import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
 import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
+import { brokenRules } from './rules.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -214,44 +215,22 @@ export class ReturnChecker {
 
   /** Cross-field rules over everything accepted for each unit and period. */
   private checkRules(): void {
-    const rules = this.catalogue.rules.map((rule) => ({
-      rule,
-      left: rule.left.map((id) => this.catalogue.indexOf(id)),
-      right: rule.right.map((id) => this.catalogue.indexOf(id)),
-    }));
     for (const sighting of this.sightings.values()) {
-      for (const { rule, left, right } of rules) {
-        const l = sumOf(sighting.triples, left);
-        const r = sumOf(sighting.triples, right);
-        if (!l || !r) continue;
-        if (holds(l.sum, rule.operator, r.sum)) continue;
-        const first = this.catalogue.indicator(rule.left[0]!)!;
-        const decimals = Math.max(...[...rule.left, ...rule.right].map((id) => this.catalogue.indicator(id)!.decimals));
-        this.report(
-          finding('rule-violated', {
-            ...this.unpack(l.location),
-            level: rule.importance,
-            unit: unitLabel(sighting.unit),
-            indicator: first.id,
-            params: {
-              rule: rule.id,
-              period: sighting.period.label,
-              leftVi: this.labels(rule.left, 'label_vi'),
-              leftEn: this.labels(rule.left, 'label_en'),
-              rightVi: this.labels(rule.right, 'label_vi'),
-              rightEn: this.labels(rule.right, 'label_en'),
-              operator: rule.operator,
-              leftValue: scaledToPlain(l.sum, decimals),
-              rightValue: scaledToPlain(r.sum, decimals),
-            },
-          }),
-        );
+      const triples = sighting.triples;
+      let firstLocation = -1;
+      const valueOf = (id: string) => {
+        const at = indexOfIndicator(triples, this.catalogue.indexOf(id));
+        if (at < 0) return null;
+        if (firstLocation < 0) firstLocation = triples[at + 2]!;
+        return triples[at + 1]!;
+      };
+      const broken = brokenRules(this.catalogue, valueOf, { unit: unitLabel(sighting.unit), period: sighting.period.label });
+      // The place to fix is the row that reported the rule's left side.
+      for (const f of broken) {
+        const at = indexOfIndicator(triples, this.catalogue.indexOf(f.indicator!));
+        this.report({ ...f, ...this.unpack(at >= 0 ? triples[at + 2]! : firstLocation) });
       }
     }
-  }
-
-  private labels(ids: readonly string[], field: 'label_vi' | 'label_en'): string {
-    return ids.map((id) => this.catalogue.indicator(id)![field]).join(' + ');
   }
 
   finish(): ValidationReport {
@@ -271,34 +250,6 @@ export class ReturnChecker {
 function indexOfIndicator(triples: number[], index: number): number {
   for (let i = 0; i < triples.length; i += 3) if (triples[i] === index) return i;
   return -1;
-}
-
-/** Sum of the reported indicators among `indices`, with the location of the first; null if none reported. */
-function sumOf(triples: number[], indices: number[]): { sum: number; location: number } | null {
-  let sum = 0;
-  let location = -1;
-  for (const index of indices) {
-    const at = indexOfIndicator(triples, index);
-    if (at < 0) continue;
-    sum += triples[at + 1]!;
-    if (location < 0) location = triples[at + 2]!;
-  }
-  return location < 0 ? null : { sum, location };
-}
-
-function holds(left: number, operator: string, right: number): boolean {
-  switch (operator) {
-    case '<=':
-      return left <= right;
-    case '<':
-      return left < right;
-    case '>=':
-      return left >= right;
-    case '>':
-      return left > right;
-    default:
-      return left === right;
-  }
 }
 
 export function unitLabel(unit: Unit): string {
