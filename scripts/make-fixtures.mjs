@@ -82,3 +82,59 @@ const vni = 'Maõ ñôn vò;Teân ñôn vò;Naêm;Nhoùm lieân gia töï quaûn
 write('vni/muong-sai-2024.csv', iconv.encode(vni, 'windows1252'));
 
 console.log('fixtures written to', root);
+
+// 4. The same Sông Mã return as the district office's Excel workbook: a title block, a two-row
+// header with merged cells, a row of column numbers, typed and text numbers, a total row with
+// formulas (and their cached results), and an instructions sheet that is not a return.
+const { default: ExcelJS } = await import('exceljs');
+const book = new ExcelJS.Workbook();
+const sheet = book.addWorksheet('Báo cáo 2024');
+sheet.mergeCells('A1:D1');
+sheet.getCell('A1').value = 'CÔNG AN HUYỆN SÔNG MÃ';
+sheet.mergeCells('A2:J2');
+sheet.getCell('A2').value = 'BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2024';
+sheet.getCell('A3').value = '(Kèm theo Công văn số 123/CAH ngày 15/12/2024)';
+for (const [range, label] of [['A5:A6', 'STT'], ['B5:B6', 'Mã đơn vị'], ['C5:C6', 'Tên đơn vị'], ['D5:D6', 'Năm'], ['E5:F5', 'Mô hình tự quản'], ['G5:H5', 'Công tác tuyên truyền'], ['I5:I6', 'Diện tích cây thuốc phiện bị triệt phá (ha)'], ['J5:J6', 'Xã đạt chuẩn an toàn về ANTT']]) {
+  sheet.mergeCells(range);
+  sheet.getCell(range.split(':')[0]).value = label;
+}
+sheet.getCell('E6').value = 'Nhóm liên gia tự quản';
+sheet.getCell('F6').value = 'Tổ an ninh nhân dân';
+sheet.getCell('G6').value = 'Đợt tuyên truyền';
+sheet.getCell('H6').value = 'Lượt người được tuyên truyền';
+sheet.getRow(7).values = ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)'];
+const typed = (cell, k) => {
+  // Typed numbers where Excel would keep them; a few cells left as the clerk typed them as text.
+  if (k === 1 || k === 2) return cell; // code and name are text
+  if (cell === '' ) return null;
+  if (k === 7 && cell === '1.238') return '1.238'; // a number typed as text, Vietnamese style
+  if (/^[0-9]+$/.test(cell)) return Number(cell);
+  if (/^[0-9]{1,3}(\.[0-9]{3})+$/.test(cell)) return Number(cell.replace(/\./g, ''));
+  if (/^[0-9]+,[0-9]+$/.test(cell)) return Number(cell.replace(',', '.'));
+  return cell; // '-', '...', 'có', 'không'
+};
+rows.forEach((row, i) => {
+  sheet.getRow(8 + i).values = row.map(typed);
+});
+const last = 8 + rows.length;
+sheet.getCell(`C${last}`).value = 'Tổng cộng';
+for (const col of ['E', 'F', 'G', 'H']) {
+  // The result is what Excel shows and stores; antt adds up by itself and reads past this row.
+  const result = rows.slice(0, 19).reduce((sum, r) => sum + Number(String(r['EFGH'.indexOf(col) + 4]).replace(/\./g, '') || 0), 0);
+  sheet.getCell(`${col}${last}`).value = { formula: `SUM(${col}8:${col}${last - 2})`, result };
+}
+const help = book.addWorksheet('Hướng dẫn');
+help.getCell('A1').value = 'Điền số liệu vào các ô trống; để trống nếu không báo cáo.';
+mkdirSync(join(root, 'xlsx'), { recursive: true });
+await book.xlsx.writeFile(join(root, 'xlsx', 'song-ma-2024.xlsx'));
+
+// 5. A workbook with a formula whose result was never stored (written by a program, not Excel).
+const bare = new ExcelJS.Workbook();
+const bareSheet = bare.addWorksheet('Sheet1');
+bareSheet.addRow(['Mã đơn vị', 'Năm', 'Nhóm liên gia tự quản', 'Tổ an ninh nhân dân']);
+bareSheet.addRow(['04213', 2024, 120, 17]);
+bareSheet.addRow(['04216', 2024, { formula: 'C2-23' }, 15]);
+mkdirSync(join(root, 'xlsx-problems'), { recursive: true });
+await bare.xlsx.writeFile(join(root, 'xlsx-problems', 'no-cached-result.xlsx'));
+// …and a file that only looks like a workbook.
+writeFileSync(join(root, 'xlsx-problems', 'not-really.xlsx'), 'Mã đơn vị,Năm\n04213,2024\n');

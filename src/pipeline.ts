@@ -13,6 +13,7 @@ import { Vocabulary } from './core/encoding.js';
 import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
+import { readXlsx } from './io/read-xlsx.js';
 import { loadCatalogueData, loadGazetteer } from './io/shipped.js';
 
 export interface CheckOptions {
@@ -78,8 +79,12 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
   const lazyVocabulary = () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
   for (const file of inputs.files) {
     const shown = displayPath(file);
-    if (formatOf(file) === 'json') {
+    const format = formatOf(file);
+    if (format === 'json') {
       await readJson(file, (convention) => checker.beginFile(shown, convention));
+    } else if (format === 'xlsx') {
+      // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
+      await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
     } else {
       await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
     }

@@ -8,6 +8,7 @@ import { cellSchema, wideRowSchema, type CellIssueParams, type RawCell } from '.
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
 import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
+import { foldKey } from './text.js';
 import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
 import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
@@ -110,11 +111,11 @@ export class ReturnChecker {
   }
 
   /** Starts a file; its rows are then given to the returned `FileChecker`. */
-  beginFile(file: string, convention: NumberConvention = 'unknown'): FileChecker {
+  beginFile(file: string, convention: NumberConvention = 'unknown', spreadsheet = false): FileChecker {
     if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
     this.files.push(file);
     this.stats.files++;
-    return new FileChecker(this, file, convention);
+    return new FileChecker(this, file, convention, spreadsheet);
   }
 
   /** @internal */
@@ -276,6 +277,8 @@ interface HeaderPlan {
   width: number;
   usable: boolean;
   schemas: Map<UnitLevel, ReturnType<typeof wideRowSchema>>;
+  /** Header text → 0-based column position, to name a spreadsheet cell. */
+  positions: Map<string, number>;
 }
 
 interface Deferred {
@@ -297,17 +300,28 @@ export class FileChecker {
     private readonly checker: ReturnChecker,
     readonly file: string,
     private readonly convention: NumberConvention,
+    /** A spreadsheet's rows are placed by cell (`B7`) as well as by line. */
+    private readonly spreadsheet = false,
   ) {}
+
+  /** Reports a finding, placed at its cell in a spreadsheet. */
+  private emit(f: Finding): void {
+    if (this.spreadsheet && f.line !== null && f.cell === null) {
+      const position = f.column !== null ? this.plan?.positions.get(f.column) : undefined;
+      f = { ...f, cell: `${columnLetter(position ?? 0)}${f.line}` };
+    }
+    this.checker.report(f);
+  }
 
   /** A finding about the whole file (encoding, malformed, empty). */
   fileFinding(code: FindingCode, params: Params = {}, place: RowPlace = {}): void {
-    this.checker.report(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, params }));
+    this.emit(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, params }));
   }
 
   /** A row that cannot be read at all (undecodable bytes, not a record): counted and rejected. */
-  badRow(code: FindingCode, params: Params, place: RowPlace): void {
+  badRow(code: FindingCode, params: Params, place: RowPlace, cell: string | null = null): void {
     this.checker.stats.rows++;
-    this.reject([finding(code, { ...this.where(place), params })]);
+    this.reject([finding(code, { ...this.where(place), params, cell })]);
   }
 
   /** Plans the columns of a header. Returns false when no row of it can be read. */
@@ -319,16 +333,17 @@ export class FileChecker {
       return known.usable;
     }
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, schemas: new Map() };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, schemas: new Map(), positions: new Map() };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
       if (header === '') return;
+      if (!plan.positions.has(header)) plan.positions.set(header, position);
       const match = catalogue.matchHeader(header);
       const once = (code: FindingCode, fields: Parameters<typeof finding>[1]) => {
         if (this.reportedColumns.has(code + header)) return;
         this.reportedColumns.add(code + header);
-        this.checker.report(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, column: header, ...fields }));
+        this.emit(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, column: header, ...fields }));
       };
       if (match.kind === 'identity') {
         plan.identity[match.column] ??= { position, header };
@@ -354,7 +369,7 @@ export class FileChecker {
     if (!plan.identity.unit_code && !plan.identity.unit_name) missing.push({ needed: 'unit_code / unit_name', example: '"Mã đơn vị"' });
     if (!plan.identity.year && !plan.identity.period) missing.push({ needed: 'year / period', example: '"Năm"' });
     for (const m of missing) {
-      this.checker.report(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
+      this.emit(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
     }
     plan.usable = missing.length === 0;
     this.plans.set(signature, plan);
@@ -367,6 +382,7 @@ export class FileChecker {
     const plan = this.plan;
     if (!plan || !plan.usable) return;
     if (cells.every(isBlank)) return;
+    if (this.isTotalRow(cells, plan)) return;
     this.checker.stats.rows++;
     const where = this.where(place);
     if (cells.length !== plan.width && !(cells.length > plan.width && cells.slice(plan.width).every(isBlank))) {
@@ -376,6 +392,16 @@ export class FileChecker {
     this.checkRow(cells, place, plan, false);
   }
 
+  /**
+   * A form's "Tổng cộng" row: no code, a name that says total. antt adds up by itself, so the
+   * row is read past rather than reported as an unknown unit.
+   */
+  private isTotalRow(cells: readonly RawCell[], plan: HeaderPlan): boolean {
+    if (this.cell(cells, plan.identity.unit_code) !== '') return false;
+    const name = foldKey(this.cell(cells, plan.identity.unit_name));
+    return TOTAL_ROW_NAMES.has(name);
+  }
+
   private where(place: RowPlace) {
     return { file: this.file, line: place.line ?? null, record: place.record ?? null };
   }
@@ -383,7 +409,7 @@ export class FileChecker {
   private reject(findings: Finding[], unit?: Unit): void {
     this.checker.stats.rowsRejected++;
     if (unit) this.checker.flaggedUnits.add(unit.system + unit.code);
-    for (const f of findings) this.checker.report(f);
+    for (const f of findings) this.emit(f);
   }
 
   private cell(cells: readonly RawCell[], column: ColumnPlan | undefined): string {
@@ -450,7 +476,7 @@ export class FileChecker {
     if (duplicates.some((f) => f.level === 'error')) this.reject(all, unit);
     else {
       this.checker.stats.rowsAccepted++;
-      for (const f of all) this.checker.report(f);
+      for (const f of all) this.emit(f);
     }
   }
 
@@ -566,6 +592,8 @@ export class FileChecker {
   }
 }
 
+const TOTAL_ROW_NAMES = new Set(['tong cong', 'tong so', 'tong', 'cong', 'total', 'toan tinh', 'toan huyen', 'tong cong toan tinh', 'tong cong toan huyen']);
+
 function leader(votes: Map<string, number>): string | null {
   let best: string | null = null;
   let most = 0;
@@ -592,4 +620,16 @@ function cellFinding(
   const params = (issue.params ?? { finding: 'bad-number' }) as CellIssueParams;
   const { finding: code, ...rest } = params;
   return finding(code as FindingCode, { ...where, column, indicator, value: raw === null || raw === undefined ? '' : String(raw), params: rest });
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(position: number): string {
+  let n = position + 1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }

@@ -16,6 +16,8 @@ export interface Finding {
   record: number | null;
   /** The header cell as written in the file. */
   column: string | null;
+  /** Spreadsheets: the cell, e.g. `B7` (the file is then `bao-cao.xlsx!Sheet1`). */
+  cell: string | null;
   unit: string | null;
   indicator: string | null;
   /** The offending text, as written. */
@@ -273,6 +275,18 @@ export const findingCatalogue = {
         ? `A quoted cell (") is never closed; rows from here on cannot be read. Check the quotes in the cell.`
         : `The file is not valid ${p.format} from this point (${p.detail}); later rows cannot be read. Fix it in a text editor, or export it again.`,
   },
+  'formula-without-result': {
+    level: 'error',
+    title: { vi: 'Công thức chưa có kết quả', en: 'Formula without a result' },
+    vi: (_f, p) => `Ô ${p.cell} là công thức nhưng tệp không lưu kết quả (tệp không được lưu bằng Excel). Mở tệp trong Excel và lưu lại, hoặc nhập số thay cho công thức.`,
+    en: (_f, p) => `Cell ${p.cell} holds a formula but the file stores no result (it was not saved by Excel). Open it in Excel and save it again, or type the number instead.`,
+  },
+  'sheet-ignored': {
+    level: 'warning',
+    title: { vi: 'Trang tính bỏ qua', en: 'Sheet skipped' },
+    vi: (_f, p) => `Trang tính «${p.sheet}» không có dòng tiêu đề khớp với danh mục chỉ tiêu nên không được đọc như một báo cáo.`,
+    en: (_f, p) => `Sheet «${p.sheet}» has no header row matching the indicator catalogue, so it is not read as a return.`,
+  },
   'empty-file': {
     level: 'error',
     title: { vi: 'Tệp rỗng', en: 'Empty file' },
@@ -302,6 +316,7 @@ export function finding(code: FindingCode, fields: Partial<Omit<Finding, 'code'>
     line: fields.line ?? null,
     record: fields.record ?? null,
     column: fields.column ?? null,
+    cell: fields.cell ?? null,
     unit: fields.unit ?? null,
     indicator: fields.indicator ?? null,
     value: fields.value ?? null,

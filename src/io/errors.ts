@@ -13,12 +13,12 @@ const messages = {
     en: (p: Params) => `Cannot read ${p.path} (${p.reason}). Check the path and that the file can be read.`,
   },
   'no-input': {
-    vi: (p: Params) => `Không tìm thấy tệp báo cáo (.csv, .json) nào trong ${p.paths}.`,
-    en: (p: Params) => `No return files (.csv, .json) found in ${p.paths}.`,
+    vi: (p: Params) => `Không tìm thấy tệp báo cáo (.csv, .xlsx, .json) nào trong ${p.paths}.`,
+    en: (p: Params) => `No return files (.csv, .xlsx, .json) found in ${p.paths}.`,
   },
   'unsupported-file': {
-    vi: (p: Params) => `${p.path}: antt đọc tệp .csv và .json${p.hint ? `; ${p.hint}` : ''}.`,
-    en: (p: Params) => `${p.path}: antt reads .csv and .json files${p.hint ? `; ${p.hint}` : ''}.`,
+    vi: (p: Params) => `${p.path}: antt đọc tệp .csv, .xlsx và .json${p.hint ? `; ${p.hint}` : ''}.`,
+    en: (p: Params) => `${p.path}: antt reads .csv, .xlsx and .json files${p.hint ? `; ${p.hint}` : ''}.`,
   },
   'bad-config': {
     vi: (p: Params) => `Tệp cấu hình ${p.path} không hợp lệ: ${p.detail}.`,
@@ -47,6 +47,16 @@ const messages = {
   'would-overwrite': {
     vi: (p: Params) => `${p.count} tệp đã có trong ${p.folder} (ví dụ ${p.first}); không ghi đè. Chọn thư mục khác, hoặc thêm --force để ghi đè.`,
     en: (p: Params) => `${p.count} files already exist in ${p.folder} (e.g. ${p.first}); nothing was overwritten. Choose another folder, or add --force to overwrite.`,
+  },
+  'workbook-unreadable': {
+    vi: (p: Params) =>
+      p.reason === 'ole'
+        ? `${p.path} là bảng tính Excel cũ (.xls) hoặc có mật khẩu. Mở trong Excel, bỏ mật khẩu nếu có, rồi lưu thành "Excel Workbook (.xlsx)".`
+        : `${p.path} không phải tệp .xlsx đọc được (tệp hỏng hoặc không phải bảng tính${p.detail ? `: ${p.detail}` : ''}). Mở lại trong Excel và lưu thành "Excel Workbook (.xlsx)".`,
+    en: (p: Params) =>
+      p.reason === 'ole'
+        ? `${p.path} is an old Excel (.xls) or password-protected workbook. Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".`
+        : `${p.path} is not a readable .xlsx file (damaged, or not a workbook${p.detail ? `: ${p.detail}` : ''}). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
   },
   usage: {
     vi: (p: Params) => `${p.vi}`,

@@ -33,7 +33,8 @@ function walk(folder: string, out: string[]): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    // Hidden files, and the "~$name.xlsx" lock files Excel leaves while a workbook is open.
+    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) walk(path, out);
     // A folder's .txt files are more often notes than Excel "Unicode text" exports: those are
@@ -75,7 +76,7 @@ export function collectInputs(paths: readonly string[], options: { allowEmpty?: 
       configPath ??= path;
     } else {
       if (formatOf(path) === null) {
-        const hint = /\.xlsx?$/i.test(path) ? 'lưu bảng tính thành CSV UTF-8 / save the workbook as CSV UTF-8' : undefined;
+        const hint = /\.xls$/i.test(path) ? 'mở trong Excel và lưu thành .xlsx / open it in Excel and save it as .xlsx' : undefined;
         throw new AnttError('unsupported-file', { path, hint });
       }
       files.push(path);

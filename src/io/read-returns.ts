@@ -14,12 +14,13 @@ import { AnttError } from './errors.js';
 
 const SAMPLE_BYTES = 64 * 1024;
 
-export type ReturnFormat = 'csv' | 'json';
+export type ReturnFormat = 'csv' | 'json' | 'xlsx';
 
 export function formatOf(path: string): ReturnFormat | null {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
   if (ext === '.json') return 'json';
+  if (ext === '.xlsx') return 'xlsx';
   return null;
 }
 

@@ -16,7 +16,9 @@ function place(f: Finding, lang: Lang): string {
   const parts: string[] = [];
   if (f.file !== null) {
     let where = f.file;
-    if (f.line !== null) where += `:${f.line}`;
+    // A spreadsheet cell reads as Excel names it: bao-cao.xlsx!Sheet1!B7.
+    if (f.cell !== null) where += `!${f.cell}`;
+    else if (f.line !== null) where += `:${f.line}`;
     parts.push(where);
   }
   if (f.record !== null) parts.push(`${words[lang].record} ${f.record}`);
@@ -65,6 +67,7 @@ export function findingJson(f: Finding, lang: Lang) {
     line: f.line,
     record: f.record,
     column: f.column,
+    cell: f.cell,
     unit: f.unit,
     indicator: f.indicator,
     value: f.value,

@@ -1,0 +1,193 @@
+/**
+ * Excel workbooks (.xlsx) as returns, streamed with exceljs. Real forms have a title block above
+ * the table (agency, form title, date), merged header cells over two rows and sometimes a row of
+ * column numbers (1), (2), (3)…: the header is found by matching the catalogue, the rest is read
+ * past. Every sheet whose header matches is a return; another sheet is noted and skipped.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { RawCell } from '../../schemas/return.js';
+import type { Catalogue } from '../core/catalogue.js';
+import { columnLetter, type FileChecker } from '../core/checker.js';
+import { AnttError } from './errors.js';
+
+/** How far down a sheet the header may be: title blocks are a few rows, not pages. */
+const HEADER_SEARCH_ROWS = 30;
+
+type ExcelValue = unknown;
+
+interface Converted {
+  value: RawCell;
+  /** A formula whose result Excel never stored (the file was not saved by Excel). */
+  formulaWithoutResult?: boolean;
+}
+
+/**
+ * A cell as antt reads it. Typed numbers stay numbers (rounded to 15 significant digits, so that a
+ * formula's 3.3000000000000003 is the 3.3 it shows); formulas give their cached result.
+ */
+export function convertCell(value: ExcelValue): Converted {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === 'number') return { value: Number.isFinite(value) ? Number(value.toPrecision(15)) : String(value) };
+  if (typeof value === 'string' || typeof value === 'boolean') return { value };
+  if (value instanceof Date) {
+    // Excel turns a typed "2019-06" into a date: give the period back.
+    return { value: `${value.getUTCFullYear()}-${String(value.getUTCMonth() + 1).padStart(2, '0')}` };
+  }
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) {
+      if (v.result === undefined || v.result === null) return { value: null, formulaWithoutResult: true };
+      return convertCell(v.result);
+    }
+    if (Array.isArray(v.richText)) return { value: (v.richText as { text: string }[]).map((r) => r.text).join('') };
+    if ('error' in v) return { value: String(v.error) };
+    if ('text' in v) return { value: String(v.text) };
+  }
+  return { value: String(value) };
+}
+
+function text(value: RawCell): string {
+  return value === null || value === undefined ? '' : String(value).normalize('NFC').trim();
+}
+
+/** How many cells of a row name a known column (an indicator or an identifying column). */
+function score(cells: readonly string[], catalogue: Catalogue): number {
+  let n = 0;
+  for (const cell of cells) {
+    if (cell === '') continue;
+    const match = catalogue.matchHeader(cell);
+    if (match.kind === 'identity' || match.kind === 'indicator') n++;
+  }
+  return n;
+}
+
+/**
+ * The header among a sheet's first rows: a single row, or two rows whose cells merge (a group
+ * label above, the indicator labels below, identifying columns merged down both rows).
+ */
+export function findHeader(rows: readonly string[][], catalogue: Catalogue): { cells: string[]; lastRow: number } | null {
+  let best: { cells: string[]; lastRow: number; score: number } | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const single = rows[r]!;
+    const singleScore = score(single, catalogue);
+    if (singleScore >= 2 && (!best || singleScore > best.score)) best = { cells: single, lastRow: r, score: singleScore };
+    const below = rows[r + 1];
+    if (below) {
+      const width = Math.max(single.length, below.length);
+      const merged = Array.from({ length: width }, (_, c) => (below[c] ? below[c]! : (single[c] ?? '')));
+      const mergedScore = score(merged, catalogue);
+      if (mergedScore >= 2 && (!best || mergedScore > best.score)) best = { cells: merged, lastRow: r + 1, score: mergedScore };
+    }
+  }
+  return best ? { cells: best.cells, lastRow: best.lastRow } : null;
+}
+
+/** A row of column numbers under the header: (1), (2), 3, A, B… */
+const NUMBERING = /^\(?[0-9]{1,3}\)?$|^\(?[A-Z]\)?$/;
+
+function isNumberingRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length >= 2 && filled.every((c) => NUMBERING.test(c));
+}
+
+/** Refuses, with what to do, a file that is not a readable .xlsx. */
+function assertWorkbook(path: string): void {
+  const head = Buffer.alloc(8);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, head, 0, 8, 0);
+  } catch (cause) {
+    throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  // .xlsx is a zip ("PK"); an encrypted .xlsx and an old .xls are OLE compound files (D0 CF 11 E0).
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) throw new AnttError('workbook-unreadable', { path, reason: 'ole' });
+  if (!(head[0] === 0x50 && head[1] === 0x4b)) throw new AnttError('workbook-unreadable', { path, reason: 'corrupt' });
+}
+
+export async function readXlsx(path: string, beginSheet: (name: string) => FileChecker, catalogue: Catalogue): Promise<void> {
+  assertWorkbook(path);
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  try {
+    for await (const sheet of reader as AsyncIterable<SheetReader>) await readSheet(sheet, reader as unknown as { model?: { sheets?: { id: number; name: string }[] } }, beginSheet, catalogue);
+  } catch (cause) {
+    if (cause instanceof AnttError) throw cause;
+    throw new AnttError('workbook-unreadable', { path, reason: 'corrupt', detail: String((cause as Error).message ?? cause).slice(0, 120) });
+  }
+}
+
+interface SheetRow {
+  number: number;
+  values: ExcelValue[];
+}
+
+interface SheetReader extends AsyncIterable<SheetRow[] | SheetRow> {
+  id: number;
+  name: string;
+}
+
+async function readSheet(
+  sheet: SheetReader,
+  workbook: { model?: { sheets?: { id: number; name: string }[] } },
+  beginSheet: (name: string) => FileChecker,
+  catalogue: Catalogue,
+): Promise<void> {
+  // The streaming reader may not know the sheet's name yet; the workbook part does.
+  const name = workbook.model?.sheets?.find((s) => s.id === sheet.id)?.name ?? sheet.name;
+  let checker: FileChecker | null = null;
+  const pending: SheetRow[] = [];
+  let headerRow = -1;
+  let usable = true;
+  let skippingNumbering = true;
+  let searched = false;
+
+  const dataRow = (row: SheetRow) => {
+    if (!checker || !usable || row.number <= headerRow) return;
+    // Array.from: exceljs leaves holes for empty cells, which map() would skip.
+    const converted = Array.from(row.values.slice(1), convertCell);
+    const cells = converted.map((c) => c.value);
+    if (skippingNumbering && isNumberingRow(cells.map(text))) return;
+    skippingNumbering = false;
+    const missing = converted.findIndex((c) => c.formulaWithoutResult);
+    if (missing >= 0) {
+      const cell = `${columnLetter(missing)}${row.number}`;
+      checker.badRow('formula-without-result', { cell }, { line: row.number }, cell);
+      return;
+    }
+    checker.row(cells, { line: row.number });
+  };
+
+  const tryHeader = () => {
+    const texts = pending.map((row) => Array.from(row.values.slice(1), (v) => text(convertCell(v).value)));
+    const found = findHeader(texts, catalogue);
+    if (!found) return false;
+    checker = beginSheet(name);
+    headerRow = pending[found.lastRow]!.number;
+    usable = checker.header(found.cells, { line: headerRow });
+    for (const row of pending) dataRow(row);
+    return true;
+  };
+
+  for await (const batch of sheet) {
+    for (const row of Array.isArray(batch) ? batch : [batch]) {
+      if (checker) {
+        dataRow(row);
+        continue;
+      }
+      if (searched) continue; // not a return: read to the end (the stream wants it), ignore
+      pending.push(row);
+      if (pending.length >= HEADER_SEARCH_ROWS) searched = !tryHeader();
+    }
+  }
+  if (!checker && (searched || !tryHeader())) {
+    // Instructions, lists of codes, charts: not a return. Say so, once, and move on.
+    beginSheet(name).fileFinding('sheet-ignored', { sheet: name });
+    return;
+  }
+  (checker as FileChecker | null)?.end();
+}
+
+
