@@ -17,7 +17,7 @@ export interface AggregateCliOptions {
   to?: number;
   level: UnitLevel[];
   indicators?: string[];
-  format: 'table' | 'csv' | 'json';
+  format: 'table' | 'csv' | 'json' | 'xlsx';
   shape: 'wide' | 'long';
   out?: string;
   lang: Lang;
@@ -60,6 +60,7 @@ function delimiter(value: string): string {
 }
 
 export async function run(paths: string[], options: AggregateCliOptions): Promise<CommandResult> {
+  if (options.format === 'xlsx' && !options.out) throw needsOut(options.format);
   // Loaded here, not at start-up: `antt --help` and the other commands need none of it.
   const [{ aggregateReturns }, { collectInputs }, { writeFileAtomic }, { validationText }, { plainColor, stderrColor, stdoutColor }] = await Promise.all([
     import('../pipeline.js'),
@@ -87,8 +88,13 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
   });
 
   const failed = !validation.valid || (options.strict && validation.stats.warnings > 0);
-  let output: string;
+  let output: string | Uint8Array;
   switch (options.format) {
+    case 'xlsx': {
+      const { aggregateWorkbook } = await import('../render/xlsx.js');
+      output = await aggregateWorkbook(aggregate, validation.findings, options.lang);
+      break;
+    }
     case 'json': {
       const { aggregateJson } = await import('../render/aggregate-json.js');
       output = aggregateJson(aggregate, {
@@ -119,9 +125,23 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
   const stderr = findingsText + checkSummary(aggregate, validation.stats.warnings, outliers, paths, options.lang);
   if (options.out) {
     writeFileAtomic(options.out, output);
-    return { stdout: '', stderr, exitCode: failed ? 1 : 0 };
+    return { stdout: '', stderr: stderr + written(options.out, options.lang), exitCode: failed ? 1 : 0 };
   }
-  return { stdout: output, stderr, exitCode: failed ? 1 : 0 };
+  return { stdout: output as string, stderr, exitCode: failed ? 1 : 0 };
+}
+
+/** A workbook is no text for a terminal: it goes to a file. */
+export function needsOut(format: string): AnttError {
+  return new AnttError('bad-option', {
+    option: '--format',
+    value: format,
+    expected: 'Bảng tính cần được ghi ra tệp: thêm --out bao-cao.xlsx.',
+    expectedEn: 'A workbook is written to a file: add --out report.xlsx.',
+  });
+}
+
+export function written(path: string, lang: Lang): string {
+  return lang === 'vi' ? `Đã ghi ${path}\n` : `Wrote ${path}\n`;
 }
 
 /** "Số liệu: 2.200/2.200 xã-năm (100%); 1 cảnh báo. Chi tiết: antt check data/son-la". */
@@ -154,7 +174,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .option('--to <year>', 'năm cuối / last year of the window', year('--to'))
     .option('--level <level>', 'cấp: province, district, commune (nhiều lần được) / levels to show (repeatable)', levels)
     .option('--indicators <ids>', 'chỉ tiêu (mã, cách nhau bằng dấu phẩy) / indicator ids, comma-separated', list)
-    .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
     .addOption(new Option('--shape <shape>', 'CSV: wide (báo cáo) hoặc long (cho máy) / wide report or long machine form').choices(['wide', 'long']).default('wide'))
     .option('--out <file>', 'ghi ra tệp (an toàn, không ghi dở) / write to a file (atomically)')
     .addOption(langOption())
@@ -171,6 +191,7 @@ Ví dụ / Examples:
   $ antt aggregate data/son-la
   $ antt aggregate data/son-la --from 2013 --to 2023 --by year
   $ antt aggregate data/son-la --format csv --delimiter ';' --decimal-mark , --out bao-cao.csv
+  $ antt aggregate data/son-la --format xlsx --out bao-cao.xlsx
   $ antt aggregate data/son-la --format csv --shape long --level commune --level district --level province
 
 Mã thoát / Exit codes: 0 số liệu sạch / clean, 1 có lỗi dữ liệu (tổng vẫn được in từ các dòng hợp lệ) / data errors (totals still printed from the valid rows), 2 dùng sai lệnh / bad usage.`,

@@ -8,11 +8,13 @@ import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
 import { findingOptions, langOption, type CommandResult } from './common.js';
 import { year } from './options.js';
+import { needsOut, written } from './aggregate.js';
 
 export interface CheckOptions {
   from?: number;
   to?: number;
-  format: 'table' | 'csv' | 'json';
+  format: 'table' | 'csv' | 'json' | 'xlsx';
+  out?: string;
   lang: Lang;
   threshold: number;
   delimiter: string;
@@ -29,7 +31,13 @@ function threshold(value: string): number {
 }
 
 export async function run(paths: string[], options: CheckOptions): Promise<CommandResult> {
-  const [{ checkFolder }, render, { stdoutColor }] = await Promise.all([import('../pipeline.js'), import('../render/check.js'), import('../render/color.js')]);
+  if (options.format === 'xlsx' && !options.out) throw needsOut(options.format);
+  const [{ checkFolder }, render, { stdoutColor, plainColor }, { writeFileAtomic }] = await Promise.all([
+    import('../pipeline.js'),
+    import('../render/check.js'),
+    import('../render/color.js'),
+    import('../io/write-atomic.js'),
+  ]);
   const result = await checkFolder(paths, {
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
@@ -37,13 +45,19 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
     keepFindings: Math.max(options.maxErrors, 1000),
   });
   const failed = !result.validation.valid || (options.strict && result.validation.stats.warnings > 0);
-  const stdout =
-    options.format === 'json'
-      ? render.checkJson(result, options)
-      : options.format === 'csv'
-        ? render.checkCsv(result, options)
-        : render.checkTable(result, { ...options, color: stdoutColor(), width: process.stdout.columns ?? 110 });
-  return { stdout, exitCode: failed ? 1 : 0 };
+  const output =
+    options.format === 'xlsx'
+      ? await (await import('../render/xlsx.js')).checkWorkbook(result, options.lang, options.maxErrors)
+      : options.format === 'json'
+        ? render.checkJson(result, options)
+        : options.format === 'csv'
+          ? render.checkCsv(result, options)
+          : render.checkTable(result, { ...options, color: options.out ? plainColor() : stdoutColor(), width: process.stdout.columns ?? 110 });
+  if (options.out) {
+    writeFileAtomic(options.out, output);
+    return { stdout: '', stderr: written(options.out, options.lang), exitCode: failed ? 1 : 0 };
+  }
+  return { stdout: output as string, exitCode: failed ? 1 : 0 };
 }
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {
@@ -57,7 +71,8 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .argument('<paths...>', 'thư mục số liệu / data folder(s)')
     .option('--from <year>', 'năm đầu / first year', year('--from'))
     .option('--to <year>', 'năm cuối / last year', year('--to'))
-    .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
+    .option('--out <file>', 'ghi ra tệp (an toàn, không ghi dở) / write to a file (atomically)')
     .addOption(langOption())
     .option('--threshold <score>', 'ngưỡng điểm bất thường (điểm z cải tiến) / outlier threshold (modified z-score)', threshold, 3.5)
     .option('--delimiter <char>', 'dấu phân cách CSV / CSV delimiter', ',')

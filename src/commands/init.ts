@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
 import { langOption, type CommandResult } from './common.js';
@@ -18,6 +18,7 @@ export interface InitOptions {
   from?: number;
   to?: number;
   force: boolean;
+  format: 'csv' | 'xlsx';
   lang: Lang;
 }
 
@@ -75,7 +76,9 @@ export async function run(folder: string, options: InitOptions): Promise<Command
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
   const indicators = forms.formIndicators(catalogue, existingConfig?.form ?? programme.indicators);
-  const blank = forms.blankForms(gazetteer, province.code, years, indicators);
+  const blank = forms.blankForms(gazetteer, province.code, years, indicators).map((f) =>
+    options.format === 'xlsx' ? { ...f, path: f.path.replace(/\.csv$/, '.xlsx') } : f,
+  );
   const config = forms.configFor(programme, province, from, to);
 
   // Check every target before writing any: a half-made folder helps no one.
@@ -90,11 +93,13 @@ export async function run(folder: string, options: InitOptions): Promise<Command
     ? { ...(existingConfig.form ? { form: existingConfig.form } : {}), ...(existingConfig.indicators.length ? { indicators: existingConfig.indicators } : {}), ...(existingConfig.rules.length ? { rules: existingConfig.rules } : {}) }
     : {};
   writeFileAtomic(configPath, JSON.stringify({ ...fresh, ...kept }, null, 2) + '\n', { createFolders: true });
+  const workbook = options.format === 'xlsx' ? (await import('../render/xlsx.js')).formWorkbook : null;
   for (const form of blank) {
     const path = join(folder, form.path);
     mkdirSync(dirname(path), { recursive: true });
+    if (workbook) writeFileAtomic(path, await workbook(form, indicators, config.title ?? programme.label_vi));
     // UTF-8 with BOM, so that Excel shows the Vietnamese right; CRLF as Excel writes it.
-    writeFileAtomic(path, '\uFEFF' + stringify([form.header, ...form.rows], { record_delimiter: '\r\n' }));
+    else writeFileAtomic(path, '\uFEFF' + stringify([form.header, ...form.rows], { record_delimiter: '\r\n' }));
   }
 
   const communes = new Set(blank.flatMap((f) => f.rows.map((r) => r[1])));
@@ -121,13 +126,14 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .option('--from <year>', 'năm đầu / first year', year('--from'))
     .option('--to <year>', 'năm cuối / last year', year('--to'))
     .option('--force', 'ghi đè tệp đã có / overwrite existing files', false)
+    .addOption(new Option('--format <format>', 'biểu mẫu CSV hoặc Excel / CSV or Excel forms').choices(['csv', 'xlsx']).default('csv'))
     .addOption(langOption())
     .addHelpText(
       'after',
       `
 Ví dụ / Examples:
   $ antt init lai-chau --province 12 --programme ND06
-  $ antt init son-la-2025 --province 14 --programme TDBVANTQ --year 2025`,
+  $ antt init son-la-2025 --province 14 --programme TDBVANTQ --year 2025 --format xlsx`,
     )
     .action((folder: string, options: InitOptions) => done(run(folder, options)));
 }

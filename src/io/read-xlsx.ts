@@ -143,6 +143,7 @@ async function readSheet(
   let usable = true;
   let skippingNumbering = true;
   let searched = false;
+  let width = 0;
 
   const dataRow = (row: SheetRow) => {
     if (!checker || !usable || row.number <= headerRow) return;
@@ -157,6 +158,8 @@ async function readSheet(
       checker.badRow('formula-without-result', { cell }, { line: row.number }, cell);
       return;
     }
+    // A sheet has no ragged rows: trailing empty cells are simply not stored.
+    while (cells.length < width) cells.push(null);
     checker.row(cells, { line: row.number });
   };
 
@@ -166,6 +169,7 @@ async function readSheet(
     if (!found) return false;
     checker = beginSheet(name);
     headerRow = pending[found.lastRow]!.number;
+    width = found.cells.length;
     usable = checker.header(found.cells, { line: headerRow });
     for (const row of pending) dataRow(row);
     return true;

@@ -7,7 +7,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AnttError } from './errors.js';
 
-export function writeFileAtomic(path: string, content: string, options: { createFolders?: boolean } = {}): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolders?: boolean } = {}): void {
   const target = resolve(path);
   if (options.createFolders) mkdirSync(dirname(target), { recursive: true });
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -1,0 +1,271 @@
+/**
+ * Excel workbooks out: the aggregate report and the check list as report-ready sheets, and blank
+ * forms that prevent errors at the source. Numbers are typed number cells (sums work in Excel),
+ * with a display format that groups thousands; text cells that a spreadsheet would run as a
+ * formula are stored as plain text (exceljs writes strings as strings, never as formulas).
+ */
+import type ExcelJSNamespace from 'exceljs';
+import type { Indicator } from '../../schemas/catalogue.js';
+import type { UnitLevel } from '../../schemas/units.js';
+import type { BlankForm } from '../core/forms.js';
+import { renderMessage, type Finding, type Lang } from '../core/findings.js';
+import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import type { CheckFolderResult } from '../pipeline.js';
+import { incomplete, label, rowCoverage } from './aggregate-shared.js';
+
+type Workbook = ExcelJSNamespace.Workbook;
+type Worksheet = ExcelJSNamespace.Worksheet;
+
+async function newWorkbook(): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  book.creator = 'antt';
+  // A fixed date: the same report twice is the same file twice.
+  book.created = new Date(Date.UTC(2000, 0, 1));
+  book.modified = book.created;
+  return book;
+}
+
+/** "#,##0" or "#,##0.0": Excel shows 17.429 / 23,7 on Vietnamese Windows, 17,429 / 23.7 elsewhere. */
+function numberFormat(decimals: number): string {
+  return decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(decimals)}`;
+}
+
+/** A figure as a typed number cell: the exact decimal, not the scaled integer. */
+function figure(cell: FigureCell, indicator: Indicator): number | null {
+  return cell.value === null ? null : cell.value / 10 ** indicator.decimals;
+}
+
+const words = {
+  vi: {
+    sheets: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' } as Record<UnitLevel, string>,
+    code: 'Mã đơn vị',
+    name: 'Tên đơn vị',
+    from: 'Từ năm',
+    to: 'Đến năm',
+    coverage: 'Xã-năm có số liệu',
+    expected: 'Xã-năm phải báo cáo',
+    notes: 'Ghi chú',
+    total: 'Tổng cộng',
+    findings: 'Thông báo',
+    level: 'Mức',
+    codeColumn: 'Mã thông báo',
+    place: 'Vị trí',
+    unit: 'Đơn vị',
+    indicator: 'Chỉ tiêu',
+    message: 'Nội dung',
+    error: 'lỗi',
+    warning: 'cảnh báo',
+    own: 'số liệu đơn vị tự báo cáo',
+    short: 'chưa đủ xã báo cáo',
+    flagged: 'có dòng bị loại vì lỗi',
+  },
+  en: {
+    sheets: { province: 'Province', district: 'Districts', commune: 'Communes' } as Record<UnitLevel, string>,
+    code: 'Unit code',
+    name: 'Unit name',
+    from: 'From',
+    to: 'To',
+    coverage: 'Commune-years reported',
+    expected: 'Commune-years expected',
+    notes: 'Notes',
+    total: 'Total',
+    findings: 'Findings',
+    level: 'Level',
+    codeColumn: 'Code',
+    place: 'Place',
+    unit: 'Unit',
+    indicator: 'Indicator',
+    message: 'Message',
+    error: 'error',
+    warning: 'warning',
+    own: "from the unit's own return",
+    short: 'not every commune reported',
+    flagged: 'rows rejected for errors',
+  },
+};
+
+function styleHeader(sheet: Worksheet, row: number): void {
+  const header = sheet.getRow(row);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  header.height = 45;
+}
+
+function findingsSheet(book: Workbook, findings: readonly Finding[], lang: Lang): void {
+  const w = words[lang];
+  const sheet = book.addWorksheet(w.findings);
+  sheet.columns = [
+    { header: w.level, width: 10 },
+    { header: w.codeColumn, width: 22 },
+    { header: w.place, width: 40 },
+    { header: w.unit, width: 28 },
+    { header: w.indicator, width: 26 },
+    { header: w.message, width: 100 },
+  ];
+  styleHeader(sheet, 1);
+  for (const f of findings) {
+    const place = f.file === null ? '' : f.cell ? `${f.file}!${f.cell}` : f.line !== null ? `${f.file}:${f.line}` : f.file;
+    sheet.addRow([f.level === 'error' ? w.error : w.warning, f.code, place, f.unit ?? '', f.indicator ?? '', renderMessage(f, lang)]);
+  }
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/**
+ * The aggregate report: one sheet per level (the province sheet lists its figures down the page,
+ * the district and commune sheets one unit per row with a total row), and a sheet of findings.
+ */
+export async function aggregateWorkbook(report: AggregateReport, findings: readonly Finding[], lang: Lang): Promise<Buffer> {
+  const book = await newWorkbook();
+  const w = words[lang];
+  const levels = (['province', 'district', 'commune'] as const).filter((level) => report.units.some((u) => u.level === level));
+  for (const level of levels) {
+    const sheet = book.addWorksheet(w.sheets[level]);
+    let top = 1;
+    if (report.title) {
+      sheet.getCell('A1').value = report.title;
+      sheet.getCell('A1').font = { bold: true, size: 13 };
+      top = 3;
+    }
+    const header = [w.code, w.name, w.from, w.to, ...report.indicators.map((i) => `${label(i, lang)} (${i.unit})`), w.coverage, w.expected, w.notes];
+    sheet.getRow(top).values = header;
+    styleHeader(sheet, top);
+    sheet.getColumn(1).width = 10;
+    sheet.getColumn(2).width = 26;
+    sheet.getColumn(3).width = 8;
+    sheet.getColumn(4).width = 8;
+    report.indicators.forEach((indicator, i) => {
+      const column = sheet.getColumn(5 + i);
+      column.width = 14;
+      column.numFmt = numberFormat(indicator.kind === 'ratio' ? indicator.decimals : indicator.decimals);
+    });
+    sheet.getColumn(5 + report.indicators.length).width = 12;
+    sheet.getColumn(6 + report.indicators.length).width = 12;
+    sheet.getColumn(7 + report.indicators.length).width = 36;
+
+    // The unit's own rows, then (on district and commune sheets) the province as the total row.
+    const rows: ReportUnit[] = report.units.filter((u) => u.level === level || (level !== 'province' && u.level === 'province'));
+    let r = top + 1;
+    for (const unit of rows) {
+      const isTotal = level !== 'province' && unit.level === 'province';
+      const write = (from: number, to: number, cells: FigureCell[]) => {
+        const coverage = rowCoverage(cells);
+        const notes: string[] = [];
+        if (unit.flagged) notes.push(w.flagged);
+        if (cells.some((c) => c.source === 'own')) notes.push(w.own);
+        if (cells.some(incomplete)) notes.push(w.short);
+        const row = sheet.getRow(r++);
+        row.values = [
+          unit.code,
+          isTotal ? `${w.total}: ${unit.name}` : unit.name,
+          from,
+          to,
+          ...cells.map((cell, i) => figure(cell, report.indicators[i]!)),
+          coverage.reported,
+          coverage.expected,
+          notes.join('; '),
+        ];
+        if (isTotal) row.font = { bold: true };
+      };
+      write(report.from, report.to, unit.window);
+      if (unit.years) for (const [year, cells] of unit.years) write(year, year, cells);
+    }
+    // Frozen: the header row and the unit columns stay in view while scrolling.
+    sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: top }];
+  }
+  findingsSheet(book, findings, lang);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The check list: the district × year matrix, the missing communes, and the findings. */
+export async function checkWorkbook(result: CheckFolderResult, lang: Lang, maxErrors: number): Promise<Buffer> {
+  const book = await newWorkbook();
+  const vi = lang === 'vi';
+  const matrix = book.addWorksheet(vi ? 'Đã nhận' : 'Received');
+  matrix.getRow(1).values = [vi ? 'Mã' : 'Code', vi ? 'Đơn vị' : 'Unit', ...result.years.flatMap((y) => [`${y} ${vi ? 'đã gửi' : 'sent'}`, `${y} ${vi ? 'phải gửi' : 'expected'}`])];
+  styleHeader(matrix, 1);
+  matrix.getColumn(2).width = 26;
+  let r = 2;
+  for (const row of result.completeness.rows) {
+    const byYear = new Map(row.years.map((y) => [y.year, y]));
+    matrix.getRow(r++).values = [row.unit.code, row.unit.name, ...result.years.flatMap((y) => [byYear.get(y)?.received ?? null, byYear.get(y)?.expected ?? null])];
+  }
+  const total = matrix.getRow(r);
+  total.values = ['', vi ? 'Toàn tỉnh' : 'Province', ...result.completeness.total.flatMap((t) => [t.received, t.expected])];
+  total.font = { bold: true };
+  matrix.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
+
+  const missing = book.addWorksheet(vi ? 'Xã chưa gửi' : 'Missing');
+  missing.columns = [
+    { header: vi ? 'Năm' : 'Year', width: 8 },
+    { header: vi ? 'Mã huyện' : 'Sender', width: 10 },
+    { header: vi ? 'Huyện' : 'District', width: 24 },
+    { header: vi ? 'Mã xã' : 'Commune code', width: 12 },
+    { header: vi ? 'Tên xã' : 'Commune', width: 28 },
+  ];
+  styleHeader(missing, 1);
+  for (const row of result.completeness.rows) for (const y of row.years) for (const c of y.missing) missing.addRow([y.year, row.unit.code, row.unit.name, c.code, c.name]);
+  missing.views = [{ state: 'frozen', ySplit: 1 }];
+
+  findingsSheet(book, result.validation.findings.slice(0, maxErrors), lang);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/**
+ * A blank form that prevents errors at the source: an instructions block in Vietnamese, the
+ * header and commune rows as `validate` reads them back, the code and name columns locked, and
+ * each figure cell checked by Excel as it is typed (whole numbers ≥ 0, the indicator's decimals,
+ * or có/không).
+ */
+export async function formWorkbook(form: BlankForm, indicators: readonly Indicator[], title: string): Promise<Buffer> {
+  const book = await newWorkbook();
+  const sheet = book.addWorksheet(`${form.year}`);
+  const instructions = [
+    title,
+    `${form.unit.name} — năm ${form.year}`,
+    'Hướng dẫn: điền số liệu vào các ô trắng. Để trống nếu không báo cáo; ghi 0 nếu không có.',
+    'Không sửa mã và tên đơn vị, không thêm hoặc xóa cột. Số thập phân dùng dấu phẩy theo cài đặt của máy (ví dụ 2,5 ha).',
+  ];
+  instructions.forEach((text, i) => {
+    sheet.getCell(`A${i + 1}`).value = text;
+    if (i === 0) sheet.getCell('A1').font = { bold: true, size: 13 };
+  });
+  const top = instructions.length + 2;
+  sheet.getRow(top).values = form.header;
+  styleHeader(sheet, top);
+  sheet.getColumn(1).width = 5;
+  sheet.getColumn(2).width = 10;
+  sheet.getColumn(3).width = 26;
+  sheet.getColumn(4).width = 7;
+  indicators.forEach((indicator, i) => {
+    const column = sheet.getColumn(5 + i);
+    column.width = 16;
+    if (indicator.kind !== 'unit_count') column.numFmt = numberFormat(indicator.decimals);
+  });
+  form.rows.forEach((cells, k) => {
+    const row = sheet.getRow(top + 1 + k);
+    // Year and row number as numbers; code and name as text, so Excel keeps the leading zero.
+    row.values = [Number(cells[0]), cells[1], cells[2], Number(cells[3]), ...indicators.map(() => null)];
+    indicators.forEach((indicator, i) => {
+      const cell = row.getCell(5 + i);
+      cell.protection = { locked: false };
+      cell.dataValidation =
+        indicator.kind === 'unit_count'
+          ? { type: 'list', allowBlank: true, formulae: ['"có,không"'], showErrorMessage: true, errorTitle: 'Có hoặc không', error: 'Chọn "có" hoặc "không".' }
+          : {
+              type: indicator.decimals === 0 ? 'whole' : 'decimal',
+              operator: 'greaterThanOrEqual',
+              allowBlank: true,
+              formulae: [0],
+              showErrorMessage: true,
+              errorTitle: 'Số không hợp lệ',
+              error: indicator.decimals === 0 ? 'Nhập số nguyên, không âm.' : `Nhập số không âm, tối đa ${indicator.decimals} chữ số thập phân.`,
+            };
+    });
+  });
+  // Locked: code, name, year and labels; the figure cells above were unlocked. No password: the
+  // lock prevents slips, it is not a secret.
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+  sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: top }];
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,123 @@
+/** Excel workbooks in and out, end to end through the real binary. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { antt, validateJson } from './helpers.js';
+
+const tmp = (name: string) => join(mkdtempSync(join(tmpdir(), 'antt-xlsx-')), name);
+
+describe('reading .xlsx returns', () => {
+  it('a workbook with a title block, merged two-row headers and a numbering row aggregates exactly like the same data in CSV', () => {
+    const args = ['--format', 'csv', '--shape', 'long', '--level', 'commune', '--level', 'district', '--level', 'province'];
+    const fromXlsx = antt(['aggregate', 'test/fixtures/xlsx', ...args]);
+    const fromCsv = antt(['aggregate', 'test/fixtures/excel-vi', ...args]);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_participants,8017,19,19/);
+  });
+
+  it('validates like the CSV, skipping the total row, and notes the sheet that is not a return', () => {
+    const { report, code } = validateJson(['test/fixtures/xlsx']);
+    expect(code).toBe(0);
+    expect(report.stats.rows).toBe(20); // 19 communes and the district's own row; "Tổng cộng" is read past
+    expect(report.findings.map((f) => [f.code, f.file])).toEqual([['sheet-ignored', 'test/fixtures/xlsx/song-ma-2024.xlsx!Hướng dẫn']]);
+  });
+
+  it('places a finding at its cell: file!Sheet!C3', () => {
+    const run = antt(['validate', 'test/fixtures/xlsx-problems/no-cached-result.xlsx', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^test\/fixtures\/xlsx-problems\/no-cached-result\.xlsx!Sheet1!C3: error formula-without-result: Cell C3 holds a formula/m);
+  });
+
+  it('refuses a damaged workbook and an old .xls with what to do, exit 2', () => {
+    const damaged = antt(['validate', 'test/fixtures/xlsx-problems/not-really.xlsx', '--lang', 'en']);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/not a readable \.xlsx file.*save it as "Excel Workbook \(\.xlsx\)"/);
+    const xls = tmp('bao-cao.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const old = antt(['validate', xls]);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/lưu thành \.xlsx/);
+    const disguised = tmp('bao-cao.xlsx');
+    writeFileSync(disguised, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect(antt(['validate', disguised, '--lang', 'en']).stderr).toMatch(/old Excel \(\.xls\) or password-protected/);
+  });
+});
+
+describe('writing .xlsx reports', () => {
+  it('aggregate --format xlsx: typed numbers, Vietnamese labels, one sheet per level, a total row, frozen panes, the findings', async () => {
+    const out = tmp('bao-cao.xlsx');
+    const run = antt(['aggregate', 'data/son-la', '--format', 'xlsx', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Đã ghi .*bao-cao\.xlsx/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tỉnh', 'Huyện', 'Thông báo']);
+    const province = book.getWorksheet('Tỉnh')!;
+    const header = province.getRow(3).values as unknown[];
+    const column = header.indexOf('Nhóm liên gia tự quản (nhóm)');
+    expect(column).toBeGreaterThan(0);
+    expect(province.getRow(4).getCell(column).value).toBe(17429);
+    expect(province.getRow(4).getCell(column).numFmt).toBe('#,##0');
+    const opium = header.indexOf('Diện tích cây thuốc phiện bị triệt phá (ha)');
+    expect(province.getRow(4).getCell(opium).value).toBe(23.7);
+    const districts = book.getWorksheet('Huyện')!;
+    expect(districts.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+    expect(districts.getRow(16).getCell(2).value).toBe('Tổng cộng: Tỉnh Sơn La');
+    expect(districts.getRow(16).font?.bold).toBe(true);
+    const findings = book.getWorksheet('Thông báo')!;
+    expect(findings.getRow(2).getCell(2).value).toBe('reconciliation');
+  });
+
+  it('needs --out for a workbook', () => {
+    const run = antt(['aggregate', 'data/son-la', '--format', 'xlsx']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out/);
+  });
+
+  it('check --format xlsx: the matrix, the missing communes and the findings', async () => {
+    const out = tmp('viec-can-lam.xlsx');
+    expect(antt(['check', 'data/son-la', '--format', 'xlsx', '--out', out]).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Đã nhận', 'Xã chưa gửi', 'Thông báo']);
+    expect(book.getWorksheet('Xã chưa gửi')!.rowCount).toBe(1 + 181);
+  });
+});
+
+describe('antt init --format xlsx', () => {
+  it('makes forms that lock the unit columns, check each figure cell, and validate clean once filled in', async () => {
+    const folder = tmp('son-la-2024');
+    expect(antt(['init', folder, '--province', '14', '--programme', 'TDBVANTQ', '--year', '2024', '--format', 'xlsx']).code).toBe(0);
+    const path = join(folder, '2024', '2024-126-huyen-song-ma.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell('A3').value)).toMatch(/^Hướng dẫn/);
+    const header = sheet.getRow(6).values as unknown[];
+    expect(header.slice(1, 5)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị', 'Năm']);
+    const first = sheet.getRow(7);
+    expect(first.getCell(2).value).toBe('04168');
+    expect(first.getCell(5).protection?.locked).toBe(false);
+    expect(first.getCell(5).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    const standard = header.indexOf('Xã đạt chuẩn an toàn về ANTT');
+    expect(first.getCell(standard).dataValidation).toMatchObject({ type: 'list' });
+    expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+
+    // A clerk fills it in and saves it.
+    const sessions = header.indexOf('Đợt tuyên truyền');
+    for (let r = 7; r < 7 + 19; r++) {
+      sheet.getRow(r).getCell(sessions).value = 3;
+      sheet.getRow(r).getCell(standard).value = r % 2 === 0 ? 'có' : 'không';
+    }
+    await book.xlsx.writeFile(path);
+    const { report, code } = validateJson([folder]);
+    expect(code).toBe(0);
+    expect(report.findings).toEqual([]);
+    const aggregate = antt(['aggregate', folder, '--format', 'csv', '--shape', 'long', '--level', 'district', '--indicators', 'propaganda_sessions,communes_meeting_safety_standard']);
+    expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_sessions,57,19,19/);
+    expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,communes_meeting_safety_standard,9,19,19/);
+  });
+});
