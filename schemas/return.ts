@@ -66,3 +66,29 @@ export function wideRowSchema(indicators: readonly Indicator[], convention: Numb
   for (const indicator of indicators) shape[indicator.id] = cellSchema(indicator, convention, level);
   return z.object(shape);
 }
+
+/**
+ * A wide return row as a machine writes it (JSON returns, and the contract `antt schema`
+ * publishes): the identifying fields and one optional field per indicator id. Header aliases and
+ * Vietnamese labels are accepted in files too; this is the canonical form.
+ */
+export function returnRowInputSchema(indicators: readonly Indicator[]) {
+  // A field that is absent is not reported; JSON has no undefined, so the cell is one of these.
+  const jsonCell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+  const figures: Record<string, z.ZodOptional<typeof jsonCell>> = {};
+  for (const indicator of indicators) {
+    if (indicator.kind === 'ratio') continue;
+    figures[indicator.id] = jsonCell
+      .describe(`${indicator.label_vi} / ${indicator.label_en} — ${indicator.unit}, ${indicator.kind}, ${indicator.decimals} decimal(s). Blank or null: not reported; "-": zero; "…": not collected.`)
+      .optional();
+  }
+  return z
+    .object({
+      unit_code: z.string().regex(/^[0-9]{1,5}$/).describe('GSO code: 2 digits (province), 3 (district), 5 (commune)').optional(),
+      unit_name: z.string().describe('Unit name, e.g. "Xã Mường Sai"; needed when there is no code').optional(),
+      year: z.union([z.number().int().min(1990).max(2100), z.string().regex(/^[0-9]{4}$/)]).describe('Reporting year').optional(),
+      period: z.string().describe('Reporting period: 2019, 2019-Q3, 2019-06 or 2019-H1').optional(),
+      ...figures,
+    })
+    .meta({ title: 'antt return row (wide)', description: 'One unit, one period, one field per indicator.' });
+}

@@ -9,6 +9,7 @@ import { command as aggregate } from './commands/aggregate.js';
 import { command as check } from './commands/check.js';
 import { command as indicators } from './commands/indicators.js';
 import { command as init } from './commands/init.js';
+import { command as schema } from './commands/schema.js';
 import { command as validate } from './commands/validate.js';
 import { defaultLang, type CommandResult } from './commands/common.js';
 import type { Lang } from './core/findings.js';
@@ -31,7 +32,7 @@ function usageMessage(error: CommanderError, lang: Lang): string {
   const en = error.message.replace(/^error: /, '');
   const vi: Record<string, string> = {
     'commander.unknownOption': `không có tùy chọn '${quoted}'.`,
-    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: aggregate, validate, check, init, indicators.`,
+    'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: aggregate, validate, check, init, indicators, schema.`,
     'commander.missingArgument': `thiếu tham số '${quoted}'.`,
     'commander.optionMissingArgument': `tùy chọn '${quoted}' cần một giá trị.`,
     'commander.invalidArgument': `giá trị không hợp lệ: ${en.replace(/^option /, 'tùy chọn ').replace('Allowed choices are', 'Các giá trị được phép:')}`,
@@ -65,7 +66,8 @@ function program(done: (result: Promise<CommandResult>) => void): Command {
     .addCommand(validate(done))
     .addCommand(check(done))
     .addCommand(indicators(done))
-    .addCommand(init(done));
+    .addCommand(init(done))
+    .addCommand(schema(done));
 }
 
 /** Red on a terminal that wants colour; chalk is loaded only when there is something to say. */

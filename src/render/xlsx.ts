@@ -111,6 +111,108 @@ function findingsSheet(book: Workbook, findings: readonly Finding[], lang: Lang)
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
+function titleRows(sheet: Worksheet, report: AggregateReport): number {
+  if (!report.title) return 1;
+  sheet.getCell('A1').value = report.title;
+  sheet.getCell('A1').font = { bold: true, size: 13 };
+  return 3;
+}
+
+/** Printed on A4 landscape, one page wide: the way a conference handout is printed. */
+function printLayout(sheet: Worksheet, headerRow: number): void {
+  sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
+}
+
+/**
+ * A province's figures down the page (indicator, unit, the window's total, coverage), as they are
+ * read out at a conference; with `--by year`, one column per year beside the total.
+ */
+function provinceSheets(book: Workbook, report: AggregateReport, lang: Lang): void {
+  const w = words[lang];
+  for (const unit of report.units.filter((u) => u.level === 'province')) {
+    const sheet = book.addWorksheet(report.units.filter((u) => u.level === 'province').length > 1 ? `${w.sheets.province} ${unit.code}` : w.sheets.province);
+    const top = titleRows(sheet, report);
+    sheet.getCell(`A${top}`).value = unit.name;
+    sheet.getCell(`A${top}`).font = { bold: true };
+    const headerRow = top + 1;
+    const span = report.from === report.to ? String(report.from) : `${report.from}–${report.to}`;
+    const years = unit.years ? [...unit.years.keys()] : [];
+    sheet.getRow(headerRow).values = [lang === 'vi' ? 'Chỉ tiêu' : 'Indicator', lang === 'vi' ? 'ĐVT' : 'Unit', span, w.coverage, w.expected, ...years.map(String)];
+    styleHeader(sheet, headerRow);
+    sheet.getColumn(1).width = 46;
+    sheet.getColumn(2).width = 12;
+    sheet.getColumn(3).width = 14;
+    for (const k of [4, 5]) {
+      sheet.getColumn(k).width = 12;
+      sheet.getColumn(k).numFmt = '#,##0';
+    }
+    years.forEach((_, k) => (sheet.getColumn(6 + k).width = 11));
+    report.indicators.forEach((indicator, i) => {
+      const cell = unit.window[i]!;
+      const row = sheet.getRow(headerRow + 1 + i);
+      row.values = [label(indicator, lang), indicator.unit, figure(cell, indicator), cell.reported, cell.expected, ...years.map((y) => figure(unit.years!.get(y)![i]!, indicator))];
+      row.getCell(3).numFmt = numberFormat(indicator.decimals);
+      years.forEach((_, k) => (row.getCell(6 + k).numFmt = numberFormat(indicator.decimals)));
+    });
+    sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow }];
+    printLayout(sheet, headerRow);
+  }
+}
+
+/** Districts or communes, one per row (and per year with `--by year`), the province as the total row. */
+function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, lang: Lang): void {
+  const w = words[lang];
+  const sheet = book.addWorksheet(w.sheets[level]);
+  const top = titleRows(sheet, report);
+  const header = [w.code, w.name, w.from, w.to, ...report.indicators.map((i) => `${label(i, lang)} (${i.unit})`), w.coverage, w.expected, w.notes];
+  sheet.getRow(top).values = header;
+  styleHeader(sheet, top);
+  sheet.getColumn(1).width = 10;
+  sheet.getColumn(2).width = 26;
+  sheet.getColumn(3).width = 8;
+  sheet.getColumn(4).width = 8;
+  report.indicators.forEach((indicator, i) => {
+    const column = sheet.getColumn(5 + i);
+    column.width = 14;
+    column.numFmt = numberFormat(indicator.decimals);
+  });
+  for (const k of [5, 6]) {
+    sheet.getColumn(k + report.indicators.length).width = 12;
+    sheet.getColumn(k + report.indicators.length).numFmt = '#,##0';
+  }
+  sheet.getColumn(7 + report.indicators.length).width = 36;
+
+  const rows: ReportUnit[] = report.units.filter((u) => u.level === level || u.level === 'province');
+  let r = top + 1;
+  for (const unit of rows) {
+    const isTotal = unit.level === 'province';
+    const write = (from: number, to: number, cells: FigureCell[]) => {
+      const coverage = rowCoverage(cells);
+      const notes: string[] = [];
+      if (unit.flagged) notes.push(w.flagged);
+      if (cells.some((c) => c.source === 'own')) notes.push(w.own);
+      if (cells.some(incomplete)) notes.push(w.short);
+      const row = sheet.getRow(r++);
+      row.values = [
+        unit.code,
+        isTotal ? `${w.total}: ${unit.name}` : unit.name,
+        from,
+        to,
+        ...cells.map((cell, i) => figure(cell, report.indicators[i]!)),
+        coverage.reported,
+        coverage.expected,
+        notes.join('; '),
+      ];
+      if (isTotal) row.font = { bold: true };
+    };
+    write(report.from, report.to, unit.window);
+    if (unit.years) for (const [year, cells] of unit.years) write(year, year, cells);
+  }
+  // Frozen: the header row and the unit columns stay in view while scrolling.
+  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: top }];
+  printLayout(sheet, top);
+}
+
 /**
  * The aggregate report: one sheet per level (the province sheet lists its figures down the page,
  * the district and commune sheets one unit per row with a total row), and a sheet of findings.
@@ -120,58 +222,8 @@ export async function aggregateWorkbook(report: AggregateReport, findings: reado
   const w = words[lang];
   const levels = (['province', 'district', 'commune'] as const).filter((level) => report.units.some((u) => u.level === level));
   for (const level of levels) {
-    const sheet = book.addWorksheet(w.sheets[level]);
-    let top = 1;
-    if (report.title) {
-      sheet.getCell('A1').value = report.title;
-      sheet.getCell('A1').font = { bold: true, size: 13 };
-      top = 3;
-    }
-    const header = [w.code, w.name, w.from, w.to, ...report.indicators.map((i) => `${label(i, lang)} (${i.unit})`), w.coverage, w.expected, w.notes];
-    sheet.getRow(top).values = header;
-    styleHeader(sheet, top);
-    sheet.getColumn(1).width = 10;
-    sheet.getColumn(2).width = 26;
-    sheet.getColumn(3).width = 8;
-    sheet.getColumn(4).width = 8;
-    report.indicators.forEach((indicator, i) => {
-      const column = sheet.getColumn(5 + i);
-      column.width = 14;
-      column.numFmt = numberFormat(indicator.kind === 'ratio' ? indicator.decimals : indicator.decimals);
-    });
-    sheet.getColumn(5 + report.indicators.length).width = 12;
-    sheet.getColumn(6 + report.indicators.length).width = 12;
-    sheet.getColumn(7 + report.indicators.length).width = 36;
-
-    // The unit's own rows, then (on district and commune sheets) the province as the total row.
-    const rows: ReportUnit[] = report.units.filter((u) => u.level === level || (level !== 'province' && u.level === 'province'));
-    let r = top + 1;
-    for (const unit of rows) {
-      const isTotal = level !== 'province' && unit.level === 'province';
-      const write = (from: number, to: number, cells: FigureCell[]) => {
-        const coverage = rowCoverage(cells);
-        const notes: string[] = [];
-        if (unit.flagged) notes.push(w.flagged);
-        if (cells.some((c) => c.source === 'own')) notes.push(w.own);
-        if (cells.some(incomplete)) notes.push(w.short);
-        const row = sheet.getRow(r++);
-        row.values = [
-          unit.code,
-          isTotal ? `${w.total}: ${unit.name}` : unit.name,
-          from,
-          to,
-          ...cells.map((cell, i) => figure(cell, report.indicators[i]!)),
-          coverage.reported,
-          coverage.expected,
-          notes.join('; '),
-        ];
-        if (isTotal) row.font = { bold: true };
-      };
-      write(report.from, report.to, unit.window);
-      if (unit.years) for (const [year, cells] of unit.years) write(year, year, cells);
-    }
-    // Frozen: the header row and the unit columns stay in view while scrolling.
-    sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: top }];
+    if (level === 'province') provinceSheets(book, report, lang);
+    else unitsSheet(book, report, level, lang);
   }
   findingsSheet(book, findings, lang);
   return Buffer.from(await book.xlsx.writeBuffer());
