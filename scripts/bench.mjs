@@ -38,7 +38,8 @@ function generate(folder, firstYear, count) {
     for (const [code, name] of communes) {
       const province = provinceOf(byCode.get(code));
       const rehab = Math.floor(random() * 30);
-      const line = [code, name, year, 50 + Math.floor(random() * 100), 5 + Math.floor(random() * 20), 5 + Math.floor(random() * 20), Math.floor(random() * 12), Math.floor(random() * 1500), Math.floor(random() * 40), random() < 0.8 ? '' : `"${Math.floor(random() * 5)},${Math.floor(random() * 10)}"`, rehab, Math.floor(random() * (rehab + 1))].join(',');
+      const sessions = Math.floor(random() * 12);
+      const line = [code, name, year, 50 + Math.floor(random() * 100), 5 + Math.floor(random() * 20), 5 + Math.floor(random() * 20), sessions, sessions * (50 + Math.floor(random() * 100)), Math.floor(random() * 40), random() < 0.8 ? '' : `"${Math.floor(random() * 5)},${Math.floor(random() * 10)}"`, rehab, Math.floor(random() * (rehab + 1))].join(',');
       if (!files.has(province)) files.set(province, [header]);
       files.get(province).push(line);
       rows++;

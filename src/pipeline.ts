@@ -14,11 +14,14 @@ import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
+import type { ProgressState } from './io/progress.js';
 import { loadCatalogueData, loadGazetteer } from './io/shipped.js';
 
 export interface CheckOptions {
   onObservation?: (observation: Observation) => void;
   keepFindings?: number;
+  /** Updated as files are read, for a progress line. */
+  progress?: ProgressState;
 }
 
 export interface CheckResult {
@@ -75,6 +78,10 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     ...(options.onObservation ? { onObservation: options.onObservation } : {}),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
   });
+  if (options.progress) {
+    options.progress.filesTotal = inputs.files.length;
+    options.progress.rows = () => checker.stats.rows;
+  }
   let vocabulary: Vocabulary | undefined;
   const lazyVocabulary = () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
   for (const file of inputs.files) {
@@ -88,6 +95,11 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     } else {
       await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
     }
+    if (options.progress) {
+      options.progress.filesDone++;
+      // Small files are parsed from memory without waiting on I/O: let the progress timer run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
   return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits };
 }
@@ -100,6 +112,7 @@ export interface AggregateOptions {
   prefer: Prefer;
   byYear: boolean;
   keepFindings?: number;
+  progress?: ProgressState;
 }
 
 export interface AggregateResult {
@@ -110,7 +123,7 @@ export interface AggregateResult {
 }
 
 /** Reads and checks every return, feeding each accepted figure to a rollup. */
-async function readIntoRollup(paths: readonly string[], options: { keepFindings?: number; allowEmpty?: boolean }) {
+async function readIntoRollup(paths: readonly string[], options: { keepFindings?: number; allowEmpty?: boolean; progress?: ProgressState }) {
   const inputs = collectInputs(paths, { allowEmpty: options.allowEmpty ?? false });
   const catalogue = catalogueFor(inputs);
   const gazetteer = loadGazetteer();
@@ -118,6 +131,7 @@ async function readIntoRollup(paths: readonly string[], options: { keepFindings?
   const read = await readReturns(inputs, catalogue, gazetteer, {
     onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   return { inputs, catalogue, gazetteer, rollup, read };
 }
@@ -196,6 +210,7 @@ export interface CheckFolderOptions {
   to?: number;
   threshold: number;
   keepFindings?: number;
+  progress?: ProgressState;
 }
 
 export interface CheckFolderResult {

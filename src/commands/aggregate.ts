@@ -9,7 +9,7 @@ import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
-import { findingOptions, langOption, type CommandResult } from './common.js';
+import { findingOptions, langOption, progressFor, quietOption, type CommandResult } from './common.js';
 import { year } from './options.js';
 
 export interface AggregateCliOptions {
@@ -27,6 +27,7 @@ export interface AggregateCliOptions {
   by?: 'year';
   maxErrors: number;
   strict: boolean;
+  quiet?: boolean;
 }
 
 const LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
@@ -77,7 +78,9 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
       throw new AnttError('bad-option', { option: '--out', value: options.out, expected: 'Tệp này là một tệp đầu vào; chọn tên khác.', expectedEn: 'That file is one of the inputs; choose another name.' });
     }
   }
+  const progress = await progressFor(options);
   const { aggregate, validation, outliers } = await aggregateReturns(paths, {
+    progress: progress.state,
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     levels: options.level.length > 0 ? options.level : ['district', 'province'],
@@ -85,7 +88,7 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     prefer: options.prefer,
     byYear: options.by === 'year',
     keepFindings: Math.max(options.maxErrors, 1000),
-  });
+  }).finally(progress.stop);
 
   const failed = !validation.valid || (options.strict && validation.stats.warnings > 0);
   let output: string | Uint8Array;
@@ -184,6 +187,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(new Option('--by <period>', 'thêm số liệu từng năm / add one figure per year').choices(['year']))
     .addOption(findingOptions()[0]!)
     .addOption(findingOptions()[1]!)
+    .addOption(quietOption())
     .addHelpText(
       'after',
       `

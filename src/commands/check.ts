@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
-import { findingOptions, langOption, type CommandResult } from './common.js';
+import { findingOptions, langOption, progressFor, quietOption, type CommandResult } from './common.js';
 import { year } from './options.js';
 import { needsOut, written } from './aggregate.js';
 
@@ -20,6 +20,7 @@ export interface CheckOptions {
   delimiter: string;
   maxErrors: number;
   strict: boolean;
+  quiet?: boolean;
 }
 
 function threshold(value: string): number {
@@ -38,12 +39,14 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
     import('../render/color.js'),
     import('../io/write-atomic.js'),
   ]);
+  const progress = await progressFor(options);
   const result = await checkFolder(paths, {
+    progress: progress.state,
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     threshold: options.threshold,
     keepFindings: Math.max(options.maxErrors, 1000),
-  });
+  }).finally(progress.stop);
   const failed = !result.validation.valid || (options.strict && result.validation.stats.warnings > 0);
   const output =
     options.format === 'xlsx'
@@ -78,6 +81,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .option('--delimiter <char>', 'dấu phân cách CSV / CSV delimiter', ',')
     .addOption(findingOptions()[0]!)
     .addOption(findingOptions()[1]!)
+    .addOption(quietOption())
     .addHelpText(
       'after',
       `

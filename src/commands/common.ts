@@ -44,3 +44,15 @@ export function findingOptions(): Option[] {
     new Option('--strict', 'cảnh báo cũng làm thất bại / warnings fail too').default(false),
   ];
 }
+
+export function quietOption(): Option {
+  return new Option('--quiet', 'không hiện tiến độ / no progress line').default(false);
+}
+
+/** A progress line for the run (see io/progress.ts); returns the state to update and a stop. */
+export async function progressFor(options: { lang: Lang; quiet?: boolean }) {
+  const { startProgress } = await import('../io/progress.js');
+  const state = { filesTotal: 0, filesDone: 0, rows: () => 0 };
+  const stop = startProgress(state, { lang: options.lang, quiet: options.quiet ?? false });
+  return { state, stop };
+}

@@ -4,13 +4,14 @@
  */
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
-import { findingOptions, langOption, type CommandResult } from './common.js';
+import { findingOptions, langOption, progressFor, quietOption, type CommandResult } from './common.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
   lang: Lang;
   maxErrors: number;
   strict: boolean;
+  quiet?: boolean;
 }
 
 export async function run(paths: string[], options: ValidateOptions): Promise<CommandResult> {
@@ -19,7 +20,8 @@ export async function run(paths: string[], options: ValidateOptions): Promise<Co
     import('../render/validation.js'),
     import('../render/color.js'),
   ]);
-  const { report } = await checkReturns(paths, { keepFindings: Math.max(options.maxErrors, 1000) });
+  const progress = await progressFor(options);
+  const { report } = await checkReturns(paths, { keepFindings: Math.max(options.maxErrors, 1000), progress: progress.state }).finally(progress.stop);
   const failed = !report.valid || (options.strict && report.stats.warnings > 0);
   const stdout =
     options.format === 'json'
@@ -41,6 +43,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(langOption())
     .addOption(findingOptions()[0]!)
     .addOption(findingOptions()[1]!)
+    .addOption(quietOption())
     .addHelpText(
       'after',
       `
