@@ -16,8 +16,11 @@ export interface ProgressState {
 const DELAY_MS = 700;
 const EVERY_MS = 250;
 
-export function startProgress(state: ProgressState, options: { lang: Lang; quiet: boolean }): () => void {
-  const stream = process.stderr;
+export function startProgress(
+  state: ProgressState,
+  options: { lang: Lang; quiet: boolean },
+  stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr,
+): () => void {
   if (options.quiet || !stream.isTTY || process.env.CI) return () => undefined;
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, options.lang === 'vi' ? '.' : ',');
   let shown = false;

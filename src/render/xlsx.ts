@@ -315,6 +315,12 @@ export async function formWorkbook(form: BlankForm, indicators: readonly Indicat
             };
     });
   });
+  // Ruled like a paper form, so that a clerk sees where each figure goes.
+  const thin = { style: 'thin' as const };
+  for (let r = top; r <= top + form.rows.length; r++) {
+    for (let c = 1; c <= form.header.length; c++) sheet.getRow(r).getCell(c).border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  printLayout(sheet, top);
   // Locked: code, name, year and labels; the figure cells above were unlocked. No password: the
   // lock prevents slips, it is not a secret.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
