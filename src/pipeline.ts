@@ -87,13 +87,20 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
   for (const file of inputs.files) {
     const shown = displayPath(file);
     const format = formatOf(file);
-    if (format === 'json') {
-      await readJson(file, (convention) => checker.beginFile(shown, convention));
-    } else if (format === 'xlsx') {
-      // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
-      await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
-    } else {
-      await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
+    try {
+      if (format === 'json') {
+        await readJson(file, (convention) => checker.beginFile(shown, convention));
+      } else if (format === 'xlsx') {
+        // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
+        await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
+      } else {
+        await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
+      }
+    } catch (error) {
+      // One file that cannot be read does not stop the others: it is reported, and the run
+      // ends with exit code 2 (a failure to operate, not a finding about the data).
+      if (!(error instanceof AnttError) || (error.code !== 'file-unreadable' && error.code !== 'workbook-unreadable')) throw error;
+      checker.unreadable(shown, error);
     }
     if (options.progress) {
       options.progress.filesDone++;

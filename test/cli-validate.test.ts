@@ -39,7 +39,7 @@ describe('antt validate', () => {
       'rule-violated@8',
       'duplicate-return@9',
     ]);
-    expect(report.stats).toEqual({ files: 1, rows: 8, rowsAccepted: 4, rowsRejected: 4, errors: 5, warnings: 1 });
+    expect(report.stats).toEqual({ files: 1, unreadable: 0, rows: 8, rowsAccepted: 4, rowsRejected: 4, errors: 5, warnings: 1 });
   });
 
   it('decodes a TCVN3 file right, says so, and finds nothing else', () => {

@@ -128,9 +128,9 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
   const stderr = findingsText + checkSummary(aggregate, validation.stats.warnings, outliers, paths, options.lang);
   if (options.out) {
     writeFileAtomic(options.out, output);
-    return { stdout: '', stderr: stderr + written(options.out, options.lang), exitCode: failed ? 1 : 0 };
+    return { stdout: '', stderr: stderr + written(options.out, options.lang), exitCode: validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
   }
-  return { stdout: output as string, stderr, exitCode: failed ? 1 : 0 };
+  return { stdout: output as string, stderr, exitCode: validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
 }
 
 /** A workbook is no text for a terminal: it goes to a file. */

@@ -58,9 +58,9 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
           : render.checkTable(result, { ...options, color: options.out ? plainColor() : stdoutColor(), width: process.stdout.columns ?? 110 });
   if (options.out) {
     writeFileAtomic(options.out, output);
-    return { stdout: '', stderr: written(options.out, options.lang), exitCode: failed ? 1 : 0 };
+    return { stdout: '', stderr: written(options.out, options.lang), exitCode: result.validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
   }
-  return { stdout: output as string, exitCode: failed ? 1 : 0 };
+  return { stdout: output as string, exitCode: result.validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
 }
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {

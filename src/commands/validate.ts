@@ -27,7 +27,7 @@ export async function run(paths: string[], options: ValidateOptions): Promise<Co
     options.format === 'json'
       ? validationJson(report, options)
       : validationText(report, { ...options, color: stdoutColor() });
-  return { stdout, exitCode: failed ? 1 : 0 };
+  return { stdout, exitCode: report.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
 }
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {

@@ -46,6 +46,8 @@ export interface CheckerOptions {
 
 export interface ValidationStats {
   files: number;
+  /** Files that could not be read at all (the run exits 2). */
+  unreadable: number;
   rows: number;
   rowsAccepted: number;
   rowsRejected: number;
@@ -93,7 +95,7 @@ export class ReturnChecker {
   private readonly sightings = new Map<string, Sighting>();
   /** Units (system + code) with a rejected row: their totals may be short. */
   readonly flaggedUnits = new Set<string>();
-  readonly stats: ValidationStats = { files: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
+  readonly stats: ValidationStats = { files: 0, unreadable: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
 
   constructor(options: CheckerOptions) {
     this.catalogue = options.catalogue;
@@ -108,6 +110,13 @@ export class ReturnChecker {
     else this.stats.warnings++;
     const bucket = this.kept[f.level];
     if (bucket.length < this.keep) bucket.push(f);
+  }
+
+  /** A file that could not be read at all: reported, counted, and the others read on. */
+  unreadable(file: string, error: { render(lang: 'vi' | 'en'): string; params: Record<string, unknown> }): void {
+    this.stats.files++;
+    this.stats.unreadable++;
+    this.report(finding('file-unreadable', { file, params: { vi: error.render('vi'), en: error.render('en') } }));
   }
 
   /** Starts a file; its rows are then given to the returned `FileChecker`. */
@@ -380,8 +389,14 @@ export class FileChecker {
   /** One data row, cells in header order. */
   row(cells: readonly RawCell[], place: RowPlace): void {
     const plan = this.plan;
-    if (!plan || !plan.usable) return;
+    if (!plan) return;
     if (cells.every(isBlank)) return;
+    if (!plan.usable) {
+      // Its header lacks a unit or period column (reported once): every row read is rejected.
+      this.checker.stats.rows++;
+      this.checker.stats.rowsRejected++;
+      return;
+    }
     if (this.isTotalRow(cells, plan)) return;
     this.checker.stats.rows++;
     const where = this.where(place);

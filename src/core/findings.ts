@@ -250,12 +250,16 @@ export const findingCatalogue = {
     title: { vi: 'Lỗi bảng mã', en: 'Encoding problem' },
     vi: (_f, p) =>
       p.reason === 'replacement'
-        ? `Dòng có ký tự không đọc được: tệp trộn nhiều bảng mã. Mở tệp trong Excel và lưu lại bằng "CSV UTF-8".`
-        : `Không xác định được bảng mã của tệp (không phải UTF-8, Windows-1258 hay TCVN3; có thể là VNI). Mở tệp trong Excel và lưu lại bằng "CSV UTF-8".`,
+        ? `Dòng có ký tự không đọc được (byte lạ hoặc tệp trộn nhiều bảng mã). Mở tệp trong Excel và lưu lại bằng "CSV UTF-8".`
+        : p.reason === 'binary'
+          ? `Tệp không phải văn bản (có byte NUL/nhị phân): có thể đã đổi tên nhầm. Gửi lại tệp .csv, .xlsx hoặc .json.`
+          : `Không xác định được bảng mã của tệp (không phải UTF-8, Windows-1258 hay TCVN3; có thể là VNI). Mở tệp trong Excel và lưu lại bằng "CSV UTF-8".`,
     en: (_f, p) =>
       p.reason === 'replacement'
-        ? `The row has characters that cannot be read: the file mixes encodings. Open it in Excel and save it again as "CSV UTF-8".`
-        : `Cannot tell the file's encoding (not UTF-8, Windows-1258 or TCVN3; perhaps VNI). Open it in Excel and save it again as "CSV UTF-8".`,
+        ? `The row has characters that cannot be read (stray bytes, or the file mixes encodings). Open it in Excel and save it again as "CSV UTF-8".`
+        : p.reason === 'binary'
+          ? `The file is not text (NUL or binary bytes): perhaps misnamed. Send the .csv, .xlsx or .json file again.`
+          : `Cannot tell the file's encoding (not UTF-8, Windows-1258 or TCVN3; perhaps VNI). Open it in Excel and save it again as "CSV UTF-8".`,
   },
   'legacy-encoding': {
     level: 'warning',
@@ -269,11 +273,19 @@ export const findingCatalogue = {
     vi: (_f, p) =>
       p.reason === 'unclosed-quote'
         ? `Tệp CSV có một ô mở dấu ngoặc kép (") mà không đóng; các dòng từ đây không đọc được. Kiểm tra dấu " trong ô.`
-        : `Tệp không đúng cú pháp ${p.format} từ vị trí này (${p.detail}); các dòng sau không đọc được. Mở tệp bằng trình soạn thảo để sửa, hoặc xuất lại.`,
+        : p.reason === 'record-too-large'
+          ? `Dòng dài quá ${p.limit} ký tự (thường do một dấu ngoặc kép không đóng hoặc dán nhầm cả văn bản); các dòng từ đây không đọc được.`
+          : p.reason === 'too-deep'
+            ? `Tệp JSON lồng quá ${p.limit} cấp; một báo cáo chỉ là danh sách các bản ghi phẳng.`
+            : `Tệp không đúng cú pháp ${p.format} từ vị trí này (${p.detail}); các dòng sau không đọc được. Mở tệp bằng trình soạn thảo để sửa, hoặc xuất lại.`,
     en: (_f, p) =>
       p.reason === 'unclosed-quote'
         ? `A quoted cell (") is never closed; rows from here on cannot be read. Check the quotes in the cell.`
-        : `The file is not valid ${p.format} from this point (${p.detail}); later rows cannot be read. Fix it in a text editor, or export it again.`,
+        : p.reason === 'record-too-large'
+          ? `A row is longer than ${p.limit} characters (usually a quote never closed, or a document pasted in); rows from here on cannot be read.`
+          : p.reason === 'too-deep'
+            ? `The JSON nests deeper than ${p.limit} levels; a return is a list of flat records.`
+            : `The file is not valid ${p.format} from this point (${p.detail}); later rows cannot be read. Fix it in a text editor, or export it again.`,
   },
   'formula-without-result': {
     level: 'error',
@@ -286,6 +298,18 @@ export const findingCatalogue = {
     title: { vi: 'Trang tính bỏ qua', en: 'Sheet skipped' },
     vi: (_f, p) => `Trang tính «${p.sheet}» không có dòng tiêu đề khớp với danh mục chỉ tiêu nên không được đọc như một báo cáo.`,
     en: (_f, p) => `Sheet «${p.sheet}» has no header row matching the indicator catalogue, so it is not read as a return.`,
+  },
+  'duplicate-key': {
+    level: 'error',
+    title: { vi: 'Khóa lặp', en: 'Duplicate key' },
+    vi: (_f, p) => `Bản ghi có hai lần khóa «${p.key}»; không biết giá trị nào đúng nên bản ghi bị loại. Giữ lại một khóa.`,
+    en: (_f, p) => `The record has the key «${p.key}» twice; which value is meant cannot be told, so the record is rejected. Keep one.`,
+  },
+  'file-unreadable': {
+    level: 'error',
+    title: { vi: 'Không đọc được tệp', en: 'File cannot be read' },
+    vi: (_f, p) => String(p.vi),
+    en: (_f, p) => String(p.en),
   },
   'empty-file': {
     level: 'error',

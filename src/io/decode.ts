@@ -16,7 +16,28 @@ export function iconv(): IconvLite {
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1258' | 'tcvn3' | 'utf8-typed-tcvn3';
 
-export type Detection = { ok: true; encoding: Encoding; bomLength: number } | { ok: false; reason: 'unknown-encoding' };
+export type Detection = { ok: true; encoding: Encoding; bomLength: number } | { ok: false; reason: 'unknown-encoding' | 'binary' };
+
+/** Share of NUL bytes above which a file without a UTF-16 mark is binary, not text. */
+const BINARY_NULS = 0.01;
+
+/** Well-formed 2- and 3-byte UTF-8 sequences: Vietnamese typed in Unicode is full of them. */
+function utf8Sequences(sample: Buffer): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < sample.length;
+    for (let k = 1; ok && k <= need; k++) if ((sample[i + k]! & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += need;
+    } else invalid++;
+  }
+  return { valid, invalid };
+}
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -68,9 +89,16 @@ export function detectEncoding(sample: Buffer, vocabulary: () => Vocabulary, com
   }
   if (sample[0] === 0xff && sample[1] === 0xfe) return { ok: true, encoding: 'utf16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { ok: true, encoding: 'utf16be', bomLength: 2 };
+  let nuls = 0;
+  for (const b of sample) if (b === 0) nuls++;
+  if (sample.length > 0 && nuls / sample.length > BINARY_NULS) return { ok: false, reason: 'binary' };
   if (isUtf8(sample, complete)) {
     return { ok: true, encoding: typedTcvn3(sample.toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 0 };
   }
+  // Half UTF-8, half Windows-1258 (two files pasted together): read it as UTF-8, so that every
+  // row that is UTF-8 counts and every row that is not is reported, rather than refuse it all.
+  const sequences = utf8Sequences(sample);
+  if (sequences.valid >= 3 && sequences.valid >= sequences.invalid) return { ok: true, encoding: 'utf8', bomLength: 0 };
   const scores = (['windows1258', 'tcvn3'] as const).map((encoding) => ({
     encoding,
     score: vocabulary().score(decodeSample(sample, encoding)) ?? 0,

@@ -3,7 +3,7 @@
  * folder's config. Folders are searched recursively for .csv and .json files, in name order so
  * that every run reads the same files in the same order.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
 import { AnttError } from './errors.js';
@@ -24,7 +24,19 @@ function stat(path: string) {
   }
 }
 
-function walk(folder: string, out: string[]): void {
+/**
+ * Every return file below a folder, in name order. Links are followed to files and to folders
+ * not seen yet (a link back up the tree is a loop, and is read once).
+ */
+function walk(folder: string, out: string[], seen = new Set<string>()): void {
+  let real: string;
+  try {
+    real = realpathSync(folder);
+  } catch (cause) {
+    throw new AnttError('file-unreadable', { path: folder, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -36,10 +48,19 @@ function walk(folder: string, out: string[]): void {
     // Hidden files, and the "~$name.xlsx" lock files Excel leaves while a workbook is open.
     if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) walk(path, out);
+    let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
+      } catch {
+        kind = 'other'; // a dangling link: nothing to read
+      }
+    }
+    if (kind === 'dir') walk(path, out, seen);
     // A folder's .txt files are more often notes than Excel "Unicode text" exports: those are
     // read only when named on the command line.
-    else if (entry.isFile() && formatOf(path) !== null && !/\.txt$/i.test(entry.name) && entry.name !== CONFIG_FILE) out.push(path);
+    else if (kind === 'file' && formatOf(path) !== null && !/\.txt$/i.test(entry.name) && entry.name !== CONFIG_FILE) out.push(path);
   }
 }
 
@@ -82,14 +103,23 @@ export function collectInputs(paths: readonly string[], options: { allowEmpty?: 
       files.push(path);
     }
   }
-  // The same file named twice (or inside a folder also given) is read once.
+  // The same file named twice (or inside a folder also given, or reached by a link) is read once;
+  // files are read in path order whatever the order on the command line, so that every run over
+  // the same files gives the same report, byte for byte.
   const seen = new Set<string>();
-  const unique = files.filter((f) => {
-    const key = resolve(f);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique = files
+    .filter((f) => {
+      let key = resolve(f);
+      try {
+        key = realpathSync(f);
+      } catch {
+        // unreadable: reported when it is read
+      }
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const config = configPath ? readConfig(configPath) : null;
   if (unique.length === 0 && !(options.allowEmpty && config)) throw new AnttError('no-input', { paths: paths.join(', ') });
   return { files: unique, config, configPath };

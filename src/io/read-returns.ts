@@ -73,11 +73,20 @@ function iconvName(encoding: Encoding): string {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** The largest record read: 1 million characters or bytes (a real row is a few hundred). */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+/** A return is a list of flat records: 64 levels of nesting is far beyond any real one. */
+const MAX_JSON_DEPTH = 64;
+
+/** Characters no typed cell contains: a NUL or other control byte means the bytes are not text. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFFFD]/;
+
 export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: () => Vocabulary): Promise<void> {
   const { sample, complete } = readSample(path);
   const detection = detectEncoding(sample, vocabulary, complete);
   if (!detection.ok) {
-    begin('unknown').fileFinding('encoding', { reason: 'unknown' }, { line: 1 });
+    begin('unknown').fileFinding('encoding', { reason: detection.reason === 'binary' ? 'binary' : 'unknown' }, { line: 1 });
     return;
   }
   const encoding = detection.encoding;
@@ -93,6 +102,8 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
 
   const retype = encoding === 'utf8-typed-tcvn3';
   // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
+  let headerSeen = false;
+  let broken = false;
   const parser = parse({
     delimiter,
     // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
@@ -102,16 +113,23 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     relax_quotes: true,
     info: true,
     skip_empty_lines: false,
+    // A record (one row, quotes included) larger than this is not a return row but a runaway
+    // quote or a pasted document: reported, and memory stays bounded.
+    max_record_size: MAX_RECORD_CHARS,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (!error || broken) return;
+      broken = true;
+      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : error.code === 'CSV_MAX_RECORD_SIZE' ? 'record-too-large' : 'syntax';
+      checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code, limit: MAX_RECORD_CHARS }, { line: lastLine + 1 });
+    },
   });
 
-  let headerSeen = false;
-  let usable = true;
   let lastLine = 0;
   // Records are handled as csv-parse emits them, so that every row before a syntax error counts.
   const onRecord = ({ record, info }: { record: string[]; info: { lines: number } }) => {
     const line = lastLine + 1;
     lastLine = info.lines;
-    if (!usable) return;
     for (let i = 0; i < record.length; i++) {
       let cell = record[i]!;
       if (NON_ASCII.test(cell)) {
@@ -122,10 +140,11 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     if (!headerSeen) {
       if (record.every((c) => c.trim() === '')) return;
       headerSeen = true;
-      usable = checker.header(record, { line });
+      checker.header(record, { line });
       return;
     }
-    if (record.some((c) => c.includes('\uFFFD'))) {
+    if (record.some((c) => CONTROL.test(c))) {
+      if (record.every((c) => c.trim() === '')) return;
       checker.badRow('encoding', { reason: 'replacement' }, { line });
       return;
     }
@@ -148,8 +167,8 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     });
   } catch (error) {
     if (error instanceof CsvError) {
-      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : 'syntax';
-      checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code }, { line: lastLine + 1 });
+      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : error.code === 'CSV_MAX_RECORD_SIZE' ? 'record-too-large' : 'syntax';
+      if (!broken) checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code, limit: MAX_RECORD_CHARS }, { line: lastLine + 1 });
       return;
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -188,14 +207,37 @@ export async function readJson(path: string, begin: (convention: NumberConventio
   let sawReturns = firstChar === '[';
   let lastTokenOffset = 0;
   let failed: Error | null = null;
+  let recordStart = -1;
+  let expectKey = false;
+  let keys = new Set<string>();
+  let duplicateKey: string | null = null;
   tokenizer.onToken = (token) => {
     if (failed) return;
     lastTokenOffset = token.offset;
     if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
       depth++;
-      if (depth === recordDepth + 1) recordLine = lines.lineAt(token.offset);
+      if (depth > MAX_JSON_DEPTH) {
+        failed = Object.assign(new Error('too deep'), { reason: 'too-deep' });
+        return;
+      }
+      if (depth === recordDepth + 1) {
+        recordLine = lines.lineAt(token.offset);
+        recordStart = token.offset;
+        keys = new Set();
+        duplicateKey = null;
+        expectKey = token.token === TokenType.LEFT_BRACE;
+      }
     } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
       depth--;
+      if (depth === recordDepth) recordStart = -1;
+    } else if (depth === recordDepth + 1 && token.token === TokenType.COMMA) {
+      expectKey = true;
+    } else if (depth === recordDepth + 1 && expectKey && token.token === TokenType.STRING) {
+      // The parser keeps the last of two equal keys; a return that says a figure twice is asked.
+      const key = String(token.value);
+      if (keys.has(key)) duplicateKey ??= key;
+      keys.add(key);
+      expectKey = false;
     } else if (depth === 1 && recordDepth === 2 && token.token === TokenType.STRING && token.value === 'returns') {
       sawReturns = true;
     }
@@ -208,13 +250,17 @@ export async function readJson(path: string, begin: (convention: NumberConventio
       checker.badRow('not-a-return', {}, place);
       return;
     }
+    if (duplicateKey !== null) {
+      checker.badRow('duplicate-key', { key: duplicateKey }, place);
+      return;
+    }
     const entries = Object.entries(value as Record<string, unknown>);
     const cells = entries.map(([, cell]) => toRawCell(cell));
     checker.header(
       entries.map(([key]) => key),
       place,
     );
-    if (cells.some((c) => typeof c === 'string' && c.includes('\uFFFD'))) {
+    if (cells.some((c) => typeof c === 'string' && CONTROL.test(c))) {
       checker.badRow('encoding', { reason: 'replacement' }, place);
       return;
     }
@@ -232,6 +278,11 @@ export async function readJson(path: string, begin: (convention: NumberConventio
       lines.push(data);
       if (failed || tokenizer.isEnded) break;
       tokenizer.write(data);
+      // A record that runs on (a 500 MB string in one field): stop before it fills the memory.
+      if (!failed && recordStart >= 0 && lines.end - recordStart > MAX_RECORD_CHARS) {
+        failed = Object.assign(new Error('record too large'), { reason: 'record-too-large' });
+        lastTokenOffset = recordStart;
+      }
     }
     if (!failed && !tokenizer.isEnded) tokenizer.end();
   } catch (error) {
@@ -243,16 +294,18 @@ export async function readJson(path: string, begin: (convention: NumberConventio
   }
   if (failed) {
     const detail = (failed as Error).message.replace(/\s+/g, ' ').slice(0, 160);
-    checker.fileFinding('malformed-file', { format: 'JSON', reason: 'syntax', detail }, { line: lines.lineAt(lastTokenOffset) });
+    const reason = (failed as Error & { reason?: string }).reason ?? 'syntax';
+    const limit = reason === 'too-deep' ? MAX_JSON_DEPTH : MAX_RECORD_CHARS;
+    checker.fileFinding('malformed-file', { format: 'JSON', reason, detail, limit }, { line: lines.lineAt(lastTokenOffset) });
   } else if (!sawReturns) {
     checker.fileFinding('not-a-return', {}, { line: 1 });
   }
 }
 
-/** JSON scalars pass through; a nested object or array is kept as its text, to be reported. */
+/** JSON scalars pass through; a nested object or array is not a figure, and is reported as such. */
 function toRawCell(cell: unknown): RawCell {
   if (cell === null || typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean') return cell;
-  return JSON.stringify(cell);
+  return Array.isArray(cell) ? '[…]' : '{…}';
 }
 
 /** Counts newlines up to increasing byte offsets of a stream read in chunks. */

@@ -140,13 +140,12 @@ async function readSheet(
   let checker: FileChecker | null = null;
   const pending: SheetRow[] = [];
   let headerRow = -1;
-  let usable = true;
   let skippingNumbering = true;
   let searched = false;
   let width = 0;
 
   const dataRow = (row: SheetRow) => {
-    if (!checker || !usable || row.number <= headerRow) return;
+    if (!checker || row.number <= headerRow) return;
     // Array.from: exceljs leaves holes for empty cells, which map() would skip.
     const converted = Array.from(row.values.slice(1), convertCell);
     const cells = converted.map((c) => c.value);
@@ -170,7 +169,7 @@ async function readSheet(
     checker = beginSheet(name);
     headerRow = pending[found.lastRow]!.number;
     width = found.cells.length;
-    usable = checker.header(found.cells, { line: headerRow });
+    checker.header(found.cells, { line: headerRow });
     for (const row of pending) dataRow(row);
     return true;
   };
