@@ -177,7 +177,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
   } finally {
     checker.end();
   }
-  if (!headerSeen) checker.fileFinding('empty-file');
+  if (!headerSeen && !broken) checker.fileFinding('empty-file');
 }
 
 /** JSON returns: an array of wide records, or an object with a `returns` array. */
