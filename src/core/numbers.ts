@@ -42,9 +42,10 @@ const ZERO: CellValue = { status: 'value', scaled: 0 };
 const DASHES = new Set(['-', '–', '—', '−']);
 const ELLIPSES = new Set(['...', '…', '..', '....']);
 
-const SPACE_GROUPED = /^[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?$/;
+// Thousands groups: the first group has no leading zero (0.500 is not five hundred).
+const SPACE_GROUPED = /^[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?$/;
 const DIGITS_AND_MARKS = /^[0-9.,]+$/;
-const GROUPED = (mark: string) => new RegExp(`^[0-9]{1,3}(?:\\${mark}[0-9]{3})+$`);
+const GROUPED = (mark: string) => new RegExp(`^[1-9][0-9]{0,2}(?:\\${mark}[0-9]{3})+$`);
 const GROUPED_DOT = GROUPED('.');
 const GROUPED_COMMA = GROUPED(',');
 
