@@ -27,7 +27,11 @@ export interface CellIssueParams {
   [key: string]: string | number;
 }
 
-function readCell(raw: RawCell, indicator: Indicator, convention: NumberConvention, level: UnitLevel | null): CellResult {
+/**
+ * One cell, read: the rule the Zod cell schema applies, exported so that the fast row reader
+ * (src/core/row-reader.ts) applies exactly the same one — a property test holds them equal.
+ */
+export function readCell(raw: RawCell, indicator: Indicator, convention: NumberConvention, level: UnitLevel | null): CellResult {
   if (raw === null || raw === undefined) return { status: 'not-reported' };
   if (typeof raw === 'boolean') {
     return indicator.kind === 'unit_count'

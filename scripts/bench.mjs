@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// `npm run bench`: generates national returns from the gazetteer (one wide CSV per province,
-// every commune × year, deterministic), then times `antt validate` and `antt aggregate` on sets of
-// growing size, and cold starts, and reports wall time, rows/s, MB/s and peak memory (from
-// /usr/bin/time when installed).
-// Usage: node scripts/bench.mjs [--years 10] [--out bench-out]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench`: the whole country, measured. Generates national returns from the gazetteer
+// (one wide CSV per province, every commune; a yearly set and a monthly set, 2014–2023;
+// deterministic), then times, side by side in one run on the same files:
+//   - antt validate and antt aggregate (long CSV to /dev/null),
+//   - Miller (`mlr stats1 -a sum -g district`) when installed (Debian package `miller`),
+//   - DuckDB when its CLI is installed,
+//   - the parse floor: csv-parse alone in array mode, doing nothing with the records,
+//   - cold starts: `node -e 0`, `antt --version`, `antt aggregate data/son-la`,
+// and reports wall time, MB/s, rows/s and peak memory (GNU time), as a table and as JSON.
+// Usage: node scripts/bench.mjs [--sets yearly,monthly] [--out bench-out] [--runs 1]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,33 +21,45 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const years = Number(opt('years', '10'));
+const sets = opt('sets', 'yearly,monthly').split(',');
 const out = join(root, opt('out', 'bench-out'));
+const FIRST_YEAR = 2014;
+const YEARS = 10;
 
 const units = readFileSync(join(root, 'data/gazetteer/vn-units-2025-03-01.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 const byCode = new Map(units.map((u) => [u[0], u]));
 const provinceOf = (u) => (u[3] === 'province' ? u[0] : provinceOf(byCode.get(u[4])));
 const communes = units.filter((u) => u[3] === 'commune');
 
+const FIGURES = ['lien_gia_groups', 'people_security_teams', 'mediation_teams', 'propaganda_sessions', 'propaganda_participants', 'weapons_surrendered', 'opium_destroyed_ha', 'rehab_participants', 'addicts_quit'];
+
 /** A small deterministic generator, so every run measures the same bytes. */
 let seed = 20130801;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const header = 'Mã đơn vị,Tên đơn vị,Năm,Nhóm liên gia tự quản,Tổ an ninh nhân dân,Tổ hòa giải,Đợt tuyên truyền,Lượt người được tuyên truyền,Vũ khí thu hồi,Diện tích cây thuốc phiện bị triệt phá,Người cai nghiện ma túy tại cộng đồng,Người từ bỏ ma túy';
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-function generate(folder, firstYear, count) {
+function generate(folder, monthly) {
+  const marker = join(folder, '.complete');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
+  seed = monthly ? 2 : 1;
+  // `district` is read past by antt (a column forms carry) and is what Miller and DuckDB group by.
+  const header = ['unit_code', 'district', monthly ? 'period' : 'year', ...FIGURES].join(',');
   const files = new Map();
   let rows = 0;
-  for (let year = firstYear; year < firstYear + count; year++) {
-    for (const [code, name] of communes) {
-      const province = provinceOf(byCode.get(code));
-      const rehab = Math.floor(random() * 30);
-      const sessions = Math.floor(random() * 12);
-      const line = [code, name, year, 50 + Math.floor(random() * 100), 5 + Math.floor(random() * 20), 5 + Math.floor(random() * 20), sessions, sessions * (50 + Math.floor(random() * 100)), Math.floor(random() * 40), random() < 0.8 ? '' : `"${Math.floor(random() * 5)},${Math.floor(random() * 10)}"`, rehab, Math.floor(random() * (rehab + 1))].join(',');
-      if (!files.has(province)) files.set(province, [header]);
-      files.get(province).push(line);
-      rows++;
+  for (let year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
+    for (const month of monthly ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [0]) {
+      const period = monthly ? `${year}-${String(month).padStart(2, '0')}` : String(year);
+      for (const [code, , , , district] of communes) {
+        const province = provinceOf(byCode.get(code));
+        const rehab = Math.floor(random() * 30);
+        const sessions = Math.floor(random() * 12);
+        const line = [code, district, period, 50 + Math.floor(random() * 100), 5 + Math.floor(random() * 20), 5 + Math.floor(random() * 20), sessions, sessions * (50 + Math.floor(random() * 100)), Math.floor(random() * 40), random() < 0.8 ? '' : `${Math.floor(random() * 5)}.${Math.floor(random() * 10)}`, rehab, Math.floor(random() * (rehab + 1))].join(',');
+        let list = files.get(province);
+        if (!list) files.set(province, (list = [header]));
+        list.push(line);
+        rows++;
+      }
     }
   }
   let bytes = 0;
@@ -51,50 +68,80 @@ function generate(folder, firstYear, count) {
     bytes += Buffer.byteLength(text);
     writeFileSync(join(folder, `province-${province}.csv`), text);
   }
-  return { rows, bytes };
+  const facts = { rows, bytes, files: files.size };
+  writeFileSync(marker, JSON.stringify(facts));
+  return facts;
 }
 
-const hasTime = existsSync('/usr/bin/time');
-function measure(command, commandArgs) {
+const gnuTime = existsSync('/usr/bin/time');
+function measure(command, commandArgs, options = {}) {
   const started = process.hrtime.bigint();
-  const result = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
+    : spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peakKb = hasTime ? Number(result.stderr.trim().split('\n').pop()) : null;
-  return { seconds, peakMiB: peakKb ? peakKb / 1024 : null, status: result.status };
+  const peakKb = gnuTime ? Number(result.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, peakMiB: Number.isFinite(peakKb) ? peakKb / 1024 : null, status: result.status, stderr: result.stderr };
+}
+
+function which(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || null;
 }
 
 const results = [];
+function record(job, set, run) {
+  results.push({
+    job,
+    set: set?.name ?? '',
+    rows: set?.rows ?? null,
+    mb: set ? +(set.bytes / 1e6).toFixed(1) : null,
+    seconds: +run.seconds.toFixed(2),
+    rowsPerSecond: set ? Math.round(set.rows / run.seconds) : null,
+    mbPerSecond: set ? +(set.bytes / 1e6 / run.seconds).toFixed(1) : null,
+    peakMiB: run.peakMiB === null ? null : Math.round(run.peakMiB),
+    exit: run.status,
+  });
+}
+
 const antt = join(root, 'bin', 'antt.js');
-for (const count of [1, years]) {
-  const folder = join(out, `national-${count}y`);
-  const { rows, bytes } = generate(folder, 2014, count);
-  for (const [command, extra] of [['validate', ['--format', 'json']], ['aggregate', ['--format', 'csv', '--shape', 'long']]]) {
-    const run = measure(process.execPath, [antt, command, folder, ...extra]);
-    results.push({
-      job: `antt ${command}, ${count} year(s)`,
-      rows,
-      mb: +(bytes / 1e6).toFixed(1),
-      seconds: +run.seconds.toFixed(2),
-      rowsPerSecond: Math.round(rows / run.seconds),
-      mbPerSecond: +(bytes / 1e6 / run.seconds).toFixed(1),
-      peakMiB: run.peakMiB === null ? null : +run.peakMiB.toFixed(0),
-      exit: run.status,
-    });
+const mlr = which('mlr');
+const duckdb = which('duckdb');
+const floor = join(root, 'scripts', 'parse-floor.mjs');
+
+for (const name of sets) {
+  const folder = join(out, `national-${name}`);
+  const facts = generate(folder, name === 'monthly');
+  const set = { name, ...facts };
+  const csvFiles = readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => join(folder, f)).sort();
+  record('antt validate', set, measure(process.execPath, [antt, 'validate', folder, '--format', 'json', '--max-errors', '5']));
+  record('antt aggregate', set, measure(process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long']));
+  record('csv-parse alone (array mode)', set, measure(process.execPath, [floor, ...csvFiles]));
+  if (mlr) record('mlr stats1 -a sum -g district', set, measure(mlr, ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', FIGURES.join(','), '-g', 'district', ...csvFiles]));
+  if (duckdb) {
+    const sql = `select district, ${FIGURES.map((f) => `sum(${f})`).join(', ')} from read_csv('${folder}/*.csv', header=true) group by district`;
+    record('duckdb sum by district', set, measure(duckdb, ['-c', sql]));
   }
 }
-const cold = (job, command, commandArgs) => {
-  const runs = [1, 2, 3].map(() => measure(command, commandArgs));
-  const best = runs.reduce((a, b) => (a.seconds < b.seconds ? a : b));
-  results.push({ job: `${job} (best of 3)`, seconds: +best.seconds.toFixed(2), peakMiB: best.peakMiB === null ? null : +best.peakMiB.toFixed(0), exit: best.status });
-};
-cold('node -e 0', process.execPath, ['-e', '0']);
-cold('antt --version', process.execPath, [antt, '--version']);
-cold('antt aggregate data/son-la', process.execPath, [antt, 'aggregate', join(root, 'data', 'son-la')]);
 
-const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: +(totalmem() / 2 ** 30).toFixed(0) };
-console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}`);
+const best = (job, command, commandArgs) => {
+  const runs = [1, 2, 3, 4, 5].map(() => measure(command, commandArgs));
+  record(`${job} (best of 5)`, null, runs.reduce((a, b) => (a.seconds < b.seconds ? a : b)));
+};
+best('node -e 0', process.execPath, ['-e', '0']);
+best('antt --version', process.execPath, [antt, '--version']);
+best('antt aggregate data/son-la', process.execPath, [antt, 'aggregate', join(root, 'data', 'son-la')]);
+
+const machine = {
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: +(totalmem() / 2 ** 30).toFixed(0),
+  miller: mlr ? spawnSync(mlr, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'not installed',
+  duckdb: duckdb ? spawnSync(duckdb, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'not installed',
+};
+console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}; ${machine.miller}; duckdb ${machine.duckdb}`);
 console.table(results);
+mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'results.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
 console.log(`JSON: ${join(out, 'results.json')}`);
+

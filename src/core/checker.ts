@@ -4,7 +4,8 @@
  * out. Nothing here reads a file or prints.
  */
 import type { Indicator } from '../../schemas/catalogue.js';
-import { cellSchema, wideRowSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
+import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
+import { compileRowReader, type RowReader } from './row-reader.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
 import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
@@ -130,19 +131,6 @@ export class ReturnChecker {
   /** @internal */
   get parts() {
     return { catalogue: this.catalogue, gazetteer: this.gazetteer, context: this.context };
-  }
-
-  private readonly rowSchemas = new Map<string, ReturnType<typeof wideRowSchema>>();
-
-  /** @internal The row schema for a set of columns: 134 files of one form compile it once. */
-  rowSchema(indicators: Indicator[], convention: NumberConvention, level: UnitLevel) {
-    const key = `${convention}|${level}|${indicators.map((i) => i.id).join(',')}`;
-    let schema = this.rowSchemas.get(key);
-    if (!schema) {
-      schema = wideRowSchema(indicators, convention, level);
-      this.rowSchemas.set(key, schema);
-    }
-    return schema;
   }
 
   /** @internal The one Period object for a label. */
@@ -285,9 +273,11 @@ interface HeaderPlan {
   values: (ColumnPlan & { indicator: Indicator; index: number })[];
   width: number;
   usable: boolean;
-  schemas: Map<UnitLevel, ReturnType<typeof wideRowSchema>>;
+  readers: Map<UnitLevel, RowReader>;
   /** Header text → 0-based column position, to name a spreadsheet cell. */
   positions: Map<string, number>;
+  /** 0-based column position → header text. */
+  headerOf: Map<number, string>;
 }
 
 interface Deferred {
@@ -342,12 +332,13 @@ export class FileChecker {
       return known.usable;
     }
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, schemas: new Map(), positions: new Map() };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map() };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
       if (header === '') return;
       if (!plan.positions.has(header)) plan.positions.set(header, position);
+      plan.headerOf.set(position, header);
       const match = catalogue.matchHeader(header);
       const once = (code: FindingCode, fields: Parameters<typeof finding>[1]) => {
         if (this.reportedColumns.has(code + header)) return;
@@ -495,38 +486,34 @@ export class FileChecker {
     }
   }
 
-  /** One row schema per header and reporting level, built on first use and shared by files alike. */
-  private schemaFor(plan: HeaderPlan, level: UnitLevel) {
-    let schema = plan.schemas.get(level);
-    if (!schema) {
-      schema = this.checker.rowSchema(
-        plan.values.map((v) => v.indicator),
+  /** One compiled row reader per header and reporting level (see row-reader.ts). */
+  private readerFor(plan: HeaderPlan, level: UnitLevel): RowReader {
+    let reader = plan.readers.get(level);
+    if (!reader) {
+      reader = compileRowReader(
+        plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position })),
         this.convention,
         level,
       );
-      plan.schemas.set(level, schema);
+      plan.readers.set(level, reader);
     }
-    return schema;
+    return reader;
   }
 
-  private wideValues(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: Location | ReturnType<FileChecker['where']>, findings: Finding[]) {
-    const input: Record<string, RawCell> = {};
-    for (const column of plan.values) input[column.indicator.id] = cells[column.position];
-    const parsed = this.schemaFor(plan, level).safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const id = String(issue.path[0]);
-        const column = plan.values.find((v) => v.indicator.id === id);
-        findings.push(cellFinding(issue, where, column?.header ?? null, id, input[id]));
-      }
-      return [];
+  private wideValues(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: ReturnType<FileChecker['where']>, findings: Finding[]) {
+    const reading = this.readerFor(plan, level)(cells);
+    for (const problem of reading.problems) {
+      findings.push(
+        finding(problem.code, {
+          ...where,
+          column: plan.headerOf.get(problem.column.position) ?? null,
+          indicator: problem.column.indicator.id,
+          value: problem.raw === null || problem.raw === undefined ? '' : String(problem.raw),
+          params: problem.params,
+        }),
+      );
     }
-    const out: { indicator: Indicator; index: number; scaled: number; column: string | null }[] = [];
-    for (const column of plan.values) {
-      const value = parsed.data[column.indicator.id] as CellValue;
-      if (value.status === 'value') out.push({ indicator: column.indicator, index: column.index, scaled: value.scaled, column: column.header });
-    }
-    return out;
+    return reading.figures.map((f) => ({ indicator: f.column.indicator, index: f.column.index, scaled: f.scaled, column: plan.headerOf.get(f.column.position) ?? null }));
   }
 
   private longValue(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: ReturnType<FileChecker['where']>, findings: Finding[]) {
