@@ -133,11 +133,17 @@ export class ReturnChecker {
     return { catalogue: this.catalogue, gazetteer: this.gazetteer, context: this.context };
   }
 
-  /** @internal The one Period object for a label. */
-  intern(period: Period): Period {
-    const known = this.periods.get(period.label);
-    if (known) return known;
-    this.periods.set(period.label, period);
+  private readonly periodTexts = new Map<string, Period | null>();
+
+  /** @internal A period cell, read once per distinct text: one Period object per label. */
+  period(text: string): Period | null {
+    let period = this.periodTexts.get(text);
+    if (period === undefined) {
+      const parsed = parsePeriod(text);
+      period = parsed ? (this.periods.get(parsed.label) ?? parsed) : null;
+      if (parsed) this.periods.set(parsed.label, period!);
+      if (this.periodTexts.size < 10_000) this.periodTexts.set(text, period);
+    }
     return period;
   }
 
@@ -430,8 +436,7 @@ export class FileChecker {
 
     const periodColumn = plan.identity.period ?? plan.identity.year;
     const periodText = this.cell(cells, periodColumn);
-    const parsed = periodText === '' ? null : parsePeriod(periodText);
-    const period = parsed ? this.checker.intern(parsed) : null;
+    const period = periodText === '' ? null : this.checker.period(periodText);
     if (!period) {
       findings.push(
         periodText === ''
@@ -580,10 +585,17 @@ export class FileChecker {
 
   /** The province and district most rows of this file belong to, else the data folder's. */
   private currentContext(): UnitContext {
+    // Worked out only when a look-up asks (a name without a code, a padded code): most rows don't.
     const base = this.checker.parts.context;
+    const provinceVotes = this.provinceVotes;
+    const districtVotes = this.districtVotes;
     return {
-      provinceCode: base.provinceCode ?? leader(this.provinceVotes),
-      districtCode: base.districtCode ?? leader(this.districtVotes),
+      get provinceCode() {
+        return base.provinceCode ?? leader(provinceVotes);
+      },
+      get districtCode() {
+        return base.districtCode ?? leader(districtVotes);
+      },
     };
   }
 

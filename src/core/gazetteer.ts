@@ -140,10 +140,16 @@ export class Gazetteer {
     return unit.parentCode ? this.unit(unit.parentCode, unit.system) : undefined;
   }
 
+  private readonly provinces = new WeakMap<Unit, Unit>();
+
   province(unit: Unit): Unit {
-    let current = unit;
-    for (let parent = this.parent(current); parent; parent = this.parent(current)) current = parent;
-    return current;
+    let province = this.provinces.get(unit);
+    if (!province) {
+      province = unit;
+      for (let parent = this.parent(province); parent; parent = this.parent(province)) province = parent;
+      this.provinces.set(unit, province);
+    }
+    return province;
   }
 
   /** The communes of a district or province, in official order. */

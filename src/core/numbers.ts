@@ -70,6 +70,12 @@ function toScaled(intDigits: string, fracDigits: string, decimals: number): Cell
  * `convention` breaks the tie for a single mark followed by exactly three digits.
  */
 export function parseQuantity(raw: string, decimals: number, convention: NumberConvention = 'unknown'): CellResult {
+  // Most cells are plain digits: read them without a regular expression.
+  const plain = plainDigits(raw);
+  if (plain >= 0) {
+    const scaled = plain * 10 ** decimals;
+    if (Number.isSafeInteger(scaled)) return { status: 'value', scaled };
+  }
   let text = raw.trim().replace(/^[\u00a0\u202f]+|[\u00a0\u202f]+$/g, '');
   if (text === '') return NOT_REPORTED;
   if (DASHES.has(text)) return ZERO;
@@ -157,6 +163,19 @@ export function parseMachineNumber(value: number, decimals: number): CellResult 
   }
   const [intPart = '0', fracPart = ''] = text.split('.');
   return toScaled(intPart, fracPart, decimals);
+}
+
+/** The value of a cell of 1–15 ASCII digits, else -1. */
+function plainDigits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 function countOf(text: string, ch: string): number {
