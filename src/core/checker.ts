@@ -584,19 +584,24 @@ export class FileChecker {
   }
 
   /** The province and district most rows of this file belong to, else the data folder's. */
+  private context: UnitContext | undefined;
+
+  /** The file's context, worked out only when a look-up asks (a name without a code): most rows don't. */
   private currentContext(): UnitContext {
-    // Worked out only when a look-up asks (a name without a code, a padded code): most rows don't.
-    const base = this.checker.parts.context;
-    const provinceVotes = this.provinceVotes;
-    const districtVotes = this.districtVotes;
-    return {
-      get provinceCode() {
-        return base.provinceCode ?? leader(provinceVotes);
-      },
-      get districtCode() {
-        return base.districtCode ?? leader(districtVotes);
-      },
-    };
+    if (!this.context) {
+      const base = this.checker.parts.context;
+      const provinceVotes = this.provinceVotes;
+      const districtVotes = this.districtVotes;
+      this.context = {
+        get provinceCode() {
+          return base.provinceCode ?? leader(provinceVotes);
+        },
+        get districtCode() {
+          return base.districtCode ?? leader(districtVotes);
+        },
+      };
+    }
+    return this.context;
   }
 
   /** Resolves the rows whose unit name was ambiguous until the rest of the file was read. */

@@ -372,8 +372,11 @@ class ReportBuilder {
 
   /** The figure of one unit, indicator and year, and which figure went up. */
   private yearFigure(node: RollupNode, indicator: Indicator, index: number, year: number): YearFigure {
+    // A commune's figure is a look-up: only units with units below them are worth remembering
+    // (ten thousand communes × years × indicators of memo would outweigh the data).
     const memo = index * 10_000 + year;
-    const known = node.yearly.get(memo);
+    const leaf = node.children.length === 0;
+    const known = leaf ? undefined : node.yearly.get(memo);
     if (known) return known;
     let figure: YearFigure;
     const own = node.eras ? null : this.rollup.own(node, year, index);
@@ -397,7 +400,7 @@ class ReportBuilder {
       if (useOwn) figure = { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) };
       else figure = { value: builtValue, source: builtValue === null ? null : 'built', covered };
     }
-    node.yearly.set(memo, figure);
+    if (!leaf) node.yearly.set(memo, figure);
     return figure;
   }
 
