@@ -93,7 +93,17 @@ export class ReturnChecker {
   private readonly fileIndex = new Map<string, number>();
   /** Interned periods: one object per distinct label, however many rows name it. */
   private readonly periods = new Map<string, Period>();
-  private readonly sightings = new Map<string, Sighting>();
+  private readonly sightings = new Map<number, Sighting>();
+  private readonly periodIds = new Map<Period, number>();
+
+  private periodId(period: Period): number {
+    let id = this.periodIds.get(period);
+    if (id === undefined) {
+      id = this.periodIds.size;
+      this.periodIds.set(period, id);
+    }
+    return id;
+  }
   /** Units (system + code) with a rejected row: their totals may be short. */
   readonly flaggedUnits = new Set<string>();
   readonly stats: ValidationStats = { files: 0, unreadable: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
@@ -160,7 +170,8 @@ export class ReturnChecker {
 
   /** @internal Records an accepted row's figures; returns the findings about duplicates. */
   accept(unit: Unit, period: Period, values: { indicator: Indicator; index: number; scaled: number; column: string | null }[], where: Location): Finding[] {
-    const key = `${unit.system}${unit.code}|${period.label}`;
+    // A number key (unit's place in its list, the period's id): no string built per row.
+    const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
     let sighting = this.sightings.get(key);
     if (!sighting) {
       sighting = { unit, period, triples: [] };

@@ -200,10 +200,20 @@ export class Gazetteer {
    * Finds the unit a return row names, by code (accepting a code whose leading zeros Excel
    * dropped) or by name, among the lists valid for the row's period.
    */
+  private readonly exactCodes = new Map<string, Resolution>();
+
   resolve(code: string, name: string, systems: readonly UnitSystem[], context: UnitContext = {}): Resolution {
     const givenCode = code.trim();
     const givenName = name.trim();
-    if (givenCode !== '') return this.resolveCode(givenCode, givenName, systems, context);
+    if (givenCode !== '') {
+      // A code found as written, in one list, does not depend on the file's context: remember it.
+      const key = `${givenCode}\u0000${givenName}\u0000${systems.join()}`;
+      const known = this.exactCodes.get(key);
+      if (known) return known;
+      const resolution = this.resolveCode(givenCode, givenName, systems, context);
+      if (resolution.ok && resolution.unit.code === givenCode && systems.length === 1 && this.exactCodes.size < 200_000) this.exactCodes.set(key, resolution);
+      return resolution;
+    }
     if (givenName !== '') return this.resolveName(givenName, systems, context);
     return { ok: false, problem: { code: 'missing-unit' } };
   }

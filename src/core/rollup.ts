@@ -117,6 +117,12 @@ export function unitKey(unit: Unit): string {
 export class Rollup {
   private readonly data = new Map<string, UnitData>();
   private readonly width: number;
+  /**
+   * Catalogue index → slot in a unit-year's arrays. A return carries a dozen of the catalogue's
+   * indicators: arrays sized by what has been seen keep a national run's memory small.
+   */
+  private readonly slotOf: Int16Array;
+  private readonly slotIndexes: number[] = [];
   readonly findings: Finding[] = [];
 
   constructor(
@@ -124,27 +130,73 @@ export class Rollup {
     private readonly gazetteer: Gazetteer,
   ) {
     this.width = catalogue.indicators.length;
+    this.slotOf = new Int16Array(this.width).fill(-1);
   }
 
   /** Adds one accepted figure. Periods of a year roll into the year (DESIGN §5). */
+  /** The figures of one row arrive one after another: the last unit-year is kept at hand. */
+  private lastUnit: Unit | null = null;
+  private lastYear = 0;
+  private lastYearData: YearData | null = null;
+
   add(observation: Observation, place: Place): void {
     const { unit, period, indicator, indicatorIndex: i, scaled } = observation;
+    let year = unit === this.lastUnit && period.year === this.lastYear ? this.lastYearData : null;
+    if (!year) year = this.yearData(unit, period.year);
+    this.addTo(year, unit, observation, place, indicator, i, scaled);
+  }
+
+  private yearData(unit: Unit, yearNumber: number): YearData {
     const key = unitKey(unit);
     let unitData = this.data.get(key);
     if (!unitData) {
       unitData = { unit, years: new Map() };
       this.data.set(key, unitData);
     }
-    let year = unitData.years.get(period.year);
+    let year = unitData.years.get(yearNumber);
     if (!year) {
       year = {
-        values: new Float64Array(this.width).fill(NaN),
-        months: new Uint16Array(this.width),
-        lastMonth: new Uint8Array(this.width),
+        values: new Float64Array(Math.max(8, this.slotIndexes.length)).fill(NaN),
+        months: new Uint16Array(Math.max(8, this.slotIndexes.length)),
+        lastMonth: new Uint8Array(Math.max(8, this.slotIndexes.length)),
         place: null,
       };
-      unitData.years.set(period.year, year);
+      unitData.years.set(yearNumber, year);
     }
+    this.lastUnit = unit;
+    this.lastYear = yearNumber;
+    this.lastYearData = year;
+    return year;
+  }
+
+  private slot(index: number): number {
+    let slot = this.slotOf[index]!;
+    if (slot < 0) {
+      slot = this.slotIndexes.push(index) - 1;
+      this.slotOf[index] = slot;
+    }
+    return slot;
+  }
+
+  /** A unit-year's arrays, grown to hold a slot first seen after they were made. */
+  private fit(year: YearData, slot: number): void {
+    if (slot < year.values.length) return;
+    const size = Math.max(slot + 1, this.slotIndexes.length);
+    const values = new Float64Array(size).fill(NaN);
+    values.set(year.values);
+    const months = new Uint16Array(size);
+    months.set(year.months);
+    const lastMonth = new Uint8Array(size);
+    lastMonth.set(year.lastMonth);
+    year.values = values;
+    year.months = months;
+    year.lastMonth = lastMonth;
+  }
+
+  private addTo(year: YearData, unit: Unit, observation: Observation, place: Place, indicator: Indicator, index: number, scaled: number): void {
+    const { period } = observation;
+    const i = this.slot(index);
+    this.fit(year, i);
     if (unit.level !== 'commune' && year.place === null) year.place = place;
     const mask = monthsMask(period.firstMonth, period.lastMonth);
     if ((year.months[i]! & mask) !== 0) {
@@ -201,10 +253,9 @@ export class Rollup {
     for (const unitData of this.data.values()) {
       for (const [year, yearData] of unitData.years) {
         if (year < from || year > to) continue;
-        yearData.values.forEach((v, i) => {
-          if (!Number.isNaN(v)) seen.add(i);
-        });
+        for (let slot = 0; slot < yearData.values.length; slot++) if (!Number.isNaN(yearData.values[slot]!)) seen.add(this.slotIndexes[slot]!);
       }
+      if (seen.size === this.slotIndexes.length) break;
     }
     return this.catalogue.indicators.filter((indicator, i) => {
       if (indicator.kind !== 'ratio') return seen.has(i);
@@ -220,7 +271,9 @@ export class Rollup {
   own(node: RollupNode, year: number, index: number): { value: number; place: Place | null } | null {
     const yearData = this.data.get(node.key)?.years.get(year);
     if (!yearData) return null;
-    const value = yearData.values[index]!;
+    const slot = this.slotOf[index]!;
+    if (slot < 0 || slot >= yearData.values.length) return null;
+    const value = yearData.values[slot]!;
     return Number.isNaN(value) ? null : { value, place: yearData.place };
   }
 
@@ -231,12 +284,16 @@ export class Rollup {
 
   /** Each unit's own figures, per indicator, year by year within the window: what outlier checks read. */
   *series(from: number, to: number): Generator<{ unit: Unit; indicatorIndex: number; points: { year: number; value: number }[] }> {
+    const present = this.indicatorsPresent(from, to).map((indicator) => this.catalogue.indexOf(indicator.id));
     for (const unitData of this.data.values()) {
       const years = [...unitData.years.keys()].filter((y) => y >= from && y <= to).sort((a, b) => a - b);
-      for (let i = 0; i < this.width; i++) {
+      if (years.length < 3) continue; // too short a series to tell anything unusual
+      for (const i of present) {
         const points: { year: number; value: number }[] = [];
         for (const year of years) {
-          const value = unitData.years.get(year)!.values[i]!;
+          const slot = this.slotOf[i]!;
+          const values = unitData.years.get(year)!.values;
+          const value = slot >= 0 && slot < values.length ? values[slot]! : NaN;
           if (!Number.isNaN(value)) points.push({ year, value });
         }
         if (points.length > 0) yield { unit: unitData.unit, indicatorIndex: i, points };
