@@ -15,6 +15,7 @@ import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules } from './rules.js';
+import { fingerprint, RowTable } from './row-table.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -72,9 +73,8 @@ interface Location {
 }
 
 /**
- * What has been accepted for one unit and period, for duplicate and rule checks: flat triples
- * (indicator index, scaled value, location index). Kept compact: it is the one structure that
- * grows with the number of distinct unit-periods.
+ * What long-shape rows have given for one unit and period, for duplicate and rule checks: flat
+ * triples (indicator index, scaled value, packed location). Wide rows go to the RowTable.
  */
 interface Sighting {
   unit: Unit;
@@ -168,10 +168,66 @@ export class ReturnChecker {
     return { file, line: line === 0 ? null : line, record: null };
   }
 
+  /** Wide rows seen, by unit and period: a fingerprint of their figures and where they were read. */
+  private readonly rows = new RowTable();
+
   /** @internal Records an accepted row's figures; returns the findings about duplicates. */
-  accept(unit: Unit, period: Period, values: { indicator: Indicator; index: number; scaled: number; column: string | null }[], where: Location): Finding[] {
+  accept(
+    unit: Unit,
+    period: Period,
+    values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
+    where: Location,
+    shape: 'wide' | 'long' = 'wide',
+  ): Finding[] {
     // A number key (unit's place in its list, the period's id): no string built per row.
     const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
+    if (shape === 'long') return this.acceptLong(key, unit, period, values, where);
+    let maskLow = 0;
+    let maskHigh = 0;
+    for (const v of values) {
+      if (v.index < 32) maskLow |= 1 << v.index;
+      else maskHigh |= 1 << (v.index - 32);
+    }
+    maskLow >>>= 0;
+    maskHigh >>>= 0;
+    const print = fingerprint(values);
+    const seen = this.rows.get(key);
+    if (seen) {
+      const first = placeText(this.unpack(seen.location));
+      const overlap = (seen.maskLow & maskLow) !== 0 || (seen.maskHigh & maskHigh) !== 0;
+      if (!overlap) {
+        // Other columns of the same unit and period (two forms): both count.
+        this.rows.set(key, { fingerprint: seen.fingerprint + print, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0, location: seen.location });
+      } else if (seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print) {
+        return [finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
+      } else {
+        return [finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
+      }
+    } else {
+      this.rows.set(key, { fingerprint: print, maskLow, maskHigh, location: this.pack(where) });
+    }
+    // Rules on the row as it stands: the place to fix is this row.
+    const findings = brokenRules(
+      this.catalogue,
+      (id) => {
+        const index = this.catalogue.indexOf(id);
+        for (const v of values) if (v.index === index) return v.scaled;
+        return null;
+      },
+      { unit: unitLabel(unit), period: period.label, ...where },
+    );
+    if (findings.some((f) => f.level === 'error')) return findings;
+    for (const value of values) {
+      this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled, file: where.file, line: where.line ?? where.record });
+    }
+    return findings;
+  }
+
+  /**
+   * Long rows (one figure each): compared figure by figure, and kept together per unit and period
+   * so that rules can be checked once all of a unit's figures are in.
+   */
+  private acceptLong(key: number, unit: Unit, period: Period, values: { indicator: Indicator; index: number; scaled: number; column: string | null }[], where: Location): Finding[] {
     let sighting = this.sightings.get(key);
     if (!sighting) {
       sighting = { unit, period, triples: [] };
@@ -179,8 +235,6 @@ export class ReturnChecker {
     }
     const findings: Finding[] = [];
     const fresh: typeof values = [];
-    let repeated = 0;
-    let firstLocation: Location | undefined;
     for (const value of values) {
       const at = indexOfIndicator(sighting.triples, value.index);
       if (at < 0) {
@@ -188,38 +242,26 @@ export class ReturnChecker {
         continue;
       }
       const earlier = sighting.triples[at + 1]!;
-      const earlierLocation = this.unpack(sighting.triples[at + 2]!);
-      firstLocation ??= earlierLocation;
-      if (earlier === value.scaled) {
-        repeated++;
-        continue;
-      }
+      const first = placeText(this.unpack(sighting.triples[at + 2]!));
       findings.push(
-        finding('conflicting-values', {
-          ...where,
-          column: value.column,
-          unit: unitLabel(unit),
-          indicator: value.indicator.id,
-          value: scaledToPlain(value.scaled, value.indicator.decimals),
-          params: {
-            period: period.label,
-            first: placeText(earlierLocation),
-            firstValue: scaledToPlain(earlier, value.indicator.decimals),
-            thisValue: scaledToPlain(value.scaled, value.indicator.decimals),
-          },
-        }),
+        earlier === value.scaled
+          ? finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })
+          : finding('conflicting-values', {
+              ...where,
+              column: value.column,
+              unit: unitLabel(unit),
+              indicator: value.indicator.id,
+              value: scaledToPlain(value.scaled, value.indicator.decimals),
+              params: {
+                period: period.label,
+                first,
+                firstValue: scaledToPlain(earlier, value.indicator.decimals),
+                thisValue: scaledToPlain(value.scaled, value.indicator.decimals),
+              },
+            }),
       );
     }
-    if (repeated > 0 && findings.length === 0 && firstLocation) {
-      findings.push(
-        finding('duplicate-return', {
-          ...where,
-          unit: unitLabel(unit),
-          params: { period: period.label, first: placeText(firstLocation) },
-        }),
-      );
-    }
-    if (findings.some((f) => f.level === 'error')) return findings;
+    if (findings.length > 0) return findings;
     const locationIndex = this.pack(where);
     for (const value of fresh) {
       sighting.triples.push(value.index, value.scaled, locationIndex);
@@ -493,7 +535,7 @@ export class FileChecker {
       );
       return;
     }
-    const duplicates = this.checker.accept(unit, period, values, { file: this.file, line: where.line, record: where.record });
+    const duplicates = this.checker.accept(unit, period, values, { file: this.file, line: where.line, record: where.record }, plan.shape);
     const all = [...findings, ...duplicates];
     if (duplicates.some((f) => f.level === 'error')) this.reject(all, unit);
     else {

@@ -213,6 +213,12 @@ export const findingCatalogue = {
     vi: (f, p) => `${f.unit} kỳ ${p.period}, ${f.indicator}: ${p.first} ghi ${num(p.firstValue, 'vi')}, ở đây ghi ${num(p.thisValue, 'vi')}. Giữ lại một số liệu đúng.`,
     en: (f, p) => `${f.unit} for ${p.period}, ${f.indicator}: ${p.first} says ${num(p.firstValue, 'en')}, this row says ${num(p.thisValue, 'en')}. Keep the one correct figure.`,
   },
+  'conflicting-return': {
+    level: 'error',
+    title: { vi: 'Báo cáo mâu thuẫn', en: 'Conflicting return' },
+    vi: (f, p) => `${f.unit} kỳ ${p.period} đã được báo cáo tại ${p.first} với số liệu khác; dòng này không được tính. Đối chiếu hai dòng và giữ lại một báo cáo đúng.`,
+    en: (f, p) => `${f.unit} for ${p.period} was already reported at ${p.first} with other figures; this row is not counted. Compare the two and keep the one correct return.`,
+  },
   'rule-violated': {
     level: 'error',
     title: { vi: 'Vi phạm quy tắc', en: 'Rule broken' },

@@ -1,0 +1,106 @@
+/**
+ * What a wide row said for a unit and period, kept in a few typed arrays rather than one object
+ * per row: a national monthly run sees 1.2 million unit-periods, and the memory must not grow
+ * with them faster than the figures themselves. An open-addressing hash table keyed by a number
+ * (the unit's place in its list and the period's id), holding for each key the set of indicators
+ * the row reported (a bit mask), a 52-bit fingerprint of its figures, and where it was read.
+ */
+
+const EMPTY = -1;
+
+export interface RowEntry {
+  fingerprint: number;
+  maskLow: number;
+  maskHigh: number;
+  location: number;
+}
+
+export class RowTable {
+  private keys: Float64Array;
+  private fingerprints: Float64Array;
+  private masksLow: Uint32Array;
+  private masksHigh: Uint32Array;
+  private locations: Float64Array;
+  private count = 0;
+
+  constructor(capacity = 1 << 12) {
+    this.keys = new Float64Array(capacity).fill(EMPTY);
+    this.fingerprints = new Float64Array(capacity);
+    this.masksLow = new Uint32Array(capacity);
+    this.masksHigh = new Uint32Array(capacity);
+    this.locations = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private slotOf(key: number): number {
+    const capacity = this.keys.length;
+    // Keys are integers below 2^53: mix the high and low halves into a start position.
+    let h = (Math.imul(key | 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296) | 0, 0x85ebca6b)) >>> 0;
+    for (;;) {
+      const at = h & (capacity - 1);
+      const k = this.keys[at]!;
+      if (k === EMPTY || k === key) return at;
+      h = (h + 1) >>> 0;
+    }
+  }
+
+  get(key: number): RowEntry | null {
+    const at = this.slotOf(key);
+    if (this.keys[at] === EMPTY) return null;
+    return { fingerprint: this.fingerprints[at]!, maskLow: this.masksLow[at]!, maskHigh: this.masksHigh[at]!, location: this.locations[at]! };
+  }
+
+  set(key: number, entry: RowEntry): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const at = this.slotOf(key);
+    if (this.keys[at] === EMPTY) {
+      this.keys[at] = key;
+      this.count++;
+    }
+    this.fingerprints[at] = entry.fingerprint;
+    this.masksLow[at] = entry.maskLow;
+    this.masksHigh[at] = entry.maskHigh;
+    this.locations[at] = entry.location;
+  }
+
+  private grow(): void {
+    const { keys, fingerprints, masksLow, masksHigh, locations } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Float64Array(capacity).fill(EMPTY);
+    this.fingerprints = new Float64Array(capacity);
+    this.masksLow = new Uint32Array(capacity);
+    this.masksHigh = new Uint32Array(capacity);
+    this.locations = new Float64Array(capacity);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === EMPTY) continue;
+      this.set(keys[i]!, { fingerprint: fingerprints[i]!, maskLow: masksLow[i]!, maskHigh: masksHigh[i]!, location: locations[i]! });
+    }
+  }
+}
+
+/**
+ * A fingerprint of a row's figures, whatever the order of its columns: 52 bits from two 32-bit
+ * mixes of (indicator, value) pairs, summed so that order does not matter. Two different rows
+ * share one with a chance of about 2^-52.
+ */
+export function fingerprint(values: readonly { index: number; scaled: number }[]): number {
+  let a = 0;
+  let b = 0;
+  for (const { index, scaled } of values) {
+    const lo = scaled % 4294967296 | 0;
+    const hi = Math.floor(scaled / 4294967296) | 0;
+    a = (a + mix(index * 0x45d9f3b + lo, hi)) >>> 0;
+    b = (b + mix(lo ^ 0x27d4eb2d, index + hi * 31)) >>> 0;
+  }
+  return (a & 0xfffff) * 4294967296 + b;
+}
+
+function mix(x: number, y: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x7feb352d) ^ Math.imul(y + 0x9e3779b9, 0x846ca68b);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
+}
