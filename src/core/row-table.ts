@@ -37,8 +37,12 @@ export class RowTable {
 
   private slotOf(key: number): number {
     const capacity = this.keys.length;
-    // Keys are integers below 2^53: mix the high and low halves into a start position.
-    let h = (Math.imul(key | 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296) | 0, 0x85ebca6b)) >>> 0;
+    // Keys are integers below 2^53 whose low bits vary little (the period): mix every bit into
+    // the low ones that pick the slot (murmur3's finaliser), or the probes would pile up.
+    let h = (key | 0) ^ Math.imul(Math.floor(key / 4294967296) | 0, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h = (h ^ (h >>> 16)) >>> 0;
     for (;;) {
       const at = h & (capacity - 1);
       const k = this.keys[at]!;
