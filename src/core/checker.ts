@@ -3,7 +3,7 @@
  * cross-field rules. Pure: readers push header and rows in; findings and accepted figures come
  * out. Nothing here reads a file or prints.
  */
-import type { Indicator } from '../../schemas/catalogue.js';
+import type { Indicator, Rule } from '../../schemas/catalogue.js';
 import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
 import { compileRowReader, type RowReader } from './row-reader.js';
 import type { UnitLevel } from '../../schemas/units.js';
@@ -14,7 +14,7 @@ import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
 import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
-import { brokenRules } from './rules.js';
+import { brokenRules, holds } from './rules.js';
 import { fingerprint, RowTable } from './row-table.js';
 
 /** Where a row came from. */
@@ -168,6 +168,40 @@ export class ReturnChecker {
     return { file, line: line === 0 ? null : line, record: null };
   }
 
+  /** The catalogue's rules with indicator indexes in place of ids, for the per-row check. */
+  private compiledRules: { left: number[]; right: number[]; operator: Rule['operator'] }[] | undefined;
+
+  private anyRuleBroken(valueOf: (index: number) => number | null): boolean {
+    this.compiledRules ??= this.catalogue.rules.map((rule) => ({
+      left: rule.left.map((id) => this.catalogue.indexOf(id)),
+      right: rule.right.map((id) => this.catalogue.indexOf(id)),
+      operator: rule.operator,
+    }));
+    for (const rule of this.compiledRules) {
+      let left = 0;
+      let right = 0;
+      let anyLeft = false;
+      let anyRight = false;
+      for (const i of rule.left) {
+        const v = valueOf(i);
+        if (v !== null) {
+          left += v;
+          anyLeft = true;
+        }
+      }
+      if (!anyLeft) continue;
+      for (const i of rule.right) {
+        const v = valueOf(i);
+        if (v !== null) {
+          right += v;
+          anyRight = true;
+        }
+      }
+      if (anyRight && !holds(left, rule.operator, right)) return true;
+    }
+    return false;
+  }
+
   /** Wide rows seen, by unit and period: a fingerprint of their figures and where they were read. */
   private readonly rows = new RowTable();
 
@@ -185,37 +219,38 @@ export class ReturnChecker {
     let maskLow = 0;
     let maskHigh = 0;
     for (const v of values) {
+      // Indicators past the 64th (a province's own, in its config) share bits: at worst a
+      // partial re-submission is taken for a conflict and reported, never silently merged.
       if (v.index < 32) maskLow |= 1 << v.index;
-      else maskHigh |= 1 << (v.index - 32);
+      else maskHigh |= 1 << (v.index % 32);
     }
     maskLow >>>= 0;
     maskHigh >>>= 0;
     const print = fingerprint(values);
     const seen = this.rows.get(key);
     if (seen) {
-      const first = placeText(this.unpack(seen.location));
+      const first = placeText({ file: this.files[seen.file] ?? '', line: seen.line || null, record: null });
       const overlap = (seen.maskLow & maskLow) !== 0 || (seen.maskHigh & maskHigh) !== 0;
       if (!overlap) {
         // Other columns of the same unit and period (two forms): both count.
-        this.rows.set(key, { fingerprint: seen.fingerprint + print, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0, location: seen.location });
+        this.rows.set(key, { ...seen, fingerprint: (seen.fingerprint + print) >>> 0, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0 });
       } else if (seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print) {
         return [finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       } else {
         return [finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       }
     } else {
-      this.rows.set(key, { fingerprint: print, maskLow, maskHigh, location: this.pack(where) });
+      this.rows.set(key, { fingerprint: print, maskLow, maskHigh, file: this.fileIndex.get(where.file) ?? 0, line: where.line ?? where.record ?? 0 });
     }
-    // Rules on the row as it stands: the place to fix is this row.
-    const findings = brokenRules(
-      this.catalogue,
-      (id) => {
-        const index = this.catalogue.indexOf(id);
-        for (const v of values) if (v.index === index) return v.scaled;
-        return null;
-      },
-      { unit: unitLabel(unit), period: period.label, ...where },
-    );
+    // Rules on the row as it stands: the place to fix is this row. Most rows keep every rule;
+    // the findings (and their words) are made only for one that does not.
+    const valueOf = (index: number) => {
+      for (const v of values) if (v.index === index) return v.scaled;
+      return null;
+    };
+    const findings = this.anyRuleBroken(valueOf)
+      ? brokenRules(this.catalogue, (id) => valueOf(this.catalogue.indexOf(id)), { unit: unitLabel(unit), period: period.label, ...where })
+      : [];
     if (findings.some((f) => f.level === 'error')) return findings;
     for (const value of values) {
       this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled, file: where.file, line: where.line ?? where.record });

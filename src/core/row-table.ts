@@ -3,32 +3,39 @@
  * per row: a national monthly run sees 1.2 million unit-periods, and the memory must not grow
  * with them faster than the figures themselves. An open-addressing hash table keyed by a number
  * (the unit's place in its list and the period's id), holding for each key the set of indicators
- * the row reported (a bit mask), a 52-bit fingerprint of its figures, and where it was read.
+ * the row reported (a bit mask), a 32-bit fingerprint of its figures, and where it was read.
  */
 
 const EMPTY = -1;
 
 export interface RowEntry {
+  /** 32 bits: two different rows of one unit and period share one with a chance of 2^-32. */
   fingerprint: number;
   maskLow: number;
   maskHigh: number;
-  location: number;
+  file: number;
+  line: number;
 }
+
+/** Filled to three quarters before it doubles: 26 bytes a slot, about 35 a row. */
+const LOAD = 0.75;
 
 export class RowTable {
   private keys: Float64Array;
-  private fingerprints: Float64Array;
+  private fingerprints: Uint32Array;
   private masksLow: Uint32Array;
   private masksHigh: Uint32Array;
-  private locations: Float64Array;
+  private files: Uint16Array;
+  private lines: Uint32Array;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
     this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.fingerprints = new Float64Array(capacity);
+    this.fingerprints = new Uint32Array(capacity);
     this.masksLow = new Uint32Array(capacity);
     this.masksHigh = new Uint32Array(capacity);
-    this.locations = new Float64Array(capacity);
+    this.files = new Uint16Array(capacity);
+    this.lines = new Uint32Array(capacity);
   }
 
   get size(): number {
@@ -54,11 +61,11 @@ export class RowTable {
   get(key: number): RowEntry | null {
     const at = this.slotOf(key);
     if (this.keys[at] === EMPTY) return null;
-    return { fingerprint: this.fingerprints[at]!, maskLow: this.masksLow[at]!, maskHigh: this.masksHigh[at]!, location: this.locations[at]! };
+    return { fingerprint: this.fingerprints[at]!, maskLow: this.masksLow[at]!, maskHigh: this.masksHigh[at]!, file: this.files[at]!, line: this.lines[at]! };
   }
 
   set(key: number, entry: RowEntry): void {
-    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    if (this.count + 1 > this.keys.length * LOAD) this.grow();
     const at = this.slotOf(key);
     if (this.keys[at] === EMPTY) {
       this.keys[at] = key;
@@ -67,40 +74,40 @@ export class RowTable {
     this.fingerprints[at] = entry.fingerprint;
     this.masksLow[at] = entry.maskLow;
     this.masksHigh[at] = entry.maskHigh;
-    this.locations[at] = entry.location;
+    // Files beyond 65,535 in one run share an index: only the place named in a message suffers.
+    this.files[at] = Math.min(entry.file, 0xffff);
+    this.lines[at] = entry.line;
   }
 
   private grow(): void {
-    const { keys, fingerprints, masksLow, masksHigh, locations } = this;
+    const { keys, fingerprints, masksLow, masksHigh, files, lines } = this;
     const capacity = keys.length * 2;
     this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.fingerprints = new Float64Array(capacity);
+    this.fingerprints = new Uint32Array(capacity);
     this.masksLow = new Uint32Array(capacity);
     this.masksHigh = new Uint32Array(capacity);
-    this.locations = new Float64Array(capacity);
+    this.files = new Uint16Array(capacity);
+    this.lines = new Uint32Array(capacity);
     this.count = 0;
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] === EMPTY) continue;
-      this.set(keys[i]!, { fingerprint: fingerprints[i]!, maskLow: masksLow[i]!, maskHigh: masksHigh[i]!, location: locations[i]! });
+      this.set(keys[i]!, { fingerprint: fingerprints[i]!, maskLow: masksLow[i]!, maskHigh: masksHigh[i]!, file: files[i]!, line: lines[i]! });
     }
   }
 }
 
 /**
- * A fingerprint of a row's figures, whatever the order of its columns: 52 bits from two 32-bit
- * mixes of (indicator, value) pairs, summed so that order does not matter. Two different rows
- * share one with a chance of about 2^-52.
+ * A 32-bit fingerprint of a row's figures, whatever the order of its columns: mixes of
+ * (indicator, value) pairs, summed so that order does not matter.
  */
 export function fingerprint(values: readonly { index: number; scaled: number }[]): number {
   let a = 0;
-  let b = 0;
   for (const { index, scaled } of values) {
     const lo = scaled % 4294967296 | 0;
     const hi = Math.floor(scaled / 4294967296) | 0;
     a = (a + mix(index * 0x45d9f3b + lo, hi)) >>> 0;
-    b = (b + mix(lo ^ 0x27d4eb2d, index + hi * 31)) >>> 0;
   }
-  return (a & 0xfffff) * 4294967296 + b;
+  return a;
 }
 
 function mix(x: number, y: number): number {
