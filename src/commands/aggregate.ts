@@ -9,8 +9,7 @@ import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
-import { findingOptions, langOption, progressFor, quietOption, type CommandResult } from './common.js';
-import { year } from './options.js';
+import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOptions, windowOptions, type CommandResult } from './common.js';
 
 export interface AggregateCliOptions {
   from?: number;
@@ -49,15 +48,6 @@ function levels(value: string, previous: UnitLevel[] | undefined): UnitLevel[] {
 
 function list(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-}
-
-function delimiter(value: string): string {
-  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
-  const d = named[value] ?? value;
-  if (![',', ';', '\t', '|'].includes(d)) {
-    throw new AnttError('bad-option', { option: '--delimiter', value, expected: 'Dùng , ; tab hoặc |.', expectedEn: 'Use , ; tab or |.' });
-  }
-  return d;
 }
 
 export async function run(paths: string[], options: AggregateCliOptions): Promise<CommandResult> {
@@ -128,9 +118,9 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
   const stderr = findingsText + checkSummary(aggregate, validation.stats.warnings, outliers, paths, options.lang);
   if (options.out) {
     writeFileAtomic(options.out, output);
-    return { stdout: '', stderr: stderr + written(options.out, options.lang), exitCode: validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
+    return { stdout: '', stderr: stderr + written(options.out, options.lang), exitCode: exitCodeFor(validation.stats, failed) };
   }
-  return { stdout: output as string, stderr, exitCode: validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
+  return { stdout: output as string, stderr, exitCode: exitCodeFor(validation.stats, failed) };
 }
 
 /** A workbook is no text for a terminal: it goes to a file. */
@@ -173,21 +163,21 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
         'Roll returns up to district, province and multi-year totals, with the right arithmetic for each kind of indicator.',
     )
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
-    .option('--from <year>', 'năm đầu / first year of the window', year('--from'))
-    .option('--to <year>', 'năm cuối / last year of the window', year('--to'))
+    .addOption(windowOptions()[0]!)
+    .addOption(windowOptions()[1]!)
     .option('--level <level>', 'cấp: province, district, commune (nhiều lần được) / levels to show (repeatable)', levels)
     .option('--indicators <ids>', 'chỉ tiêu (mã, cách nhau bằng dấu phẩy) / indicator ids, comma-separated', list)
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
     .addOption(new Option('--shape <shape>', 'CSV: wide (báo cáo) hoặc long (cho máy) / wide report or long machine form').choices(['wide', 'long']).default('wide'))
-    .option('--out <file>', 'ghi ra tệp (an toàn, không ghi dở) / write to a file (atomically)')
+    .addOption(outOption())
     .addOption(langOption())
-    .option('--delimiter <char>', 'dấu phân cách CSV: , ; tab / CSV delimiter', delimiter, ',')
+    .addOption(delimiterOption())
     .addOption(new Option('--decimal-mark <mark>', 'dấu thập phân trong CSV / decimal mark in CSV').choices(['.', ',']).default('.'))
     .addOption(new Option('--prefer <source>', 'khi số huyện tự báo cáo khác tổng các xã / when a district’s own return differs from its communes').choices(['built', 'reported']).default('built'))
     .addOption(new Option('--by <period>', 'thêm số liệu từng năm / add one figure per year').choices(['year']))
-    .addOption(findingOptions()[0]!)
-    .addOption(findingOptions()[1]!)
-    .addOption(quietOption())
+    .addOption(reportingOptions()[0]!)
+    .addOption(reportingOptions()[1]!)
+    .addOption(reportingOptions()[2]!)
     .addHelpText(
       'after',
       `

@@ -6,8 +6,7 @@
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
-import { findingOptions, langOption, progressFor, quietOption, type CommandResult } from './common.js';
-import { year } from './options.js';
+import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOptions, windowOptions, type CommandResult } from './common.js';
 import { needsOut, written } from './aggregate.js';
 
 export interface CheckOptions {
@@ -58,9 +57,9 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
           : render.checkTable(result, { ...options, color: options.out ? plainColor() : stdoutColor(), width: process.stdout.columns ?? 110 });
   if (options.out) {
     writeFileAtomic(options.out, output);
-    return { stdout: '', stderr: written(options.out, options.lang), exitCode: result.validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
+    return { stdout: '', stderr: written(options.out, options.lang), exitCode: exitCodeFor(result.validation.stats, failed) };
   }
-  return { stdout: output as string, exitCode: result.validation.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
+  return { stdout: output as string, exitCode: exitCodeFor(result.validation.stats, failed) };
 }
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {
@@ -72,16 +71,16 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
         'Check a data folder: communes that have not sent returns, conflicts, rules broken once added up, unusual figures.',
     )
     .argument('<paths...>', 'thư mục số liệu / data folder(s)')
-    .option('--from <year>', 'năm đầu / first year', year('--from'))
-    .option('--to <year>', 'năm cuối / last year', year('--to'))
+    .addOption(windowOptions()[0]!)
+    .addOption(windowOptions()[1]!)
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
-    .option('--out <file>', 'ghi ra tệp (an toàn, không ghi dở) / write to a file (atomically)')
+    .addOption(outOption())
     .addOption(langOption())
     .option('--threshold <score>', 'ngưỡng điểm bất thường (điểm z cải tiến) / outlier threshold (modified z-score)', threshold, 3.5)
-    .option('--delimiter <char>', 'dấu phân cách CSV / CSV delimiter', ',')
-    .addOption(findingOptions()[0]!)
-    .addOption(findingOptions()[1]!)
-    .addOption(quietOption())
+    .addOption(delimiterOption())
+    .addOption(reportingOptions()[0]!)
+    .addOption(reportingOptions()[1]!)
+    .addOption(reportingOptions()[2]!)
     .addHelpText(
       'after',
       `

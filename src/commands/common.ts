@@ -2,6 +2,7 @@
 import { Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
+import { year } from './options.js';
 
 export function langOption(): Option {
   return new Option('--lang <lang>', 'ngôn ngữ thông báo / language of messages (vi, en)')
@@ -55,4 +56,39 @@ export async function progressFor(options: { lang: Lang; quiet?: boolean }) {
   const state = { filesTotal: 0, filesDone: 0, rows: () => 0 };
   const stop = startProgress(state, { lang: options.lang, quiet: options.quiet ?? false });
   return { state, stop };
+}
+
+/** What every command that reads returns takes: how many problems to show, --strict, --quiet. */
+export function reportingOptions(): Option[] {
+  return [...findingOptions(), quietOption()];
+}
+
+/** --from and --to: the window, in years. */
+export function windowOptions(): Option[] {
+  return [
+    new Option('--from <year>', 'năm đầu / first year of the window').argParser(year('--from')),
+    new Option('--to <year>', 'năm cuối / last year of the window').argParser(year('--to')),
+  ];
+}
+
+export function outOption(): Option {
+  return new Option('--out <file>', 'ghi ra tệp (an toàn, không ghi dở) / write to a file (atomically)');
+}
+
+export function delimiterOption(): Option {
+  return new Option('--delimiter <char>', 'dấu phân cách CSV: , ; tab / CSV delimiter').argParser(delimiter).default(',');
+}
+
+function delimiter(value: string): string {
+  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
+  const d = named[value] ?? value;
+  if (![',', ';', '\t', '|'].includes(d)) {
+    throw new AnttError('bad-option', { option: '--delimiter', value, expected: 'Dùng , ; tab hoặc |.', expectedEn: 'Use , ; tab or |.' });
+  }
+  return d;
+}
+
+/** 2 when a file could not be read at all, 1 when the data has errors (or warnings with --strict), else 0. */
+export function exitCodeFor(stats: { unreadable: number }, failed: boolean): number {
+  return stats.unreadable > 0 ? 2 : failed ? 1 : 0;
 }

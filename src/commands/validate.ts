@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
-import { findingOptions, langOption, progressFor, quietOption, type CommandResult } from './common.js';
+import { exitCodeFor, langOption, progressFor, reportingOptions, type CommandResult } from './common.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -27,7 +27,7 @@ export async function run(paths: string[], options: ValidateOptions): Promise<Co
     options.format === 'json'
       ? validationJson(report, options)
       : validationText(report, { ...options, color: stdoutColor() });
-  return { stdout, exitCode: report.stats.unreadable > 0 ? 2 : failed ? 1 : 0 };
+  return { stdout, exitCode: exitCodeFor(report.stats, failed) };
 }
 
 export function command(done: (result: Promise<CommandResult>) => void): Command {
@@ -41,9 +41,9 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
     .addOption(new Option('--format <format>', 'định dạng kết quả / output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .addOption(findingOptions()[0]!)
-    .addOption(findingOptions()[1]!)
-    .addOption(quietOption())
+    .addOption(reportingOptions()[0]!)
+    .addOption(reportingOptions()[1]!)
+    .addOption(reportingOptions()[2]!)
     .addHelpText(
       'after',
       `
