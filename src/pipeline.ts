@@ -5,7 +5,7 @@
 import type { UnitLevel } from '../schemas/units.js';
 import { ReturnChecker, type Observation, type ValidationReport } from './core/checker.js';
 import { completeness, outlierFindings, rulesAfterRollup, type Completeness } from './core/check.js';
-import type { Finding } from './core/findings.js';
+import { finding, type Finding } from './core/findings.js';
 import { LAST_OLD_YEAR, Rollup, type AggregateReport, type Prefer } from './core/rollup.js';
 import { AnttError } from './io/errors.js';
 import { Catalogue, identityColumns } from './core/catalogue.js';
@@ -181,13 +181,28 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     flaggedUnits: read.flaggedUnits,
   });
   const outliers = outlierFindings(rollup, catalogue, from, to, DEFAULT_OUTLIER_THRESHOLD).length;
-  return { aggregate, validation: withRollupFindings(read.report, aggregate.findings), outliers };
+  const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinceFor(gazetteer, inputs.config.province, to), to) : [];
+  return { aggregate, validation: withRollupFindings(read.report, [...aggregate.findings, ...outside]), outliers };
 }
 
 function suggestion(catalogue: Catalogue, id: string, lang: 'vi' | 'en'): string {
   const found = catalogue.suggest(id).filter((s) => catalogue.indicator(s));
   if (found.length === 0) return '';
   return lang === 'vi' ? `có phải là ${found.join(', ')}? ` : `did you mean ${found.join(', ')}? `;
+}
+
+/**
+ * Figures from units of another province than the data folder's: read and checked, but not in
+ * this province's report. Never dropped in silence.
+ */
+function outsideProvince(rollup: Rollup, gazetteer: Gazetteer, province: string, to: number): Finding[] {
+  return rollup
+    .provincesPresent(to)
+    .filter((code) => code !== province)
+    .map((code) => {
+      const unit = gazetteer.unit(code, to > LAST_OLD_YEAR ? 'new' : 'old') ?? gazetteer.unit(code, 'old');
+      return finding('outside-province', { unit: unit ? `${unit.code} ${unit.name}` : code, params: { province } });
+    });
 }
 
 /** A config's province, as the code of the list the window ends in. */
@@ -265,7 +280,8 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
       rows.total[i]!.expected += t.expected;
     });
   }
-  const extra = [...aggregate.findings, ...rulesAfterRollup(aggregate, catalogue), ...outlierFindings(rollup, catalogue, from, to, options.threshold)];
+  const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinces[0]!, to) : [];
+  const extra = [...aggregate.findings, ...outside, ...rulesAfterRollup(aggregate, catalogue), ...outlierFindings(rollup, catalogue, from, to, options.threshold)];
   return {
     title: inputs.config?.title && inputs.config.from === from && inputs.config.to === to ? inputs.config.title : null,
     from,

@@ -228,3 +228,16 @@ describe('a data folder’s config', () => {
     expect(run.stderr).toMatch(/"from" must not be after "to"/);
   });
 });
+
+describe('figures of another province in a data folder', () => {
+  it('are not dropped in silence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-outside-'));
+    writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: '14' }));
+    writeFileSync(join(dir, 'son-la.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n04213,2023,3\n');
+    writeFileSync(join(dir, 'lai-chau.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n03386,2023,5\n');
+    const { report, code } = aggregateJson([dir, '--level', 'province']);
+    expect(code).toBe(0);
+    expect(report.units.map((u) => u.code)).toEqual(['14']);
+    expect(report.findings.map((f) => [f.code, f.unit])).toEqual([['outside-province', '12 Tỉnh Lai Châu']]);
+  });
+});

@@ -146,7 +146,8 @@ export function checkSummary(report: AggregateReport, warnings: number, outliers
     reported += Math.max(0, ...unit.window.map((c) => c.reported));
     expected += Math.max(0, ...unit.window.map((c) => c.expected));
   }
-  const percent = expected === 0 ? 100 : Math.floor((reported * 100) / expected);
+  const floor = expected === 0 ? 100 : Math.floor((reported * 100) / expected);
+  const percent = floor === 0 && reported > 0 ? '<1' : String(floor);
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
   const target = paths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ');
   return lang === 'vi'

@@ -239,6 +239,12 @@ export const findingCatalogue = {
     en: (f, p) =>
       `${f.unit} ${p.year}, ${p.labelEn}: its own return says ${num(p.own, 'en')}, the units below add up to ${num(p.built, 'en')} (difference ${num(p.difference, 'en')}). ${p.used === 'reported' ? 'Using its own return (--prefer reported).' : 'Using the sum of the units below.'}`,
   },
+  'outside-province': {
+    level: 'warning',
+    title: { vi: 'Số liệu của tỉnh khác', en: 'Figures of another province' },
+    vi: (f, p) => `Có số liệu của ${f.unit}, nhưng thư mục này là của tỉnh mã ${p.province} (antt.config.json): các số liệu đó không được tính vào báo cáo. Chuyển các tệp đó sang thư mục của tỉnh mình.`,
+    en: (f, p) => `There are figures of ${f.unit}, but this folder belongs to province ${p.province} (antt.config.json): they are not in this report. Move those files to their own province's folder.`,
+  },
   outlier: {
     level: 'warning',
     title: { vi: 'Số liệu bất thường', en: 'Unusual figure' },
