@@ -365,10 +365,6 @@ export function renderMessage(f: Finding, lang: Lang): string {
   return spec[lang](f, f.params);
 }
 
-export function titleOf(code: FindingCode, lang: Lang): string {
-  return findingCatalogue[code].title[lang];
-}
-
 /** Most serious first: errors before warnings, then by file, line and column as read. */
 export function compareFindings(a: Finding, b: Finding, fileOrder: (file: string | null) => number): number {
   if (a.level !== b.level) return a.level === 'error' ? -1 : 1;
