@@ -14,6 +14,7 @@ import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
+import { readInParallel, workerCount } from './io/parallel.js';
 import type { ProgressState } from './io/progress.js';
 import { loadCatalogueData, loadGazetteer } from './io/shipped.js';
 
@@ -70,6 +71,32 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
 }
 
 /** Reads and checks every input file; accepted figures go to `options.onObservation`. */
+export function lazyVocabularyOf(gazetteer: Gazetteer, catalogue: Catalogue): () => Vocabulary {
+  let vocabulary: Vocabulary | undefined;
+  return () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
+}
+
+/** Reads one file into the checker; a file that cannot be read is reported, and the others read on. */
+export async function readOneFile(checker: ReturnChecker, file: string, catalogue: Catalogue, vocabulary: () => Vocabulary): Promise<void> {
+  const shown = displayPath(file);
+  const format = formatOf(file);
+  try {
+    if (format === 'json') {
+      await readJson(file, (convention) => checker.beginFile(shown, convention));
+    } else if (format === 'xlsx') {
+      // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
+      await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
+    } else {
+      await readCsv(file, (convention) => checker.beginFile(shown, convention), vocabulary);
+    }
+  } catch (error) {
+    // One file that cannot be read does not stop the others: it is reported, and the run ends
+    // with exit code 2 (a failure to operate, not a finding about the data).
+    if (!(error instanceof AnttError) || (error.code !== 'file-unreadable' && error.code !== 'workbook-unreadable')) throw error;
+    checker.unreadable(shown, error);
+  }
+}
+
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
   const checker = new ReturnChecker({
     catalogue,
@@ -82,30 +109,18 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     options.progress.filesTotal = inputs.files.length;
     options.progress.rows = () => checker.stats.rows;
   }
-  let vocabulary: Vocabulary | undefined;
-  const lazyVocabulary = () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
-  for (const file of inputs.files) {
-    const shown = displayPath(file);
-    const format = formatOf(file);
-    try {
-      if (format === 'json') {
-        await readJson(file, (convention) => checker.beginFile(shown, convention));
-      } else if (format === 'xlsx') {
-        // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
-        await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
-      } else {
-        await readCsv(file, (convention) => checker.beginFile(shown, convention), lazyVocabulary);
+  const workers = workerCount(inputs.files);
+  if (workers > 1) {
+    await readInParallel(inputs, checker, gazetteer, workers, { ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}), ...(options.progress ? { progress: options.progress } : {}) });
+  } else {
+    const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
+    for (const file of inputs.files) {
+      await readOneFile(checker, file, catalogue, vocabulary);
+      if (options.progress) {
+        options.progress.filesDone++;
+        // Small files are parsed from memory without waiting on I/O: let the progress timer run.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-    } catch (error) {
-      // One file that cannot be read does not stop the others: it is reported, and the run
-      // ends with exit code 2 (a failure to operate, not a finding about the data).
-      if (!(error instanceof AnttError) || (error.code !== 'file-unreadable' && error.code !== 'workbook-unreadable')) throw error;
-      checker.unreadable(shown, error);
-    }
-    if (options.progress) {
-      options.progress.filesDone++;
-      // Small files are parsed from memory without waiting on I/O: let the progress timer run.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits };

@@ -44,6 +44,21 @@ export interface CheckerOptions {
   onObservation?: (observation: Observation) => void;
   /** How many findings of each level to keep for display; all are counted. */
   keepFindings?: number;
+  /**
+   * Parallel reading: a worker checks its files row by row but leaves what needs every file
+   * (duplicates across files, the rollup) to the main thread: each row that passed is handed
+   * here instead, and the main thread gives it to `acceptCollected` in file order.
+   */
+  collect?: (row: CollectedRow) => void;
+}
+
+/** A row that passed a worker's checks, for the main thread's duplicate check and rollup. */
+export interface CollectedRow {
+  unit: Unit;
+  period: Period;
+  values: { indicator: Indicator; index: number; scaled: number; column: string | null }[];
+  where: Location;
+  shape: 'wide' | 'long';
 }
 
 export interface ValidationStats {
@@ -87,6 +102,7 @@ export class ReturnChecker {
   private readonly gazetteer: Gazetteer;
   private readonly context: UnitContext;
   private readonly onObservation: ((o: Observation) => void) | undefined;
+  private readonly collect: ((row: CollectedRow) => void) | undefined;
   private readonly keep: number;
   private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
   private readonly files: string[] = [];
@@ -104,6 +120,9 @@ export class ReturnChecker {
     }
     return id;
   }
+  /** Spreadsheets read: header → column position, to name the cell of a finding made later. */
+  readonly spreadsheetColumns = new Map<string, Map<string, number>>();
+
   /** Units (system + code) with a rejected row: their totals may be short. */
   readonly flaggedUnits = new Set<string>();
   readonly stats: ValidationStats = { files: 0, unreadable: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
@@ -113,6 +132,7 @@ export class ReturnChecker {
     this.gazetteer = options.gazetteer;
     this.context = options.context ?? {};
     this.onObservation = options.onObservation;
+    this.collect = options.collect;
     this.keep = options.keepFindings ?? 10_000;
   }
 
@@ -213,9 +233,90 @@ export class ReturnChecker {
     where: Location,
     shape: 'wide' | 'long' = 'wide',
   ): Finding[] {
+    if (this.collect) {
+      // In a worker: the row's own rules here, everything across files in the main thread.
+      const findings = shape === 'wide' ? this.rowRules(unit, period, values, where) : [];
+      if (!findings.some((f) => f.level === 'error')) this.collect({ unit, period, values, where, shape });
+      return findings;
+    }
+    return this.acceptAcrossFiles(unit, period, values, where, shape, true);
+  }
+
+  /**
+   * @internal A row a worker passed, in file order: the checks that need every file. Returns
+   * the findings; a row refused here (a conflict) moves from accepted to rejected.
+   */
+  acceptCollected(row: CollectedRow): void {
+    const findings = this.acceptAcrossFiles(row.unit, row.period, row.values, row.where, row.shape, false);
+    const columns = this.spreadsheetColumns.get(row.where.file);
+    for (const f of findings) this.report(columns && f.line !== null && f.cell === null ? { ...f, cell: `${columnLetter(f.column !== null ? (columns.get(f.column) ?? 0) : 0)}${f.line}` } : f);
+    if (findings.some((f) => f.level === 'error')) {
+      this.stats.rowsAccepted--;
+      this.stats.rowsRejected++;
+      this.flaggedUnits.add(row.unit.system + row.unit.code);
+    }
+  }
+
+  /** @internal Adds what a worker counted and kept for its files. */
+  merge(part: { stats: ValidationStats; findings: Finding[]; flagged: string[]; files: string[]; spreadsheets: [string, [string, number][]][] }): void {
+    for (const [file, columns] of part.spreadsheets) this.spreadsheetColumns.set(file, new Map(columns));
+    for (const file of part.files) {
+      if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
+      this.files.push(file);
+    }
+    this.stats.files += part.stats.files;
+    this.stats.unreadable += part.stats.unreadable;
+    this.stats.rows += part.stats.rows;
+    this.stats.rowsAccepted += part.stats.rowsAccepted;
+    this.stats.rowsRejected += part.stats.rowsRejected;
+    for (const f of part.findings) this.report(f);
+    for (const unit of part.flagged) this.flaggedUnits.add(unit);
+  }
+
+  /** @internal The worker's findings and counts, to be merged by the main thread. */
+  takePart(): { stats: ValidationStats; findings: Finding[]; flagged: string[]; files: string[]; spreadsheets: [string, [string, number][]][] } {
+    const part = {
+      stats: { ...this.stats },
+      findings: [...this.kept.error, ...this.kept.warning],
+      flagged: [...this.flaggedUnits],
+      files: [...this.files],
+      spreadsheets: [...this.spreadsheetColumns].map(([file, columns]): [string, [string, number][]] => [file, [...columns]]),
+    };
+    this.spreadsheetColumns.clear();
+    this.kept.error.length = 0;
+    this.kept.warning.length = 0;
+    this.flaggedUnits.clear();
+    this.files.length = 0;
+    for (const key of Object.keys(this.stats) as (keyof ValidationStats)[]) this.stats[key] = 0;
+    return part;
+  }
+
+  private rowRules(unit: Unit, period: Period, values: { index: number; scaled: number }[], where: Location): Finding[] {
+    const valueOf = (index: number) => {
+      for (const v of values) if (v.index === index) return v.scaled;
+      return null;
+    };
+    return this.anyRuleBroken(valueOf)
+      ? brokenRules(this.catalogue, (id) => valueOf(this.catalogue.indexOf(id)), { unit: unitLabel(unit), period: period.label, ...where })
+      : [];
+  }
+
+  private acceptAcrossFiles(
+    unit: Unit,
+    period: Period,
+    values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
+    where: Location,
+    shape: 'wide' | 'long',
+    rowRules: boolean,
+  ): Finding[] {
     // A number key (unit's place in its list, the period's id): no string built per row.
     const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
     if (shape === 'long') return this.acceptLong(key, unit, period, values, where);
+    // Rules on the row as it stands, first: a row that breaks one is rejected, and is not the
+    // first word on its unit and period. Most rows keep every rule; the findings (and their
+    // words) are made only for one that does not.
+    const findings = rowRules ? this.rowRules(unit, period, values, where) : [];
+    if (findings.some((f) => f.level === 'error')) return findings;
     let maskLow = 0;
     let maskHigh = 0;
     for (const v of values) {
@@ -235,23 +336,13 @@ export class ReturnChecker {
         // Other columns of the same unit and period (two forms): both count.
         this.rows.set(key, { ...seen, fingerprint: (seen.fingerprint + print) >>> 0, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0 });
       } else if (seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print) {
-        return [finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
+        return [...findings, finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       } else {
-        return [finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
+        return [...findings, finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       }
     } else {
       this.rows.set(key, { fingerprint: print, maskLow, maskHigh, file: this.fileIndex.get(where.file) ?? 0, line: where.line ?? where.record ?? 0 });
     }
-    // Rules on the row as it stands: the place to fix is this row. Most rows keep every rule;
-    // the findings (and their words) are made only for one that does not.
-    const valueOf = (index: number) => {
-      for (const v of values) if (v.index === index) return v.scaled;
-      return null;
-    };
-    const findings = this.anyRuleBroken(valueOf)
-      ? brokenRules(this.catalogue, (id) => valueOf(this.catalogue.indexOf(id)), { unit: unitLabel(unit), period: period.label, ...where })
-      : [];
-    if (findings.some((f) => f.level === 'error')) return findings;
     for (const value of values) {
       this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled, file: where.file, line: where.line ?? where.record });
     }
@@ -466,6 +557,7 @@ export class FileChecker {
       this.emit(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
     }
     plan.usable = missing.length === 0;
+    if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
     this.plans.set(signature, plan);
     this.plan = plan;
     return plan.usable;

@@ -131,6 +131,13 @@ export class Gazetteer {
     return this.list(system).byCode.get(code);
   }
 
+  private readonly byOrder: Partial<Record<UnitSystem, Unit[]>> = {};
+
+  /** The unit at a place in its list (how a worker thread names a unit to the main thread). */
+  unitAt(system: UnitSystem, order: number): Unit | undefined {
+    return (this.byOrder[system] ??= this.units(system))[order];
+  }
+
   /** Every unit of a list, in official order. */
   units(system: UnitSystem): Unit[] {
     return [...this.list(system).byCode.values()];
