@@ -2,7 +2,8 @@
 // `npm run bench`: the whole country, measured. Generates national returns from the gazetteer
 // (one wide CSV per province, every commune; a yearly set and a monthly set, 2014–2023;
 // deterministic), then times, side by side in one run on the same files:
-//   - antt validate and antt aggregate (long CSV to /dev/null),
+//   - antt validate and antt aggregate (long CSV to /dev/null; large inputs use worker threads,
+//     so aggregate is also timed on one thread with ANTT_WORKERS=0),
 //   - Miller (`mlr stats1 -a sum -g district`) when installed (Debian package `miller`),
 //   - DuckDB when its CLI is installed,
 //   - the parse floor: csv-parse alone in array mode, doing nothing with the records,
@@ -115,6 +116,8 @@ for (const name of sets) {
   const csvFiles = readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => join(folder, f)).sort();
   record('antt validate', set, measure(process.execPath, [antt, 'validate', folder, '--format', 'json', '--max-errors', '5']));
   record('antt aggregate', set, measure(process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long']));
+  // Large inputs are read by worker threads; this is the same job on one thread, for comparison.
+  record('antt aggregate, ANTT_WORKERS=0', set, measure(process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long'], { env: { ...process.env, ANTT_WORKERS: '0' } }));
   record('csv-parse alone (array mode)', set, measure(process.execPath, [floor, ...csvFiles]));
   if (mlr) record('mlr stats1 -a sum -g district', set, measure(mlr, ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', FIGURES.join(','), '-g', 'district', ...csvFiles]));
   if (duckdb) {

