@@ -96,6 +96,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     sub.exitOverride();
     sub.configureOutput({ writeErr: () => undefined });
   }
+  if (argv.length === 0) {
+    // No command: say what there is, as `antt --help` would, and that something was expected.
+    process.stderr.write(cli.helpInformation());
+    return EXIT.usage;
+  }
   try {
     await cli.parseAsync(argv as string[], { from: 'user' });
     if (!pending) return EXIT.clean;

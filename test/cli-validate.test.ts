@@ -165,6 +165,12 @@ describe('bad usage and unreadable input: exit 2, a clear message, never a stack
     expect(run.stderr).toMatch(/Cannot read nowhere\.csv \(ENOENT\)/);
   });
 
+  it('without a command, shows what there is and exits 2', () => {
+    const run = antt([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/aggregate.*\n(.*\n)*.*validate/);
+  });
+
   it('prints its version and help with exit 0', () => {
     expect(antt(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(antt(['validate', '--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/Ví dụ \/ Examples/) });
