@@ -21,6 +21,8 @@ import { loadCatalogueData, loadGazetteer } from './io/shipped.js';
 export interface CheckOptions {
   onObservation?: (observation: Observation) => void;
   keepFindings?: number;
+  /** Warning codes not to report (`--skip`). */
+  skip?: readonly string[];
   /** Updated as files are read, for a progress line. */
   progress?: ProgressState;
 }
@@ -104,6 +106,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     context: { provinceCode: inputs.config?.province ?? null },
     ...(options.onObservation ? { onObservation: options.onObservation } : {}),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
+    ...(options.skip?.length ? { skip: new Set(options.skip) } : {}),
   });
   if (options.progress) {
     options.progress.filesTotal = inputs.files.length;
@@ -111,7 +114,11 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
   }
   const workers = workerCount(inputs.files);
   if (workers > 1) {
-    await readInParallel(inputs, checker, gazetteer, workers, { ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}), ...(options.progress ? { progress: options.progress } : {}) });
+    await readInParallel(inputs, checker, gazetteer, workers, {
+      ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
+      ...(options.skip ? { skip: options.skip } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
   } else {
     const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
     for (const file of inputs.files) {
@@ -135,6 +142,7 @@ export interface AggregateOptions {
   byYear: boolean;
   keepFindings?: number;
   progress?: ProgressState;
+  skip?: readonly string[];
 }
 
 export interface AggregateResult {
@@ -145,7 +153,7 @@ export interface AggregateResult {
 }
 
 /** Reads and checks every return, feeding each accepted figure to a rollup. */
-async function readIntoRollup(paths: readonly string[], options: { keepFindings?: number; allowEmpty?: boolean; progress?: ProgressState }) {
+async function readIntoRollup(paths: readonly string[], options: { keepFindings?: number; allowEmpty?: boolean; progress?: ProgressState; skip?: readonly string[] }) {
   const inputs = collectInputs(paths, { allowEmpty: options.allowEmpty ?? false });
   const catalogue = catalogueFor(inputs);
   const gazetteer = loadGazetteer();
@@ -154,6 +162,7 @@ async function readIntoRollup(paths: readonly string[], options: { keepFindings?
     onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.skip ? { skip: options.skip } : {}),
   });
   return { inputs, catalogue, gazetteer, rollup, read };
 }
@@ -197,7 +206,7 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
   });
   const outliers = outlierFindings(rollup, catalogue, from, to, DEFAULT_OUTLIER_THRESHOLD).length;
   const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinceFor(gazetteer, inputs.config.province, to), to) : [];
-  return { aggregate, validation: withRollupFindings(read.report, [...aggregate.findings, ...outside]), outliers };
+  return { aggregate, validation: withRollupFindings(read.report, skipped([...aggregate.findings, ...outside], options.skip)), outliers };
 }
 
 function suggestion(catalogue: Catalogue, id: string, lang: 'vi' | 'en'): string {
@@ -226,6 +235,11 @@ function provinceFor(gazetteer: Gazetteer, code: string, to: number): string {
   return code;
 }
 
+/** Without the warnings the user asked not to see. */
+function skipped(findings: Finding[], skip: readonly string[] | undefined): Finding[] {
+  return skip?.length ? findings.filter((f) => !(f.level === 'warning' && skip.includes(f.code))) : findings;
+}
+
 /** The rollup's findings (reconciliation, overlapping periods) join the reading's. */
 function withRollupFindings(report: ValidationReport, extra: readonly Finding[]): ValidationReport {
   if (extra.length === 0) return report;
@@ -248,6 +262,7 @@ export interface CheckFolderOptions {
   threshold: number;
   keepFindings?: number;
   progress?: ProgressState;
+  skip?: readonly string[];
 }
 
 export interface CheckFolderResult {
@@ -303,6 +318,6 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
     to,
     years,
     completeness: rows,
-    validation: withRollupFindings(read.report, extra),
+    validation: withRollupFindings(read.report, skipped(extra, options.skip)),
   };
 }

@@ -134,6 +134,15 @@ describe('antt validate', () => {
     expect(capped.stats.errors).toBe(5);
   });
 
+  it('leaves out the warnings named with --skip, and refuses to skip an error', () => {
+    const { report } = validateJson(['test/fixtures/reform'], ['--skip', 'leading-zeros-dropped']);
+    expect(report.findings.map((f) => f.code)).toEqual(['unit-retired']);
+    expect(report.stats).toMatchObject({ errors: 1, warnings: 0 });
+    const refused = antt(['validate', 'test/fixtures/reform', '--skip', 'unit-retired', '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/only warnings can/);
+  });
+
   it('speaks Vietnamese by default and English with --lang en', () => {
     const vi = antt(['validate', 'test/fixtures/problems']);
     expect(vi.stdout).toMatch(/KHÔNG HỢP LỆ: 1 tệp, 8 dòng số liệu/);

@@ -27,6 +27,7 @@ export interface AggregateCliOptions {
   maxErrors: number;
   strict: boolean;
   quiet?: boolean;
+  skip?: string[];
 }
 
 const LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
@@ -78,6 +79,7 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     prefer: options.prefer,
     byYear: options.by === 'year',
     keepFindings: Math.max(options.maxErrors, 1000),
+    ...(options.skip ? { skip: options.skip } : {}),
   }).finally(progress.stop);
 
   const failed = !validation.valid || (options.strict && validation.stats.warnings > 0);
@@ -179,6 +181,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(reportingOptions()[0]!)
     .addOption(reportingOptions()[1]!)
     .addOption(reportingOptions()[2]!)
+    .addOption(reportingOptions()[3]!)
     .addHelpText(
       'after',
       `

@@ -20,6 +20,7 @@ export interface CheckOptions {
   maxErrors: number;
   strict: boolean;
   quiet?: boolean;
+  skip?: string[];
 }
 
 function threshold(value: string): number {
@@ -45,6 +46,7 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
     ...(options.to !== undefined ? { to: options.to } : {}),
     threshold: options.threshold,
     keepFindings: Math.max(options.maxErrors, 1000),
+    ...(options.skip ? { skip: options.skip } : {}),
   }).finally(progress.stop);
   const failed = !result.validation.valid || (options.strict && result.validation.stats.warnings > 0);
   const output =
@@ -81,6 +83,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(reportingOptions()[0]!)
     .addOption(reportingOptions()[1]!)
     .addOption(reportingOptions()[2]!)
+    .addOption(reportingOptions()[3]!)
     .addHelpText(
       'after',
       `

@@ -1,6 +1,6 @@
 /** Option parsing shared by the commands: one place that turns a bad flag into a clear error. */
 import { Option } from 'commander';
-import type { Lang } from '../core/findings.js';
+import { findingCatalogue, type Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
 import { year } from './options.js';
 
@@ -58,9 +58,28 @@ export async function progressFor(options: { lang: Lang; quiet?: boolean }) {
   return { state, stop };
 }
 
-/** What every command that reads returns takes: how many problems to show, --strict, --quiet. */
+/** What every command that reads returns takes: how many problems to show, --strict, --quiet, --skip. */
 export function reportingOptions(): Option[] {
-  return [...findingOptions(), quietOption()];
+  return [...findingOptions(), quietOption(), skipOption()];
+}
+
+/** `--skip leading-zeros-dropped,legacy-encoding`: warnings not to show. Errors cannot be skipped. */
+export function skipOption(): Option {
+  return new Option('--skip <codes>', 'bỏ qua các cảnh báo này / warning codes not to show').argParser((value: string, previous: string[] | undefined) => {
+    const codes = value.split(',').map((c) => c.trim()).filter(Boolean);
+    for (const code of codes) {
+      const spec = (findingCatalogue as Record<string, { level: string } | undefined>)[code];
+      if (!spec || spec.level !== 'warning') {
+        throw new AnttError('bad-option', {
+          option: '--skip',
+          value: code,
+          expected: spec ? 'Đây là lỗi, không bỏ qua được; chỉ bỏ qua được cảnh báo.' : 'Không có mã cảnh báo này; xem mã ở đầu mỗi thông báo.',
+          expectedEn: spec ? 'That is an error, which cannot be skipped; only warnings can.' : 'No such warning code; the code is shown with each message.',
+        });
+      }
+    }
+    return [...(previous ?? []), ...codes];
+  });
 }
 
 /** --from and --to: the window, in years. */

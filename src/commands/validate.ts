@@ -12,6 +12,7 @@ export interface ValidateOptions {
   maxErrors: number;
   strict: boolean;
   quiet?: boolean;
+  skip?: string[];
 }
 
 export async function run(paths: string[], options: ValidateOptions): Promise<CommandResult> {
@@ -21,7 +22,7 @@ export async function run(paths: string[], options: ValidateOptions): Promise<Co
     import('../render/color.js'),
   ]);
   const progress = await progressFor(options);
-  const { report } = await checkReturns(paths, { keepFindings: Math.max(options.maxErrors, 1000), progress: progress.state }).finally(progress.stop);
+  const { report } = await checkReturns(paths, { keepFindings: Math.max(options.maxErrors, 1000), progress: progress.state, ...(options.skip ? { skip: options.skip } : {}) }).finally(progress.stop);
   const failed = !report.valid || (options.strict && report.stats.warnings > 0);
   const stdout =
     options.format === 'json'
@@ -44,6 +45,7 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(reportingOptions()[0]!)
     .addOption(reportingOptions()[1]!)
     .addOption(reportingOptions()[2]!)
+    .addOption(reportingOptions()[3]!)
     .addHelpText(
       'after',
       `

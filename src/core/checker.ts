@@ -44,6 +44,8 @@ export interface CheckerOptions {
   onObservation?: (observation: Observation) => void;
   /** How many findings of each level to keep for display; all are counted. */
   keepFindings?: number;
+  /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
+  skip?: ReadonlySet<string>;
   /**
    * Parallel reading: a worker checks its files row by row but leaves what needs every file
    * (duplicates across files, the rollup) to the main thread: each row that passed is handed
@@ -103,6 +105,7 @@ export class ReturnChecker {
   private readonly context: UnitContext;
   private readonly onObservation: ((o: Observation) => void) | undefined;
   private readonly collect: ((row: CollectedRow) => void) | undefined;
+  private readonly skip: ReadonlySet<string> | undefined;
   private readonly keep: number;
   private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
   private readonly files: string[] = [];
@@ -133,10 +136,12 @@ export class ReturnChecker {
     this.context = options.context ?? {};
     this.onObservation = options.onObservation;
     this.collect = options.collect;
+    this.skip = options.skip;
     this.keep = options.keepFindings ?? 10_000;
   }
 
   report(f: Finding): void {
+    if (f.level === 'warning' && this.skip?.has(f.code)) return;
     if (f.level === 'error') this.stats.errors++;
     else this.stats.warnings++;
     const bucket = this.kept[f.level];

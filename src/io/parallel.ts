@@ -101,10 +101,16 @@ function mergeFile(result: FileResult, checker: ReturnChecker, gazetteer: Gazett
   }
 }
 
-export async function readInParallel(inputs: Inputs, checker: ReturnChecker, gazetteer: Gazetteer, count: number, options: { keepFindings?: number; progress?: ProgressState }): Promise<void> {
+export async function readInParallel(
+  inputs: Inputs,
+  checker: ReturnChecker,
+  gazetteer: Gazetteer,
+  count: number,
+  options: { keepFindings?: number; skip?: readonly string[]; progress?: ProgressState },
+): Promise<void> {
   const { Worker } = await import('node:worker_threads');
   const script = new URL('./read-worker.js', import.meta.url);
-  const workerData = { configPath: inputs.configPath, province: inputs.config?.province ?? null, keepFindings: options.keepFindings ?? 10_000 };
+  const workerData = { configPath: inputs.configPath, province: inputs.config?.province ?? null, keepFindings: options.keepFindings ?? 10_000, skip: options.skip ?? [] };
   const pool = Array.from({ length: count }, () => new Worker(script, { workerData }));
   const files = inputs.files;
   let nextToSend = 0;

@@ -9,7 +9,7 @@ import { readConfig } from './inputs.js';
 import { RowPacker } from './parallel.js';
 import { loadGazetteer } from './shipped.js';
 
-const data = workerData as { configPath: string | null; province: string | null; keepFindings: number };
+const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[] };
 const config = data.configPath ? readConfig(data.configPath) : null;
 const catalogue = catalogueFor({ files: [], config, configPath: data.configPath });
 const gazetteer = loadGazetteer();
@@ -19,6 +19,7 @@ const checker = new ReturnChecker({
   gazetteer,
   context: { provinceCode: data.province },
   keepFindings: data.keepFindings,
+  skip: new Set(data.skip),
   collect: (row) => packer.add(row),
 });
 const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
