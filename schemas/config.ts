@@ -16,6 +16,17 @@ export const dataFolderConfigSchema = z
     programme: z.string().min(1).optional(),
     from: z.number().int().min(1990).max(2100).optional(),
     to: z.number().int().min(1990).max(2100).optional(),
+    /**
+     * The folder's own unit lists, replacing the shipped ones (CSV files like those in
+     * data/gazetteer/, paths relative to this file): for a list the GSO has changed since.
+     */
+    units: z
+      .object({
+        old: z.string().min(1).optional(),
+        new: z.string().min(1).optional(),
+        crosswalk: z.string().min(1).optional(),
+      })
+      .optional(),
     /** The province's own form: indicator ids, replacing the programme's list in `antt init`. */
     form: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).optional(),
     indicators: z.array(indicatorSchema).default([]),

@@ -16,7 +16,7 @@ import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
 import { readInParallel, workerCount } from './io/parallel.js';
 import type { ProgressState } from './io/progress.js';
-import { loadCatalogueData, loadGazetteer } from './io/shipped.js';
+import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
 export interface CheckOptions {
   onObservation?: (observation: Observation) => void;
@@ -68,7 +68,7 @@ function vocabularyOf(gazetteer: Gazetteer, catalogue: Catalogue): Vocabulary {
 export async function checkReturns(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const inputs = collectInputs(paths);
   const catalogue = catalogueFor(inputs);
-  const gazetteer = loadGazetteer();
+  const gazetteer = gazetteerFor(inputs.config, inputs.configPath);
   return readReturns(inputs, catalogue, gazetteer, options);
 }
 
@@ -156,7 +156,7 @@ export interface AggregateResult {
 async function readIntoRollup(paths: readonly string[], options: { keepFindings?: number; allowEmpty?: boolean; progress?: ProgressState; skip?: readonly string[] }) {
   const inputs = collectInputs(paths, { allowEmpty: options.allowEmpty ?? false });
   const catalogue = catalogueFor(inputs);
-  const gazetteer = loadGazetteer();
+  const gazetteer = gazetteerFor(inputs.config, inputs.configPath);
   const rollup = new Rollup(catalogue, gazetteer);
   const read = await readReturns(inputs, catalogue, gazetteer, {
     onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),

@@ -241,3 +241,27 @@ describe('figures of another province in a data folder', () => {
     expect(report.findings.map((f) => [f.code, f.unit])).toEqual([['outside-province', '12 Tỉnh Lai Châu']]);
   });
 });
+
+describe('a data folder’s own unit list', () => {
+  it('replaces the shipped one: a commune the GSO list does not have yet is accepted and expected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-own-units-'));
+    const shipped = readFileSync('data/gazetteer/vn-units-2025-03-01.csv', 'utf8').split('\n');
+    const songMa = shipped.filter((l) => l.startsWith('14,') || l.startsWith('126,') || l.endsWith(',126'));
+    writeFileSync(join(dir, 'don-vi.csv'), [shipped[0], ...songMa, '04299,Xã Mới Lập,Xã,commune,126'].join('\n') + '\n');
+    writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: '14', units: { old: 'don-vi.csv' } }));
+    writeFileSync(join(dir, 'bao-cao.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n04299,2024,3\n04213,2024,2\n');
+    const run = antt(['aggregate', dir, '--format', 'csv', '--shape', 'long', '--level', 'district']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_sessions,5,2,20/);
+  });
+
+  it('is checked by the unit list schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-own-units-'));
+    writeFileSync(join(dir, 'don-vi.csv'), 'code,name,type,level,parent_code\n4,X,Xã,commune,126\n');
+    writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: '14', units: { old: 'don-vi.csv' } }));
+    writeFileSync(join(dir, 'bao-cao.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n04213,2024,2\n');
+    const run = antt(['validate', dir, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/The unit list .*don-vi\.csv \(named in antt\.config\.json\) is not valid: line 2/);
+  });
+});

@@ -23,7 +23,7 @@ export interface InitOptions {
 }
 
 export async function run(folder: string, options: InitOptions): Promise<CommandResult> {
-  const [{ loadGazetteer }, forms, { writeFileAtomic }, { CONFIG_FILE }, { stringify }, { formatCount }, { catalogueFor }, { readConfig }] = await Promise.all([
+  const [{ gazetteerFor }, forms, { writeFileAtomic }, { CONFIG_FILE }, { stringify }, { formatCount }, { catalogueFor }, { readConfig }] = await Promise.all([
     import('../io/shipped.js'),
     import('../core/forms.js'),
     import('../io/write-atomic.js'),
@@ -37,7 +37,7 @@ export async function run(folder: string, options: InitOptions): Promise<Command
   const configPath = join(folder, CONFIG_FILE);
   const existingConfig = existsSync(configPath) ? readConfig(configPath) : null;
   const catalogue = catalogueFor(existingConfig ? { files: [], config: existingConfig, configPath } : null);
-  const gazetteer = loadGazetteer();
+  const gazetteer = gazetteerFor(existingConfig, existingConfig ? configPath : null);
 
   const programme = catalogue.programme(options.programme);
   if (!programme) {

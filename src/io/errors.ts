@@ -24,6 +24,10 @@ const messages = {
     vi: (p: Params) => `Tệp cấu hình ${p.path} không hợp lệ: ${p.detail}.`,
     en: (p: Params) => `The config file ${p.path} is not valid: ${p.detail}.`,
   },
+  'bad-units': {
+    vi: (p: Params) => `Danh mục đơn vị ${p.path} (khai trong antt.config.json) không hợp lệ: ${p.detail}. Sửa tệp theo mẫu trong data/gazetteer/.`,
+    en: (p: Params) => `The unit list ${p.path} (named in antt.config.json) is not valid: ${p.detail}. Fix it after the files in data/gazetteer/.`,
+  },
   'bad-shipped-data': {
     vi: (p: Params) => `Dữ liệu đi kèm antt bị hỏng (${p.path}): ${p.detail}. Cài lại antt.`,
     en: (p: Params) => `Data shipped with antt is damaged (${p.path}): ${p.detail}. Reinstall antt.`,

@@ -4,7 +4,7 @@
  * that every run reads the same files in the same order.
  */
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
 import { AnttError } from './errors.js';
 import { formatOf } from './read-returns.js';
@@ -121,8 +121,15 @@ export function collectInputs(paths: readonly string[], options: { allowEmpty?: 
     })
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const config = configPath ? readConfig(configPath) : null;
-  if (unique.length === 0 && !(options.allowEmpty && config)) throw new AnttError('no-input', { paths: paths.join(', ') });
-  return { files: unique, config, configPath };
+  // The folder's own unit lists are data for the tool, not returns.
+  const own = new Set(
+    Object.values(config?.units ?? {})
+      .filter((file): file is string => typeof file === 'string')
+      .map((file) => resolve(dirname(configPath!), file)),
+  );
+  const returns = own.size > 0 ? unique.filter((f) => !own.has(resolve(f))) : unique;
+  if (returns.length === 0 && !(options.allowEmpty && config)) throw new AnttError('no-input', { paths: paths.join(', ') });
+  return { files: returns, config, configPath };
 }
 
 function existsFile(path: string): boolean {

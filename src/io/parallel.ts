@@ -11,6 +11,7 @@ import type { CollectedRow, ReturnChecker, ValidationStats } from '../core/check
 import type { Finding } from '../core/findings.js';
 import type { Gazetteer } from '../core/gazetteer.js';
 import type { Inputs } from './inputs.js';
+import { AnttError, type AnttErrorCode } from './errors.js';
 import { displayPath } from './inputs.js';
 import type { ProgressState } from './progress.js';
 
@@ -125,7 +126,8 @@ export async function readInParallel(
         worker.postMessage({ index, file: files[index], shown: displayPath(files[index]!) });
       };
       for (const worker of pool) {
-        worker.on('message', (result: FileResult) => {
+        worker.on('message', (result: FileResult & { fatal?: { code: AnttErrorCode; params: Record<string, string | number | undefined> } }) => {
+          if (result.fatal) return reject(new AnttError(result.fatal.code, result.fatal.params));
           done.set(result.index, result);
           send(worker);
           try {

@@ -179,6 +179,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
       if (!broken) checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code, limit: MAX_RECORD_CHARS }, { line: lastLine + 1 });
       return;
     }
+    if (error instanceof AnttError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code && !code.startsWith('CSV_')) throw new AnttError('file-unreadable', { path, reason: code });
     throw error;
@@ -294,6 +295,7 @@ export async function readJson(path: string, begin: (convention: NumberConventio
     }
     if (!failed && !tokenizer.isEnded) tokenizer.end();
   } catch (error) {
+    if (error instanceof AnttError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new AnttError('file-unreadable', { path, reason: code });
     failed ??= error as Error;

@@ -3,7 +3,7 @@
  * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
 import {
@@ -41,7 +41,7 @@ function readText(path: string): string {
  * The gazetteer files are plain CSV without quotes (checked by the schema: a quote would fail the
  * code patterns), so a split is enough and keeps start-up fast.
  */
-function readTable<T>(path: string, schema: z.ZodType<T>): T[] {
+export function readTable<T>(path: string, schema: z.ZodType<T>): T[] {
   const lines = readText(path).split(/\r?\n/);
   const header = (lines[0] ?? '').split(',');
   const rows: Record<string, string>[] = [];
@@ -91,4 +91,31 @@ export function loadGazetteer(): Gazetteer {
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
   });
   return gazetteer;
+}
+
+/**
+ * The gazetteer for a data folder: its own unit lists where its config names them (checked by
+ * the same Zod schemas), the shipped ones otherwise.
+ */
+export function gazetteerFor(config: { units?: { old?: string | undefined; new?: string | undefined; crosswalk?: string | undefined } | undefined } | null, configPath: string | null): Gazetteer {
+  const own = config?.units;
+  if (!own || !configPath) return loadGazetteer();
+  const base = dirname(configPath);
+  const table = <T>(file: string | undefined, shipped: string, schema: z.ZodType<T>) => () => {
+    const path = file ? resolve(base, file) : shipped;
+    try {
+      return readTable<T>(path, schema);
+    } catch (error) {
+      if (file && error instanceof AnttError && error.code === 'bad-shipped-data') {
+        throw new AnttError('bad-units', { path, detail: String(error.params.detail) });
+      }
+      throw error;
+    }
+  };
+  return new Gazetteer({
+    old: table(own.old, shippedPaths.unitsOld, unitRowSchema),
+    new: table(own.new, shippedPaths.unitsNew, unitRowSchema),
+    crosswalk: table(own.crosswalk, shippedPaths.crosswalk, crosswalkRowSchema),
+    provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
+  });
 }
