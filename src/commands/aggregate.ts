@@ -9,7 +9,7 @@ import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
-import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOptions, windowOptions, type CommandResult } from './common.js';
+import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOption, windowOption, type CommandResult } from './common.js';
 
 export interface AggregateCliOptions {
   from?: number;
@@ -166,8 +166,8 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
         'Roll returns up to district, province and multi-year totals, with the right arithmetic for each kind of indicator.',
     )
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
-    .addOption(windowOptions()[0]!)
-    .addOption(windowOptions()[1]!)
+    .addOption(windowOption('from'))
+    .addOption(windowOption('to'))
     .option('--level <level>', 'cấp: province, district, commune (nhiều lần được) / levels to show (repeatable)', levels)
     .option('--indicators <ids>', 'chỉ tiêu (mã, cách nhau bằng dấu phẩy) / indicator ids, comma-separated', list)
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
@@ -178,10 +178,10 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .addOption(new Option('--decimal-mark <mark>', 'dấu thập phân trong CSV / decimal mark in CSV').choices(['.', ',']).default('.'))
     .addOption(new Option('--prefer <source>', 'khi số huyện tự báo cáo khác tổng các xã / when a district’s own return differs from its communes').choices(['built', 'reported']).default('built'))
     .addOption(new Option('--by <period>', 'thêm số liệu từng năm / add one figure per year').choices(['year']))
-    .addOption(reportingOptions()[0]!)
-    .addOption(reportingOptions()[1]!)
-    .addOption(reportingOptions()[2]!)
-    .addOption(reportingOptions()[3]!)
+    .addOption(reportingOption('max-errors'))
+    .addOption(reportingOption('strict'))
+    .addOption(reportingOption('quiet'))
+    .addOption(reportingOption('skip'))
     .addHelpText(
       'after',
       `

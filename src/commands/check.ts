@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
-import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOptions, windowOptions, type CommandResult } from './common.js';
+import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOption, windowOption, type CommandResult } from './common.js';
 import { needsOut, written } from './aggregate.js';
 
 export interface CheckOptions {
@@ -73,17 +73,17 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
         'Check a data folder: communes that have not sent returns, conflicts, rules broken once added up, unusual figures.',
     )
     .argument('<paths...>', 'thư mục số liệu / data folder(s)')
-    .addOption(windowOptions()[0]!)
-    .addOption(windowOptions()[1]!)
+    .addOption(windowOption('from'))
+    .addOption(windowOption('to'))
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
     .addOption(outOption())
     .addOption(langOption())
     .option('--threshold <score>', 'ngưỡng điểm bất thường (điểm z cải tiến) / outlier threshold (modified z-score)', threshold, 3.5)
     .addOption(delimiterOption())
-    .addOption(reportingOptions()[0]!)
-    .addOption(reportingOptions()[1]!)
-    .addOption(reportingOptions()[2]!)
-    .addOption(reportingOptions()[3]!)
+    .addOption(reportingOption('max-errors'))
+    .addOption(reportingOption('strict'))
+    .addOption(reportingOption('quiet'))
+    .addOption(reportingOption('skip'))
     .addHelpText(
       'after',
       `

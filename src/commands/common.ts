@@ -59,8 +59,17 @@ export async function progressFor(options: { lang: Lang; quiet?: boolean }) {
 }
 
 /** What every command that reads returns takes: how many problems to show, --strict, --quiet, --skip. */
-export function reportingOptions(): Option[] {
-  return [...findingOptions(), quietOption(), skipOption()];
+export function reportingOption(name: 'max-errors' | 'strict' | 'quiet' | 'skip'): Option {
+  switch (name) {
+    case 'max-errors':
+      return findingOptions()[0]!;
+    case 'strict':
+      return findingOptions()[1]!;
+    case 'quiet':
+      return quietOption();
+    case 'skip':
+      return skipOption();
+  }
 }
 
 /** `--skip leading-zeros-dropped,legacy-encoding`: warnings not to show. Errors cannot be skipped. */
@@ -83,11 +92,10 @@ export function skipOption(): Option {
 }
 
 /** --from and --to: the window, in years. */
-export function windowOptions(): Option[] {
-  return [
-    new Option('--from <year>', 'năm đầu / first year of the window').argParser(year('--from')),
-    new Option('--to <year>', 'năm cuối / last year of the window').argParser(year('--to')),
-  ];
+export function windowOption(end: 'from' | 'to'): Option {
+  return end === 'from'
+    ? new Option('--from <year>', 'năm đầu / first year of the window').argParser(year('--from'))
+    : new Option('--to <year>', 'năm cuối / last year of the window').argParser(year('--to'));
 }
 
 export function outOption(): Option {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
-import { langOption, windowOptions, type CommandResult } from './common.js';
+import { langOption, windowOption, type CommandResult } from './common.js';
 import { year } from './options.js';
 
 export interface InitOptions {
@@ -123,8 +123,8 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .requiredOption('--province <code>', 'mã tỉnh / province code (GSO), e.g. 12')
     .requiredOption('--programme <id>', 'chương trình / programme: CT09, ND06, TDBVANTQ')
     .option('--year <year>', 'một năm / one year', year('--year'))
-    .addOption(windowOptions()[0]!)
-    .addOption(windowOptions()[1]!)
+    .addOption(windowOption('from'))
+    .addOption(windowOption('to'))
     .option('--force', 'ghi đè tệp đã có / overwrite existing files', false)
     .addOption(new Option('--format <format>', 'biểu mẫu CSV hoặc Excel / CSV or Excel forms').choices(['csv', 'xlsx']).default('csv'))
     .addOption(langOption())

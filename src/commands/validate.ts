@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
-import { exitCodeFor, langOption, progressFor, reportingOptions, type CommandResult } from './common.js';
+import { exitCodeFor, langOption, progressFor, reportingOption, type CommandResult } from './common.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -42,10 +42,10 @@ export function command(done: (result: Promise<CommandResult>) => void): Command
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
     .addOption(new Option('--format <format>', 'định dạng kết quả / output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .addOption(reportingOptions()[0]!)
-    .addOption(reportingOptions()[1]!)
-    .addOption(reportingOptions()[2]!)
-    .addOption(reportingOptions()[3]!)
+    .addOption(reportingOption('max-errors'))
+    .addOption(reportingOption('strict'))
+    .addOption(reportingOption('quiet'))
+    .addOption(reportingOption('skip'))
     .addHelpText(
       'after',
       `
