@@ -21,21 +21,28 @@ export interface RowEntry {
 const LOAD = 0.75;
 
 export class RowTable {
-  private keys: Float64Array;
-  private fingerprints: Uint32Array;
-  private masksLow: Uint32Array;
-  private masksHigh: Uint32Array;
-  private files: Uint16Array;
-  private lines: Uint32Array;
+  // Assigned by allocate(), which the constructor calls.
+  private keys!: Float64Array;
+  private fingerprints!: Uint32Array;
+  private masksLow!: Uint32Array;
+  private masksHigh!: Uint32Array;
+  private files!: Uint16Array;
+  private lines!: Uint32Array;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
+    this.allocate(capacity);
+  }
+
+  /** Empty columns of `capacity` slots (a power of two). */
+  private allocate(capacity: number): void {
     this.keys = new Float64Array(capacity).fill(EMPTY);
     this.fingerprints = new Uint32Array(capacity);
     this.masksLow = new Uint32Array(capacity);
     this.masksHigh = new Uint32Array(capacity);
     this.files = new Uint16Array(capacity);
     this.lines = new Uint32Array(capacity);
+    this.count = 0;
   }
 
   get size(): number {
@@ -81,14 +88,7 @@ export class RowTable {
 
   private grow(): void {
     const { keys, fingerprints, masksLow, masksHigh, files, lines } = this;
-    const capacity = keys.length * 2;
-    this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.fingerprints = new Uint32Array(capacity);
-    this.masksLow = new Uint32Array(capacity);
-    this.masksHigh = new Uint32Array(capacity);
-    this.files = new Uint16Array(capacity);
-    this.lines = new Uint32Array(capacity);
-    this.count = 0;
+    this.allocate(keys.length * 2);
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] === EMPTY) continue;
       this.set(keys[i]!, { fingerprint: fingerprints[i]!, maskLow: masksLow[i]!, maskHigh: masksHigh[i]!, file: files[i]!, line: lines[i]! });
