@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
+import { compactTableChars } from '../render/format.js';
 import { langOption, type CommandResult } from './common.js';
 
 export interface IndicatorsOptions {
@@ -20,15 +21,12 @@ const kindNames: Record<Indicator['kind'], { vi: string; en: string }> = {
   none: { vi: 'không cộng', en: 'none' },
 };
 
-/** No rule between body rows: 55 indicators stay readable on one screen. */
-const compactRows = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
 export async function indicatorsTable(indicators: readonly Indicator[], lang: Lang, width: number): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const head = lang === 'vi' ? ['Mã chỉ tiêu', 'Tên chỉ tiêu', 'Loại', 'ĐVT', 'Số lẻ'] : ['Indicator id', 'Label', 'Kind', 'Unit', 'Dec.'];
   const idWidth = Math.max(...indicators.map((i) => i.id.length)) + 2;
   const labelWidth = Math.max(20, Math.min(60, width - idWidth - 12 - 12 - 7 - 6));
-  const table = new Table({ head, colWidths: [idWidth, labelWidth, 12, 12, 7], wordWrap: true, style: { head: [], border: [] }, chars: compactRows });
+  const table = new Table({ head, colWidths: [idWidth, labelWidth, 12, 12, 7], wordWrap: true, style: { head: [], border: [] }, chars: compactTableChars });
   for (const i of indicators) {
     table.push([i.id, lang === 'vi' ? i.label_vi : i.label_en, kindNames[i.kind][lang], i.unit, String(i.decimals)]);
   }

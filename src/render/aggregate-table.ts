@@ -7,6 +7,7 @@ import Table from 'cli-table3';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import { compactTableChars } from './format.js';
 import { coverage, display, incomplete, label, rowCoverage, span } from './aggregate-shared.js';
 
 const words = {
@@ -44,7 +45,6 @@ const words = {
   },
 };
 
-const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: ChalkInstance): string {
   let text = display(cell.value, indicator, lang);
@@ -88,7 +88,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
       colAligns: ['left', 'left', 'right', 'right'],
       wordWrap: true,
       style: { head: [], border: [] },
-      chars: compact,
+      chars: compactTableChars,
     });
     report.indicators.forEach((indicator, i) => {
       const cell = unit.window[i]!;
@@ -116,7 +116,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
         colAligns: ['left', ...chunk.map(() => 'right' as const), 'right'],
         wordWrap: true,
         style: { head: [], border: [] },
-        chars: compact,
+        chars: compactTableChars,
       });
       for (const unit of rows) {
         const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color)}`) : unitTitle(unit, color);
@@ -141,7 +141,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
           colAligns: ['left', ...years.map(() => 'right' as const)],
           wordWrap: true,
           style: { head: [], border: [] },
-          chars: compact,
+          chars: compactTableChars,
         });
         report.indicators.forEach((indicator, i) => {
           table.push([label(indicator, lang), ...years.map((year) => mark(unit.years!.get(year)![i]!, indicator, lang, color))]);

@@ -9,7 +9,7 @@ import type { YearCompleteness } from '../core/check.js';
 import { renderMessage, type Lang } from '../core/findings.js';
 import type { CheckFolderResult } from '../pipeline.js';
 import { neutralise } from './aggregate-csv.js';
-import { formatCount, safeText } from './format.js';
+import { compactTableChars, formatCount, safeText } from './format.js';
 import { findingJson, validationText } from './validation.js';
 
 const words = {
@@ -82,7 +82,7 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
       colWidths: [nameWidth, ...years.map(() => 9)],
       colAligns: ['left', ...years.map(() => 'right' as const)],
       style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      chars: compactTableChars,
     });
     for (const row of result.completeness.rows) {
       const byYear = new Map(row.years.map((y) => [y.year, y]));
