@@ -4,13 +4,13 @@
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { CsvError, parse } from 'csv-parse';
 import type { RawCell } from '../../schemas/return.js';
 import type { FileChecker } from '../core/checker.js';
 import type { Vocabulary } from '../core/encoding.js';
 import type { NumberConvention } from '../core/numbers.js';
 import { decodeSample, detectEncoding, iconv, retypeTcvn3, type Encoding } from './decode.js';
 import { AnttError } from './errors.js';
+import { MAX_RECORD_CHARS, readCsvRecords } from './csv-records.js';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -75,8 +75,6 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** Anything but printable ASCII and tab. */
 const UNUSUAL = /[^\x20-\x7e\t]/;
 
-/** The largest record read: 1 million characters or bytes (a real row is a few hundred). */
-export const MAX_RECORD_CHARS = 1_000_000;
 
 /** A return is a list of flat records: 64 levels of nesting is far beyond any real one. */
 const MAX_JSON_DEPTH = 64;
@@ -103,46 +101,21 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
   }
 
   const retype = encoding === 'utf8-typed-tcvn3';
-  // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
   let headerSeen = false;
   let broken = false;
-  const parser = parse({
-    delimiter,
-    // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    // No per-record `info` objects (half a second per 100,000 rows): the parser's own running
-    // count, read as each record is emitted, gives the same line numbers.
-    info: false,
-    skip_empty_lines: false,
-    // A record (one row, quotes included) larger than this is not a return row but a runaway
-    // quote or a pasted document: reported, and memory stays bounded.
-    max_record_size: MAX_RECORD_CHARS,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      if (!error || broken) return;
-      broken = true;
-      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : error.code === 'CSV_MAX_RECORD_SIZE' ? 'record-too-large' : 'syntax';
-      checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code, limit: MAX_RECORD_CHARS }, { line: lastLine + 1 });
-    },
-  });
 
-  let lastLine = 0;
-  // Records are handled as csv-parse emits them, so that every row before a syntax error counts.
-  const onRecord = (record: string[]) => {
-    const line = lastLine + 1;
-    lastLine = parser.info.lines;
+  const onRecord = (record: string[], line: number, unusual: boolean) => {
     // Printable ASCII (most cells: codes, years, figures) needs no further look.
-    let unusual = false;
-    for (let i = 0; i < record.length; i++) {
-      let cell = record[i]!;
-      if (!UNUSUAL.test(cell)) continue;
-      unusual = true;
-      if (NON_ASCII.test(cell)) {
-        if (retype) cell = retypeTcvn3(cell);
-        record[i] = cell.normalize('NFC');
+    if (unusual) {
+      unusual = false;
+      for (let i = 0; i < record.length; i++) {
+        let cell = record[i]!;
+        if (!UNUSUAL.test(cell)) continue;
+        unusual = true;
+        if (NON_ASCII.test(cell)) {
+          if (retype) cell = retypeTcvn3(cell);
+          record[i] = cell.normalize('NFC');
+        }
       }
     }
     if (!headerSeen) {
@@ -158,35 +131,42 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     }
     checker.row(record, { line });
   };
+  const malformed = (code: string, line: number) => {
+    broken = true;
+    checker.fileFinding('malformed-file', { format: 'CSV', reason: malformedReason(code), detail: code, limit: MAX_RECORD_CHARS }, { line });
+  };
+
   try {
-    await new Promise<void>((resolve, reject) => {
-      parser.on('data', onRecord);
-      parser.on('error', reject);
-      parser.on('end', resolve);
-      if (complete) {
-        // A small file is already in memory: parse it from there rather than open it again.
-        // csv-parse works on bytes; hand it UTF-8 bytes (TCVN3 typed into UTF-8 is re-read per cell).
-        parser.end(encoding === 'utf8' || retype ? sample.subarray(detection.bomLength) : Buffer.from(head, 'utf8'));
-      } else {
-        const source = createReadStream(path);
-        source.on('error', reject);
-        source.pipe(iconv().decodeStream(iconvName(encoding))).pipe(parser);
-      }
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : error.code === 'CSV_MAX_RECORD_SIZE' ? 'record-too-large' : 'syntax';
-      if (!broken) checker.fileFinding('malformed-file', { format: 'CSV', reason, detail: error.code, limit: MAX_RECORD_CHARS }, { line: lastLine + 1 });
-      return;
+    if (complete) {
+      // A small file is already in memory, decoded (TCVN3 typed into UTF-8 is re-read per cell).
+      const text = retype ? sample.subarray(detection.bomLength).toString('utf8') : head;
+      await readCsvRecords([text], delimiter, onRecord, malformed);
+    } else {
+      const decoder = iconv().getDecoder(iconvName(encoding));
+      const bytes = createReadStream(path, { start: detection.bomLength, highWaterMark: 1024 * 1024 });
+      await readCsvRecords(
+        (async function* () {
+          for await (const chunk of bytes as AsyncIterable<Buffer>) yield decoder.write(chunk);
+          yield decoder.end() ?? '';
+        })(),
+        delimiter,
+        onRecord,
+        malformed,
+      );
     }
+  } catch (error) {
     if (error instanceof AnttError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code && !code.startsWith('CSV_')) throw new AnttError('file-unreadable', { path, reason: code });
+    if (code) throw new AnttError('file-unreadable', { path, reason: code });
     throw error;
   } finally {
     checker.end();
   }
   if (!headerSeen && !broken) checker.fileFinding('empty-file');
+}
+
+function malformedReason(code: string): string {
+  return code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : code === 'CSV_MAX_RECORD_SIZE' ? 'record-too-large' : 'syntax';
 }
 
 /** JSON returns: an array of wide records, or an object with a `returns` array. */

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from 'csv-parse';
+import { MAX_RECORD_CHARS, readCsvRecords, splitPlainLines } from '../src/io/csv-records.js';
+
+interface Reading {
+  records: { cells: string[]; line: number }[];
+  malformed: { code: string; line: number } | null;
+}
+
+/** The reference: csv-parse alone over the whole text, records numbered by the line they start on. */
+function byCsvParse(text: string, delimiter: string): Promise<Reading> {
+  const reading: Reading = { records: [], malformed: null };
+  let lastLine = 0;
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_CHARS,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error && !reading.malformed) reading.malformed = { code: error.code, line: lastLine + 1 };
+    },
+  });
+  parser.on('data', (cells: string[]) => {
+    const line = lastLine + 1;
+    lastLine = parser.info.lines;
+    reading.records.push({ cells, line });
+  });
+  return new Promise((resolve) => {
+    parser.on('error', (error: Error & { code: string }) => {
+      reading.malformed ??= { code: error.code, line: lastLine + 1 };
+      resolve(reading);
+    });
+    parser.on('end', () => resolve(reading));
+    parser.end(text);
+  });
+}
+
+/** antt's reading of the same text, given in the chunks a stream would cut it into. */
+async function byAntt(chunks: string[], delimiter: string): Promise<Reading & { plainButUnusual: boolean }> {
+  const reading = { records: [] as Reading['records'], malformed: null as Reading['malformed'], plainButUnusual: false };
+  await readCsvRecords(
+    (async function* () {
+      yield* chunks;
+    })(),
+    delimiter,
+    (cells, line, unusual) => {
+      // `unusual` false is a promise that every cell is printable ASCII or tab.
+      if (!unusual && cells.some((c) => /[^\x20-\x7e\t]/.test(c))) reading.plainButUnusual = true;
+      reading.records.push({ cells: [...cells], line });
+    },
+    (code, line) => {
+      reading.malformed ??= { code, line };
+    },
+  );
+  return reading;
+}
+
+function cut(text: string, points: number[]): string[] {
+  const at = [...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const p of at) {
+    chunks.push(text.slice(from, p));
+    from = p;
+  }
+  chunks.push(text.slice(from));
+  return chunks;
+}
+
+const pieces = ['01', '2024', 'Xã Mường Sai', 'a b', ' ', '', '17.429', '23,7', ',', ';', '\t', '\n', '\r\n', '\r', '\u00a0', '\ufeff', 'ệ'];
+const quoted = [...pieces, '"', '"x,y"', '""', 'a"b'];
+
+describe('reading CSV records', () => {
+  it('gives csv-parse’s records and line numbers for any quote-free text, however it is cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(',', ';', '\t'), async (parts, points, delimiter) => {
+        const text = parts.join('');
+        const expected = await byCsvParse(text, delimiter);
+        const actual = await byAntt(cut(text, points), delimiter);
+        expect(actual.records).toEqual(expected.records);
+        expect(actual.malformed).toEqual(expected.malformed);
+        expect(actual.plainButUnusual).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('hands everything from the first quoted line on to csv-parse, with the same records, lines and errors', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...quoted), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(',', ';'), async (parts, points, delimiter) => {
+        const text = parts.join('');
+        const expected = await byCsvParse(text, delimiter);
+        const actual = await byAntt(cut(text, points), delimiter);
+        expect(actual.records).toEqual(expected.records);
+        expect(actual.malformed).toEqual(expected.malformed);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('numbers records by the line they start on when a quoted cell spans lines', async () => {
+    const actual = await byAntt(['Mã,Ghi chú\n01,"dòng một\ndòng hai"\n02,x\n'], ',');
+    expect(actual.records.map((r) => r.line)).toEqual([1, 2, 4]);
+    expect(actual.records[1]!.cells).toEqual(['01', 'dòng một\ndòng hai']);
+  });
+
+  it('reports an unclosed quote at the line where its record starts, after the rows before it', async () => {
+    const actual = await byAntt(['a,b\n1,2\n3,"4\n5,6\n'], ',');
+    expect(actual.records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(actual.malformed).toEqual({ code: 'CSV_QUOTE_NOT_CLOSED', line: 3 });
+  });
+
+  it('leaves a line too long to be a row to csv-parse and its record size limit', async () => {
+    const long = 'x'.repeat(MAX_RECORD_CHARS + 10);
+    const text = `a,b\n${long}\n1,2\n`;
+    const actual = await byAntt(['a,b\n', long.slice(0, 400_000), long.slice(400_000), '\n1,2\n'], ',');
+    expect(actual.malformed).toEqual({ code: 'CSV_MAX_RECORD_SIZE', line: 2 });
+    const expected = await byCsvParse(text, ',');
+    expect(actual.records).toEqual(expected.records);
+    expect(actual.malformed).toEqual(expected.malformed);
+  });
+
+  it('keeps a CR cut from its LF by a chunk boundary as one line ending', () => {
+    const lines: string[][] = [];
+    const first = splitPlainLines('a,b\r', 0, ',', false, (cells) => lines.push(cells));
+    expect(first).toEqual({ stop: 0, hard: false });
+    expect(lines).toEqual([]);
+  });
+});
