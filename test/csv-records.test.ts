@@ -73,7 +73,7 @@ function cut(text: string, points: number[]): string[] {
 }
 
 const pieces = ['01', '2024', 'Xã Mường Sai', 'a b', ' ', '', '17.429', '23,7', ',', ';', '\t', '\n', '\r\n', '\r', '\u00a0', '\ufeff', 'ệ'];
-const quoted = [...pieces, '"', '"x,y"', '""', 'a"b'];
+const quoted = [...pieces, '"', '"x,y"', '"0,2"', '""', '"a""b"', 'a"b', '"dòng\nhai"', '" "', '"ệ;\t"'];
 
 describe('reading CSV records', () => {
   it('gives csv-parse’s records and line numbers for any quote-free text, however it is cut', async () => {
@@ -126,6 +126,18 @@ describe('reading CSV records', () => {
     const expected = await byCsvParse(text, ',');
     expect(actual.records).toEqual(expected.records);
     expect(actual.malformed).toEqual(expected.malformed);
+  });
+
+  it('splits the quoted cells Excel writes without csv-parse', () => {
+    const lines: string[][] = [];
+    const text = 'STT,"Vũ khí, vật liệu nổ",Năm\r\n1,"0,2","a ""b"""\r\n2,"",x';
+    const split = splitPlainLines(text, 0, ',', true, (cells) => lines.push(cells));
+    expect(split).toEqual({ stop: text.length, hard: false });
+    expect(lines).toEqual([
+      ['STT', 'Vũ khí, vật liệu nổ', 'Năm'],
+      ['1', '0,2', 'a "b"'],
+      ['2', '', 'x'],
+    ]);
   });
 
   it('keeps a CR cut from its LF by a chunk boundary as one line ending', () => {

@@ -1,12 +1,13 @@
 /**
- * The plain part of a CSV file, split without csv-parse. Nearly every return is "plain": no
- * quote character anywhere, one record per line. For such lines csv-parse does nothing but split
- * on the delimiter, yet costs two thirds of a large run (a parser state machine per byte, a Buffer
- * slice per field) and a few milliseconds of set-up per small file. So lines are split here until
- * the first line that is not plain (a quote, or a line so long it may be a runaway): from that
- * line on, csv-parse reads the rest of the file, and stays the one authority for everything
- * quoted or malformed. `test/plain-csv.test.ts` proves the split gives csv-parse's records and
- * line numbers for any text.
+ * CSV records, split here for the plain lines and by csv-parse for the rest. Nearly every line of
+ * a return is "plain": one record on one line, cells either bare or wholly quoted the way Excel
+ * writes them (`"0,2"`, `"Vũ khí, vật liệu nổ"`, `""` for a quote). For such lines csv-parse does
+ * nothing but split, yet cost two thirds of a large run (a state machine per byte, a Buffer slice
+ * per cell) and a few milliseconds of set-up per small file. So lines are split here until the
+ * first line that is not plain (a quoted cell running over lines, a stray quote, a line so long it
+ * may be a runaway): from that line on csv-parse reads the rest of the file, and stays the one
+ * authority for everything unusual or malformed. `test/csv-records.test.ts` proves the records
+ * and line numbers are csv-parse's for any text, however it is cut into chunks.
  */
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
@@ -30,8 +31,8 @@ export interface PlainSplit {
 
 /**
  * Splits complete plain lines of `text` from `from`, calling `emit(cells, unusual)` for each, where
- * `unusual` says a cell holds something besides printable ASCII and tab (so the caller's
- * normalisation is needed only then). With `final`, a last line without a line ending is complete.
+ * `unusual` false promises every cell is printable ASCII or tab (so the caller's normalisation is
+ * needed only otherwise). With `final`, a last line without a line ending is complete.
  */
 export function splitPlainLines(text: string, from: number, delimiter: string, final: boolean, emit: (cells: string[], unusual: boolean) => void): PlainSplit {
   const separator = delimiter.charCodeAt(0);
@@ -40,34 +41,72 @@ export function splitPlainLines(text: string, from: number, delimiter: string, f
   let fieldStart = from;
   let cells: string[] = [];
   let unusual = false;
+  /** The value of the quoted cell just closed, taken at the separator or line end after it. */
+  let quoted: string | null = null;
   for (let i = from; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === separator) {
-      cells.push(text.slice(fieldStart, i));
+      cells.push(quoted ?? text.slice(fieldStart, i));
+      quoted = null;
       fieldStart = i + 1;
     } else if (c === LF || c === CR) {
       // A CR that ends the text may be the first half of a CRLF cut by the chunk boundary.
       if (c === CR && i + 1 === length && !final) break;
       if (i - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
-      cells.push(text.slice(fieldStart, i));
+      cells.push(quoted ?? text.slice(fieldStart, i));
+      quoted = null;
       emit(cells, unusual);
       if (c === CR && text.charCodeAt(i + 1) === LF) i++;
       cells = [];
       unusual = false;
       lineStart = fieldStart = i + 1;
     } else if (c === QUOTE) {
-      return { stop: lineStart, hard: true };
+      if (i !== fieldStart || quoted !== null) return { stop: lineStart, hard: true };
+      // A wholly quoted cell: up to the quote that is followed by a separator or the line end.
+      unusual = true;
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        const lineEnd = nextLineEnd(text, from, close < 0 ? length : close);
+        if (lineEnd >= 0) return { stop: lineStart, hard: true };
+        if (close < 0 || (close + 1 === length && !final)) {
+          // The text ends inside the cell, or just after a quote that may be the first of `""`.
+          if (final || length - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
+          return { stop: lineStart, hard: false };
+        }
+        value += text.slice(from, close);
+        const after = close + 1 === length ? -1 : text.charCodeAt(close + 1);
+        if (after === QUOTE) {
+          value += '"';
+          from = close + 2;
+          continue;
+        }
+        if (after !== separator && after !== LF && after !== CR && after !== -1) return { stop: lineStart, hard: true };
+        quoted = value;
+        i = close;
+        break;
+      }
     } else if (c > 0x7e || (c < 0x20 && c !== 0x09)) {
       unusual = true;
     }
   }
   if (length - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
   if (final && lineStart < length) {
-    cells.push(text.slice(fieldStart));
+    cells.push(quoted ?? text.slice(fieldStart));
     emit(cells, unusual);
     return { stop: length, hard: false };
   }
   return { stop: lineStart, hard: false };
+}
+
+/** The first CR or LF in text[from, to), or -1. */
+function nextLineEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+  }
+  return -1;
 }
 
 /**
