@@ -3,7 +3,7 @@
  * `validate` and `aggregate` go through here, so both report the same findings.
  */
 import type { UnitLevel } from '../schemas/units.js';
-import { ReturnChecker, type Observation, type ValidationReport } from './core/checker.js';
+import { ReturnChecker, type AcceptedRow, type ValidationReport } from './core/checker.js';
 import { completeness, outlierFindings, rulesAfterRollup, type Completeness } from './core/check.js';
 import { finding, type Finding } from './core/findings.js';
 import { LAST_OLD_YEAR, Rollup, type AggregateReport, type Prefer } from './core/rollup.js';
@@ -19,7 +19,7 @@ import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
 export interface CheckOptions {
-  onObservation?: (observation: Observation) => void;
+  onAccepted?: (row: AcceptedRow) => void;
   keepFindings?: number;
   /** Warning codes not to report (`--skip`). */
   skip?: readonly string[];
@@ -72,7 +72,7 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
   return readReturns(inputs, catalogue, gazetteer, options);
 }
 
-/** Reads and checks every input file; accepted figures go to `options.onObservation`. */
+/** Reads and checks every input file; accepted rows go to `options.onAccepted`. */
 export function lazyVocabularyOf(gazetteer: Gazetteer, catalogue: Catalogue): () => Vocabulary {
   let vocabulary: Vocabulary | undefined;
   return () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
@@ -104,7 +104,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     catalogue,
     gazetteer,
     context: { provinceCode: inputs.config?.province ?? null },
-    ...(options.onObservation ? { onObservation: options.onObservation } : {}),
+    ...(options.onAccepted ? { onAccepted: options.onAccepted } : {}),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
     ...(options.skip?.length ? { skip: new Set(options.skip) } : {}),
   });
@@ -159,7 +159,7 @@ async function readIntoRollup(paths: readonly string[], options: { keepFindings?
   const gazetteer = gazetteerFor(inputs.config, inputs.configPath);
   const rollup = new Rollup(catalogue, gazetteer);
   const read = await readReturns(inputs, catalogue, gazetteer, {
-    onObservation: (o) => rollup.add(o, { file: o.file, line: o.line }),
+    onAccepted: (row) => rollup.addRow(row),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.skip ? { skip: options.skip } : {}),

@@ -35,13 +35,23 @@ export interface Observation {
   line: number | null;
 }
 
+/** An accepted row's figures (for a long-shape row: those not given before). */
+export interface AcceptedRow {
+  unit: Unit;
+  period: Period;
+  values: readonly { indicator: Indicator; index: number; scaled: number }[];
+  /** Where it was read. */
+  file: string;
+  line: number | null;
+}
+
 export interface CheckerOptions {
   catalogue: Catalogue;
   gazetteer: Gazetteer;
   /** From a data folder's config: the province its returns belong to. */
   context?: UnitContext;
-  /** Called once per accepted figure, in reading order. */
-  onObservation?: (observation: Observation) => void;
+  /** Called once per accepted row with its figures, in reading order. */
+  onAccepted?: (row: AcceptedRow) => void;
   /** How many findings of each level to keep for display; all are counted. */
   keepFindings?: number;
   /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
@@ -103,7 +113,7 @@ export class ReturnChecker {
   private readonly catalogue: Catalogue;
   private readonly gazetteer: Gazetteer;
   private readonly context: UnitContext;
-  private readonly onObservation: ((o: Observation) => void) | undefined;
+  private readonly onAccepted: ((row: AcceptedRow) => void) | undefined;
   private readonly collect: ((row: CollectedRow) => void) | undefined;
   private readonly skip: ReadonlySet<string> | undefined;
   private readonly keep: number;
@@ -134,7 +144,7 @@ export class ReturnChecker {
     this.catalogue = options.catalogue;
     this.gazetteer = options.gazetteer;
     this.context = options.context ?? {};
-    this.onObservation = options.onObservation;
+    this.onAccepted = options.onAccepted;
     this.collect = options.collect;
     this.skip = options.skip;
     this.keep = options.keepFindings ?? 10_000;
@@ -196,7 +206,10 @@ export class ReturnChecker {
   /** The catalogue's rules with indicator indexes in place of ids, for the per-row check. */
   private compiledRules: { left: number[]; right: number[]; operator: Rule['operator'] }[] | undefined;
 
-  private anyRuleBroken(valueOf: (index: number) => number | null): boolean {
+  /** A row's figures by catalogue index (NaN: not given), filled and cleared around each rule check. */
+  private figures: Float64Array | undefined;
+
+  private anyRuleBroken(figures: Float64Array): boolean {
     this.compiledRules ??= this.catalogue.rules.map((rule) => ({
       left: rule.left.map((id) => this.catalogue.indexOf(id)),
       right: rule.right.map((id) => this.catalogue.indexOf(id)),
@@ -208,16 +221,16 @@ export class ReturnChecker {
       let anyLeft = false;
       let anyRight = false;
       for (const i of rule.left) {
-        const v = valueOf(i);
-        if (v !== null) {
+        const v = figures[i]!;
+        if (v === v) {
           left += v;
           anyLeft = true;
         }
       }
       if (!anyLeft) continue;
       for (const i of rule.right) {
-        const v = valueOf(i);
-        if (v !== null) {
+        const v = figures[i]!;
+        if (v === v) {
           right += v;
           anyRight = true;
         }
@@ -297,13 +310,21 @@ export class ReturnChecker {
   }
 
   private rowRules(unit: Unit, period: Period, values: { index: number; scaled: number }[], where: Location): Finding[] {
-    const valueOf = (index: number) => {
-      for (const v of values) if (v.index === index) return v.scaled;
-      return null;
-    };
-    return this.anyRuleBroken(valueOf)
-      ? brokenRules(this.catalogue, (id) => valueOf(this.catalogue.indexOf(id)), { unit: unitLabel(unit), period: period.label, ...where })
+    const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
+    for (const v of values) figures[v.index] = v.scaled;
+    const broken = this.anyRuleBroken(figures);
+    const findings = broken
+      ? brokenRules(
+          this.catalogue,
+          (id) => {
+            const v = figures[this.catalogue.indexOf(id)]!;
+            return Number.isNaN(v) ? null : v;
+          },
+          { unit: unitLabel(unit), period: period.label, ...where },
+        )
       : [];
+    for (const v of values) figures[v.index] = NaN;
+    return findings;
   }
 
   private acceptAcrossFiles(
@@ -348,9 +369,7 @@ export class ReturnChecker {
     } else {
       this.rows.set(key, { fingerprint: print, maskLow, maskHigh, file: this.fileIndex.get(where.file) ?? 0, line: where.line ?? where.record ?? 0 });
     }
-    for (const value of values) {
-      this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled, file: where.file, line: where.line ?? where.record });
-    }
+    this.onAccepted?.({ unit, period, values, file: where.file, line: where.line ?? where.record });
     return findings;
   }
 
@@ -394,10 +413,8 @@ export class ReturnChecker {
     }
     if (findings.length > 0) return findings;
     const locationIndex = this.pack(where);
-    for (const value of fresh) {
-      sighting.triples.push(value.index, value.scaled, locationIndex);
-      this.onObservation?.({ unit, period, indicator: value.indicator, indicatorIndex: value.index, scaled: value.scaled, file: where.file, line: where.line ?? where.record });
-    }
+    for (const value of fresh) sighting.triples.push(value.index, value.scaled, locationIndex);
+    if (fresh.length > 0) this.onAccepted?.({ unit, period, values: fresh, file: where.file, line: where.line ?? where.record });
     return findings;
   }
 
@@ -612,7 +629,10 @@ export class FileChecker {
   private cell(cells: readonly RawCell[], column: ColumnPlan | undefined): string {
     if (!column) return '';
     const value = cells[column.position];
-    return value === null || value === undefined ? '' : String(value).normalize('NFC').trim();
+    if (value === null || value === undefined) return '';
+    const text = typeof value === 'string' ? value : String(value);
+    // Codes, years and periods are ASCII, which NFC leaves as it is: skip the look-up.
+    return (isAscii(text) ? text : text.normalize('NFC')).trim();
   }
 
   private checkRow(cells: readonly RawCell[], place: RowPlace, plan: HeaderPlan, final: boolean): void {
@@ -808,6 +828,11 @@ function leader(votes: Map<string, number>): string | null {
     }
   }
   return best;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function isBlank(cell: RawCell): boolean {

@@ -207,18 +207,26 @@ export class Gazetteer {
    * Finds the unit a return row names, by code (accepting a code whose leading zeros Excel
    * dropped) or by name, among the lists valid for the row's period.
    */
-  private readonly exactCodes = new Map<string, Resolution>();
+  private readonly exactCodes = new Map<string, Map<string, Resolution>>();
+  private exactCount = 0;
 
   resolve(code: string, name: string, systems: readonly UnitSystem[], context: UnitContext = {}): Resolution {
     const givenCode = code.trim();
     const givenName = name.trim();
     if (givenCode !== '') {
       // A code found as written, in one list, does not depend on the file's context: remember it.
-      const key = `${givenCode}\u0000${givenName}\u0000${systems.join()}`;
-      const known = this.exactCodes.get(key);
+      // Per list, by code (and name when there is one): no key string built for most rows.
+      const key = givenName === '' ? givenCode : `${givenCode}\u0000${givenName}`;
+      const remembered = systems.length === 1 ? this.exactCodes.get(systems[0]!) : undefined;
+      const known = remembered?.get(key);
       if (known) return known;
       const resolution = this.resolveCode(givenCode, givenName, systems, context);
-      if (resolution.ok && resolution.unit.code === givenCode && systems.length === 1 && this.exactCodes.size < 200_000) this.exactCodes.set(key, resolution);
+      if (resolution.ok && resolution.unit.code === givenCode && systems.length === 1 && this.exactCount < 200_000) {
+        let list = remembered;
+        if (!list) this.exactCodes.set(systems[0]!, (list = new Map()));
+        list.set(key, resolution);
+        this.exactCount++;
+      }
       return resolution;
     }
     if (givenName !== '') return this.resolveName(givenName, systems, context);

@@ -16,10 +16,11 @@ import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import { accumulatorFor, ratioOf, type Accumulator } from './accumulators.js';
 import type { Catalogue } from './catalogue.js';
-import type { Observation } from './checker.js';
+import type { AcceptedRow, Observation } from './checker.js';
 import { finding, type Finding } from './findings.js';
 import type { Gazetteer, Unit } from './gazetteer.js';
 import { scaledToPlain } from './numbers.js';
+import type { Period } from './period.js';
 
 /** The last year counted under the old three-level list: returns for 2025 used the old codes. */
 export const LAST_OLD_YEAR = 2025;
@@ -143,15 +144,33 @@ export class Rollup {
     const { unit, period, indicator, indicatorIndex: i, scaled } = observation;
     let year = unit === this.lastUnit && period.year === this.lastYear ? this.lastYearData : null;
     if (!year) year = this.yearData(unit, period.year);
-    this.addTo(year, unit, observation, place, indicator, i, scaled);
+    this.addTo(year, unit, period, place, indicator, i, scaled);
   }
 
+  /** Adds an accepted row's figures. */
+  addRow(row: AcceptedRow): void {
+    // A row with every figure blank is not a report of the unit for that year (completeness).
+    if (row.values.length === 0) return;
+    const { unit, period } = row;
+    let year = unit === this.lastUnit && period.year === this.lastYear ? this.lastYearData : null;
+    if (!year) year = this.yearData(unit, period.year);
+    const place = { file: row.file, line: row.line };
+    for (const value of row.values) this.addTo(year, unit, period, place, value.indicator, value.index, value.scaled);
+  }
+
+  /** The gazetteer's units are one object each: found by identity, no key string per row. */
+  private readonly byUnit = new Map<Unit, UnitData>();
+
   private yearData(unit: Unit, yearNumber: number): YearData {
-    const key = unitKey(unit);
-    let unitData = this.data.get(key);
+    let unitData = this.byUnit.get(unit);
     if (!unitData) {
-      unitData = { unit, years: new Map() };
-      this.data.set(key, unitData);
+      const key = unitKey(unit);
+      unitData = this.data.get(key);
+      if (!unitData) {
+        unitData = { unit, years: new Map() };
+        this.data.set(key, unitData);
+      }
+      this.byUnit.set(unit, unitData);
     }
     let year = unitData.years.get(yearNumber);
     if (!year) {
@@ -193,8 +212,7 @@ export class Rollup {
     year.lastMonth = lastMonth;
   }
 
-  private addTo(year: YearData, unit: Unit, observation: Observation, place: Place, indicator: Indicator, index: number, scaled: number): void {
-    const { period } = observation;
+  private addTo(year: YearData, unit: Unit, period: Period, place: Place, indicator: Indicator, index: number, scaled: number): void {
     const i = this.slot(index);
     this.fit(year, i);
     if (unit.level !== 'commune' && year.place === null) year.place = place;

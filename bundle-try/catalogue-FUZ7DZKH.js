@@ -1,0 +1,17 @@
+import { createRequire as __antt_createRequire } from 'node:module'; const require = __antt_createRequire(import.meta.url);
+import {
+  catalogueSchema,
+  indicatorKinds,
+  indicatorSchema,
+  programmeSchema,
+  ruleSchema
+} from "./chunk-YKCWQPV5.js";
+import "./chunk-6BNRWUZF.js";
+import "./chunk-TPSE7W5Y.js";
+export {
+  catalogueSchema,
+  indicatorKinds,
+  indicatorSchema,
+  programmeSchema,
+  ruleSchema
+};
