@@ -19,7 +19,8 @@ import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
 export interface CheckOptions {
-  onAccepted?: (row: AcceptedRow) => void;
+  /** Where accepted rows go (the aggregate's rollup); none when only checking. */
+  rollup?: Rollup;
   keepFindings?: number;
   /** Warning codes not to report (`--skip`). */
   skip?: readonly string[];
@@ -72,7 +73,7 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
   return readReturns(inputs, catalogue, gazetteer, options);
 }
 
-/** Reads and checks every input file; accepted rows go to `options.onAccepted`. */
+/** Reads and checks every input file; accepted rows go to `options.rollup`. */
 export function lazyVocabularyOf(gazetteer: Gazetteer, catalogue: Catalogue): () => Vocabulary {
   let vocabulary: Vocabulary | undefined;
   return () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
@@ -100,11 +101,14 @@ export async function readOneFile(checker: ReturnChecker, file: string, catalogu
 }
 
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
+  const workers = workerCount(inputs.files);
+  // Reading in parallel needs a rollup even to check: it tells which files share unit-years.
+  const rollup = options.rollup ?? (workers > 1 ? new Rollup(catalogue, gazetteer) : undefined);
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
     context: { provinceCode: inputs.config?.province ?? null },
-    ...(options.onAccepted ? { onAccepted: options.onAccepted } : {}),
+    ...(rollup ? { onAccepted: (row: AcceptedRow) => rollup.addRow(row) } : {}),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
     ...(options.skip?.length ? { skip: new Set(options.skip) } : {}),
   });
@@ -112,15 +116,15 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     options.progress.filesTotal = inputs.files.length;
     options.progress.rows = () => checker.stats.rows;
   }
-  const workers = workerCount(inputs.files);
-  if (workers > 1) {
-    await readInParallel(inputs, checker, gazetteer, workers, {
+  const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
+  if (workers > 1 && rollup) {
+    await readInParallel(inputs, checker, rollup, workers, {
       ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
       ...(options.skip ? { skip: options.skip } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
+      readHere: (file) => readOneFile(checker, file, catalogue, vocabulary),
     });
   } else {
-    const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
     for (const file of inputs.files) {
       await readOneFile(checker, file, catalogue, vocabulary);
       if (options.progress) {
@@ -159,7 +163,7 @@ async function readIntoRollup(paths: readonly string[], options: { keepFindings?
   const gazetteer = gazetteerFor(inputs.config, inputs.configPath);
   const rollup = new Rollup(catalogue, gazetteer);
   const read = await readReturns(inputs, catalogue, gazetteer, {
-    onAccepted: (row) => rollup.addRow(row),
+    rollup,
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.skip ? { skip: options.skip } : {}),

@@ -15,7 +15,7 @@ import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
-import { fingerprint, RowTable } from './row-table.js';
+import { fingerprint, RowTable, type RowColumns } from './row-table.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -56,21 +56,24 @@ export interface CheckerOptions {
   keepFindings?: number;
   /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
   skip?: ReadonlySet<string>;
-  /**
-   * Parallel reading: a worker checks its files row by row but leaves what needs every file
-   * (duplicates across files, the rollup) to the main thread: each row that passed is handed
-   * here instead, and the main thread gives it to `acceptCollected` in file order.
-   */
-  collect?: (row: CollectedRow) => void;
 }
 
-/** A row that passed a worker's checks, for the main thread's duplicate check and rollup. */
-export interface CollectedRow {
-  unit: Unit;
-  period: Period;
-  values: { indicator: Indicator; index: number; scaled: number; column: string | null }[];
-  where: Location;
-  shape: 'wide' | 'long';
+/**
+ * What one file's wide rows said, by unit and period (see RowTable), as a worker thread hands it
+ * to the main thread: period ids and file indexes are the worker's, named by the lists.
+ */
+export interface RowsPart extends RowColumns {
+  periodLabels: string[];
+  fileNames: string[];
+}
+
+/** The findings and counts of the files a checker read, to be added to another's. */
+export interface CheckerPart {
+  stats: ValidationStats;
+  findings: Finding[];
+  flagged: string[];
+  files: string[];
+  spreadsheets: [string, [string, number][]][];
 }
 
 export interface ValidationStats {
@@ -114,7 +117,6 @@ export class ReturnChecker {
   private readonly gazetteer: Gazetteer;
   private readonly context: UnitContext;
   private readonly onAccepted: ((row: AcceptedRow) => void) | undefined;
-  private readonly collect: ((row: CollectedRow) => void) | undefined;
   private readonly skip: ReadonlySet<string> | undefined;
   private readonly keep: number;
   private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
@@ -145,7 +147,6 @@ export class ReturnChecker {
     this.gazetteer = options.gazetteer;
     this.context = options.context ?? {};
     this.onAccepted = options.onAccepted;
-    this.collect = options.collect;
     this.skip = options.skip;
     this.keep = options.keepFindings ?? 10_000;
   }
@@ -251,32 +252,11 @@ export class ReturnChecker {
     where: Location,
     shape: 'wide' | 'long' = 'wide',
   ): Finding[] {
-    if (this.collect) {
-      // In a worker: the row's own rules here, everything across files in the main thread.
-      const findings = shape === 'wide' ? this.rowRules(unit, period, values, where) : [];
-      if (!findings.some((f) => f.level === 'error')) this.collect({ unit, period, values, where, shape });
-      return findings;
-    }
-    return this.acceptAcrossFiles(unit, period, values, where, shape, true);
-  }
-
-  /**
-   * @internal A row a worker passed, in file order: the checks that need every file. Returns
-   * the findings; a row refused here (a conflict) moves from accepted to rejected.
-   */
-  acceptCollected(row: CollectedRow): void {
-    const findings = this.acceptAcrossFiles(row.unit, row.period, row.values, row.where, row.shape, false);
-    const columns = this.spreadsheetColumns.get(row.where.file);
-    for (const f of findings) this.report(columns && f.line !== null && f.cell === null ? { ...f, cell: `${columnLetter(f.column !== null ? (columns.get(f.column) ?? 0) : 0)}${f.line}` } : f);
-    if (findings.some((f) => f.level === 'error')) {
-      this.stats.rowsAccepted--;
-      this.stats.rowsRejected++;
-      this.flaggedUnits.add(row.unit.system + row.unit.code);
-    }
+    return this.acceptAcrossFiles(unit, period, values, where, shape);
   }
 
   /** @internal Adds what a worker counted and kept for its files. */
-  merge(part: { stats: ValidationStats; findings: Finding[]; flagged: string[]; files: string[]; spreadsheets: [string, [string, number][]][] }): void {
+  merge(part: CheckerPart): void {
     for (const [file, columns] of part.spreadsheets) this.spreadsheetColumns.set(file, new Map(columns));
     for (const file of part.files) {
       if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
@@ -292,7 +272,7 @@ export class ReturnChecker {
   }
 
   /** @internal The worker's findings and counts, to be merged by the main thread. */
-  takePart(): { stats: ValidationStats; findings: Finding[]; flagged: string[]; files: string[]; spreadsheets: [string, [string, number][]][] } {
+  takePart(): CheckerPart {
     const part = {
       stats: { ...this.stats },
       findings: [...this.kept.error, ...this.kept.warning],
@@ -333,7 +313,6 @@ export class ReturnChecker {
     values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
     where: Location,
     shape: 'wide' | 'long',
-    rowRules: boolean,
   ): Finding[] {
     // A number key (unit's place in its list, the period's id): no string built per row.
     const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
@@ -341,7 +320,7 @@ export class ReturnChecker {
     // Rules on the row as it stands, first: a row that breaks one is rejected, and is not the
     // first word on its unit and period. Most rows keep every rule; the findings (and their
     // words) are made only for one that does not.
-    const findings = rowRules ? this.rowRules(unit, period, values, where) : [];
+    const findings = this.rowRules(unit, period, values, where);
     if (findings.some((f) => f.level === 'error')) return findings;
     let maskLow = 0;
     let maskHigh = 0;
@@ -416,6 +395,46 @@ export class ReturnChecker {
     for (const value of fresh) sighting.triples.push(value.index, value.scaled, locationIndex);
     if (fresh.length > 0) this.onAccepted?.({ unit, period, values: fresh, file: where.file, line: where.line ?? where.record });
     return findings;
+  }
+
+  /** Long rows were read: their rules are checked at the end, over every file (see finish). */
+  get sawLongRows(): boolean {
+    return this.sightings.size > 0;
+  }
+
+  /** @internal The wide rows this checker has seen, for the main thread (call before takePart). */
+  exportRows(): RowsPart {
+    return { ...this.rows.export(), periodLabels: [...this.periodIds.keys()].map((p) => p.label), fileNames: [...this.files] };
+  }
+
+  /** Rows of files read by workers, not yet in `rows`: added only when a file is read here. */
+  private readonly stashed: RowsPart[] = [];
+
+  /** @internal A worker's file, merged without being read here: its rows wait in file order. */
+  stashRows(part: RowsPart): void {
+    this.stashed.push(part);
+  }
+
+  /**
+   * @internal Before a file is read here after others were read by workers: their rows join
+   * `rows`, in file order, as if read here, so that duplicates name the first place.
+   */
+  absorbStashedRows(): void {
+    for (const part of this.stashed.splice(0)) {
+      const periodIds = part.periodLabels.map((label) => this.periodId(this.period(label)!));
+      const fileIds = part.fileNames.map((name) => this.fileIndex.get(name) ?? 0);
+      for (let i = 0; i < part.keys.length; i++) {
+        const key = part.keys[i]!;
+        const local = key % 65_536;
+        const mainKey = (key - local) + periodIds[local]!;
+        const entry = { fingerprint: part.fingerprints[i]!, maskLow: part.masksLow[i]!, maskHigh: part.masksHigh[i]!, file: fileIds[part.files[i]!]!, line: part.lines[i]! };
+        const seen = this.rows.get(mainKey);
+        // The file was merged because no unit-year of it had figures before: only rows without
+        // figures (an empty mask) can have been seen, and they combine as acceptAcrossFiles does.
+        if (seen) this.rows.set(mainKey, { ...seen, fingerprint: (seen.fingerprint + entry.fingerprint) >>> 0, maskLow: (seen.maskLow | entry.maskLow) >>> 0, maskHigh: (seen.maskHigh | entry.maskHigh) >>> 0 });
+        else this.rows.set(mainKey, entry);
+      }
+    }
   }
 
   /** Cross-field rules over everything accepted for each unit and period. */

@@ -115,6 +115,23 @@ export function unitKey(unit: Unit): string {
   return unit.system + unit.code;
 }
 
+/**
+ * A rollup's unit-years as columns, to send from a worker thread: entry e is the unit at
+ * `units[e]` (its place in its list × 2, + 1 for the new list) and year `years[e]`; its figures are
+ * `values[e × width + s]` for the catalogue indicator `slotIndexes[s]` (months and lastMonth alike).
+ */
+export interface RollupPart {
+  units: Int32Array;
+  years: Int32Array;
+  width: number;
+  slotIndexes: number[];
+  values: Float64Array;
+  months: Uint16Array;
+  lastMonth: Uint8Array;
+  places: (Place | null)[];
+  findings: Finding[];
+}
+
 export class Rollup {
   private readonly data = new Map<string, UnitData>();
   private readonly width: number;
@@ -242,6 +259,76 @@ export class Rollup {
       year.values[i] = scaled;
       year.lastMonth[i] = period.lastMonth;
     }
+  }
+
+  /** @internal Everything added so far, as columns (see RollupPart). */
+  exportPart(): RollupPart {
+    let count = 0;
+    for (const unitData of this.data.values()) count += unitData.years.size;
+    const width = this.slotIndexes.length;
+    const part: RollupPart = {
+      units: new Int32Array(count),
+      years: new Int32Array(count),
+      width,
+      slotIndexes: [...this.slotIndexes],
+      values: new Float64Array(count * width),
+      months: new Uint16Array(count * width),
+      lastMonth: new Uint8Array(count * width),
+      places: [],
+      findings: [...this.findings],
+    };
+    let e = 0;
+    for (const { unit, years } of this.data.values()) {
+      for (const [year, data] of years) {
+        part.units[e] = unit.order * 2 + (unit.system === 'old' ? 0 : 1);
+        part.years[e] = year;
+        const n = Math.min(width, data.values.length);
+        part.values.set(data.values.subarray(0, n), e * width);
+        part.months.set(data.months.subarray(0, n), e * width);
+        part.lastMonth.set(data.lastMonth.subarray(0, n), e * width);
+        if (n < width) part.values.fill(NaN, e * width + n, (e + 1) * width);
+        part.places.push(data.place);
+        e++;
+      }
+    }
+    return part;
+  }
+
+  private unitOfPart(part: RollupPart, e: number): Unit {
+    const code = part.units[e]!;
+    const unit = this.gazetteer.unitAt(code % 2 === 0 ? 'old' : 'new', Math.floor(code / 2));
+    if (!unit) throw new Error(`rollup part names no unit at ${code}`);
+    return unit;
+  }
+
+  /** @internal Does any unit-year of the part already have figures here? */
+  overlaps(part: RollupPart): boolean {
+    for (let e = 0; e < part.years.length; e++) {
+      if (this.reported(this.unitOfPart(part, e), part.years[e]!)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * @internal Adds a part none of whose unit-years are here yet (see overlaps): the same as
+   * adding its figures one by one, since each unit-year comes whole from one file.
+   */
+  importPart(part: RollupPart): void {
+    const slots = part.slotIndexes.map((index) => this.slot(index));
+    for (let e = 0; e < part.years.length; e++) {
+      const year = this.yearData(this.unitOfPart(part, e), part.years[e]!);
+      year.place ??= part.places[e] ?? null;
+      for (let s = 0; s < part.width; s++) {
+        const at = e * part.width + s;
+        if (part.months[at] === 0 && Number.isNaN(part.values[at]!)) continue;
+        const i = slots[s]!;
+        this.fit(year, i);
+        year.values[i] = part.values[at]!;
+        year.months[i] = part.months[at]!;
+        year.lastMonth[i] = part.lastMonth[at]!;
+      }
+    }
+    this.findings.push(...part.findings);
   }
 
   /** Years with any figure, ascending. */

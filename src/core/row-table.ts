@@ -17,6 +17,16 @@ export interface RowEntry {
   line: number;
 }
 
+/** The entries of a table, in slot order, as columns (to send to another thread). */
+export interface RowColumns {
+  keys: Float64Array;
+  fingerprints: Uint32Array;
+  masksLow: Uint32Array;
+  masksHigh: Uint32Array;
+  files: Uint16Array;
+  lines: Uint32Array;
+}
+
 /** Filled to three quarters before it doubles: 26 bytes a slot, about 35 a row. */
 const LOAD = 0.75;
 
@@ -84,6 +94,29 @@ export class RowTable {
     // Files beyond 65,535 in one run share an index: only the place named in a message suffers.
     this.files[at] = Math.min(entry.file, 0xffff);
     this.lines[at] = entry.line;
+  }
+
+  export(): RowColumns {
+    const out: RowColumns = {
+      keys: new Float64Array(this.count),
+      fingerprints: new Uint32Array(this.count),
+      masksLow: new Uint32Array(this.count),
+      masksHigh: new Uint32Array(this.count),
+      files: new Uint16Array(this.count),
+      lines: new Uint32Array(this.count),
+    };
+    let n = 0;
+    for (let at = 0; at < this.keys.length; at++) {
+      if (this.keys[at] === EMPTY) continue;
+      out.keys[n] = this.keys[at]!;
+      out.fingerprints[n] = this.fingerprints[at]!;
+      out.masksLow[n] = this.masksLow[at]!;
+      out.masksHigh[n] = this.masksHigh[at]!;
+      out.files[n] = this.files[at]!;
+      out.lines[n] = this.lines[at]!;
+      n++;
+    }
+    return out;
   }
 
   private grow(): void {

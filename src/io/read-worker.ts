@@ -1,31 +1,34 @@
 /**
- * A worker thread of the parallel reader (see parallel.ts): reads the files it is sent with its
- * own checker in collect mode and sends back, per file, the rows that passed and its findings.
+ * A worker thread of the parallel reader (see parallel.ts): reads each file it is sent on its own,
+ * with a fresh checker and rollup, and sends back the file's findings and counts, its wide rows by
+ * unit and period, and its rolled-up unit-years.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReturnChecker } from '../core/checker.js';
+import { Rollup } from '../core/rollup.js';
 import { catalogueFor, lazyVocabularyOf, readOneFile } from '../pipeline.js';
 import { AnttError } from './errors.js';
 import { readConfig } from './inputs.js';
-import { RowPacker } from './parallel.js';
 import { gazetteerFor } from './shipped.js';
 
 const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[] };
 const config = data.configPath ? readConfig(data.configPath) : null;
 const catalogue = catalogueFor({ files: [], config, configPath: data.configPath });
 const gazetteer = gazetteerFor(config, data.configPath);
-const packer = new RowPacker();
-const checker = new ReturnChecker({
-  catalogue,
-  gazetteer,
-  context: { provinceCode: data.province },
-  keepFindings: data.keepFindings,
-  skip: new Set(data.skip),
-  collect: (row) => packer.add(row),
-});
 const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
+const skip = new Set(data.skip);
 
 parentPort!.on('message', async (message: { index: number; file: string }) => {
+  // Each file on its own: what it shares with other files is the main thread's to find.
+  const rollup = new Rollup(catalogue, gazetteer);
+  const checker = new ReturnChecker({
+    catalogue,
+    gazetteer,
+    context: { provinceCode: data.province },
+    keepFindings: data.keepFindings,
+    skip,
+    onAccepted: (row) => rollup.addRow(row),
+  });
   try {
     await readOneFile(checker, message.file, catalogue, vocabulary);
   } catch (error) {
@@ -35,7 +38,14 @@ parentPort!.on('message', async (message: { index: number; file: string }) => {
     parentPort!.postMessage({ index: message.index, fatal: { code: error.code, params: error.params } });
     return;
   }
-  const packed = packer.take();
+  // Long rows' rules are checked over every file at the end: such a file is read again there.
+  if (checker.sawLongRows) {
+    parentPort!.postMessage({ index: message.index, reread: true });
+    return;
+  }
+  const rows = checker.exportRows();
+  const rolled = rollup.exportPart();
   const part = checker.takePart();
-  parentPort!.postMessage({ index: message.index, ...packed, part }, [packed.rows.buffer as ArrayBuffer]);
+  const transfer = [rows.keys, rows.fingerprints, rows.masksLow, rows.masksHigh, rows.files, rows.lines, rolled.units, rolled.years, rolled.values, rolled.months, rolled.lastMonth].map((a) => a.buffer as ArrayBuffer);
+  parentPort!.postMessage({ index: message.index, part, rows, rolled }, transfer);
 });
