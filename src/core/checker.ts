@@ -333,7 +333,7 @@ export class ReturnChecker {
     maskLow >>>= 0;
     maskHigh >>>= 0;
     const print = fingerprint(values);
-    const seen = this.rows.get(key);
+    const seen = this.rows.has(key) ? this.rows.get(key) : null;
     if (seen) {
       const first = placeText({ file: this.files[seen.file] ?? '', line: seen.line || null, record: null });
       const overlap = (seen.maskLow & maskLow) !== 0 || (seen.maskHigh & maskHigh) !== 0;
@@ -346,7 +346,7 @@ export class ReturnChecker {
         return [...findings, finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       }
     } else {
-      this.rows.set(key, { fingerprint: print, maskLow, maskHigh, file: this.fileIndex.get(where.file) ?? 0, line: where.line ?? where.record ?? 0 });
+      this.rows.put(key, print, maskLow, maskHigh, this.fileIndex.get(where.file) ?? 0, where.line ?? where.record ?? 0);
     }
     this.onAccepted?.({ unit, period, values, file: where.file, line: where.line ?? where.record });
     return findings;
@@ -706,8 +706,8 @@ export class FileChecker {
       );
       return;
     }
-    const duplicates = this.checker.accept(unit, period, values, { file: this.file, line: where.line, record: where.record }, plan.shape);
-    const all = [...findings, ...duplicates];
+    const duplicates = this.checker.accept(unit, period, values, where, plan.shape);
+    const all = duplicates.length === 0 ? findings : findings.length === 0 ? duplicates : [...findings, ...duplicates];
     if (duplicates.some((f) => f.level === 'error')) this.reject(all, unit);
     else {
       this.checker.stats.rowsAccepted++;
@@ -720,7 +720,7 @@ export class FileChecker {
     let reader = plan.readers.get(level);
     if (!reader) {
       reader = compileRowReader(
-        plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position })),
+        plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position, header: plan.headerOf.get(v.position) ?? null })),
         this.convention,
         level,
       );
@@ -742,7 +742,7 @@ export class FileChecker {
         }),
       );
     }
-    return reading.figures.map((f) => ({ indicator: f.column.indicator, index: f.column.index, scaled: f.scaled, column: plan.headerOf.get(f.column.position) ?? null }));
+    return reading.figures;
   }
 
   private longValue(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: ReturnType<FileChecker['where']>, findings: Finding[]) {

@@ -16,12 +16,19 @@ export interface FigureColumn {
   index: number;
   /** 0-based position of the column in the row. */
   position: number;
+  /** The column's header, named in findings. */
+  header?: string | null;
 }
 
+/** A figure read, in the shape the checker accepts it: one object per figure, nothing to copy. */
 export interface RowFigure {
-  column: FigureColumn;
+  indicator: Indicator;
+  index: number;
   scaled: number;
+  column: string | null;
 }
+
+const NO_PROBLEMS: readonly CellProblemAt[] = Object.freeze([]) as readonly CellProblemAt[];
 
 export interface CellProblemAt {
   column: FigureColumn;
@@ -33,7 +40,7 @@ export interface CellProblemAt {
 /** A row's figures when every cell is valid; otherwise its problems, in column order. */
 export interface RowReading {
   figures: RowFigure[];
-  problems: CellProblemAt[];
+  problems: readonly CellProblemAt[];
 }
 
 export type RowReader = (cells: readonly RawCell[]) => RowReading;
@@ -51,11 +58,11 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
       if (result.status === 'invalid') {
         (problems ??= []).push({ column, raw, code: result.code, params: result.params });
       } else if (result.status === 'value' && problems === null) {
-        figures.push({ column, scaled: result.scaled });
+        figures.push({ indicator: column.indicator, index: column.index, scaled: result.scaled, column: column.header ?? null });
       }
     }
     if (problems !== null) figures = [];
-    return { figures, problems: problems ?? [] };
+    return { figures, problems: problems ?? NO_PROBLEMS };
   };
 }
 
@@ -81,7 +88,7 @@ export function schemaRowReader(columns: readonly FigureColumn[], convention: Nu
     const figures: RowFigure[] = [];
     for (const column of columns) {
       const value = parsed.data[column.indicator.id] as CellValue;
-      if (value.status === 'value') figures.push({ column, scaled: value.scaled });
+      if (value.status === 'value') figures.push({ indicator: column.indicator, index: column.index, scaled: value.scaled, column: column.header ?? null });
     }
     return { figures, problems: [] };
   };

@@ -81,19 +81,28 @@ export class RowTable {
     return { fingerprint: this.fingerprints[at]!, maskLow: this.masksLow[at]!, maskHigh: this.masksHigh[at]!, file: this.files[at]!, line: this.lines[at]! };
   }
 
+  /** Is the key in the table? (Most rows' keys are not: no entry object is made for them.) */
+  has(key: number): boolean {
+    return this.keys[this.slotOf(key)] !== EMPTY;
+  }
+
   set(key: number, entry: RowEntry): void {
+    this.put(key, entry.fingerprint, entry.maskLow, entry.maskHigh, entry.file, entry.line);
+  }
+
+  put(key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): void {
     if (this.count + 1 > this.keys.length * LOAD) this.grow();
     const at = this.slotOf(key);
     if (this.keys[at] === EMPTY) {
       this.keys[at] = key;
       this.count++;
     }
-    this.fingerprints[at] = entry.fingerprint;
-    this.masksLow[at] = entry.maskLow;
-    this.masksHigh[at] = entry.maskHigh;
+    this.fingerprints[at] = fingerprint;
+    this.masksLow[at] = maskLow;
+    this.masksHigh[at] = maskHigh;
     // Files beyond 65,535 in one run share an index: only the place named in a message suffers.
-    this.files[at] = Math.min(entry.file, 0xffff);
-    this.lines[at] = entry.line;
+    this.files[at] = Math.min(file, 0xffff);
+    this.lines[at] = line;
   }
 
   export(): RowColumns {
@@ -124,7 +133,7 @@ export class RowTable {
     this.allocate(keys.length * 2);
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] === EMPTY) continue;
-      this.set(keys[i]!, { fingerprint: fingerprints[i]!, maskLow: masksLow[i]!, maskHigh: masksHigh[i]!, file: files[i]!, line: lines[i]! });
+      this.put(keys[i]!, fingerprints[i]!, masksLow[i]!, masksHigh[i]!, files[i]!, lines[i]!);
     }
   }
 }
@@ -135,7 +144,8 @@ export class RowTable {
  */
 export function fingerprint(values: readonly { index: number; scaled: number }[]): number {
   let a = 0;
-  for (const { index, scaled } of values) {
+  for (let i = 0; i < values.length; i++) {
+    const { index, scaled } = values[i]!;
     const lo = scaled % 4294967296 | 0;
     const hi = Math.floor(scaled / 4294967296) | 0;
     a = (a + mix(index * 0x45d9f3b + lo, hi)) >>> 0;
