@@ -4,4 +4,4 @@
 import module from 'node:module';
 
 module.enableCompileCache?.();
-await import('../dist/src/cli.js');
+await import('../dist/bundle/cli.js');

@@ -2,8 +2,9 @@
  * Loads what ships with the tool: the indicator catalogue (`schemas/catalogue.json`) and the
  * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
 import {
@@ -38,11 +39,46 @@ function readText(path: string): string {
 }
 
 /**
+ * The shipped lists as the build checked them: `npm run build` (and `npm install`, through
+ * `prepare`) runs every shipped list through its Zod schema and records a digest of its text
+ * together with the compiled schemas (scripts/check-shipped.mjs). A list whose digest still
+ * matches is the very text the schema accepted, and is not checked again at every start (Zod
+ * over the 10,000 communes is a third of a small run's time). Any other text — an edited list, a
+ * data folder's own, a changed schema — is checked in full.
+ */
+export const checkedRecordPath = join(packageRoot, 'dist', 'shipped-checked.json');
+
+let checked: Record<string, string> | null | undefined;
+
+export function shippedDigest(text: string): string {
+  const schemas = readFileSync(join(packageRoot, 'dist', 'schemas', 'units.js'));
+  return createHash('sha256').update(schemas).update('\u0000').update(text).digest('hex');
+}
+
+export function checkedByBuild(path: string, text: string): boolean {
+  if (checked === undefined) {
+    try {
+      checked = JSON.parse(readFileSync(checkedRecordPath, 'utf8')) as Record<string, string>;
+    } catch {
+      checked = null;
+    }
+  }
+  const digest = checked?.[relative(packageRoot, path).split(sep).join('/')];
+  if (digest === undefined) return false;
+  try {
+    return shippedDigest(text) === digest;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The gazetteer files are plain CSV without quotes (checked by the schema: a quote would fail the
  * code patterns), so a split is enough and keeps start-up fast.
  */
-export function readTable<T>(path: string, schema: z.ZodType<T>): T[] {
-  const lines = readText(path).split(/\r?\n/);
+export function readTable<T>(path: string, schema: z.ZodType<T>, options: { trustBuild?: boolean } = {}): T[] {
+  const text = readText(path);
+  const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? '').split(',');
   const rows: Record<string, string>[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -53,6 +89,8 @@ export function readTable<T>(path: string, schema: z.ZodType<T>): T[] {
     for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
     rows.push(row);
   }
+  // Only shipped lists, and only with the build's record: a unit list of a data folder is always checked.
+  if (options.trustBuild && checkedByBuild(path, text)) return rows as T[];
   const parsed = z.array(schema).safeParse(rows);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -84,11 +122,12 @@ export function loadCatalogue(path = shippedPaths.catalogue): Catalogue {
 let gazetteer: Gazetteer | undefined;
 
 export function loadGazetteer(): Gazetteer {
+  const trustBuild = { trustBuild: true };
   gazetteer ??= new Gazetteer({
-    old: () => readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema),
-    new: () => readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema),
-    crosswalk: () => readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema),
-    provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
+    old: () => readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema, trustBuild),
+    new: () => readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema, trustBuild),
+    crosswalk: () => readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema, trustBuild),
+    provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, trustBuild),
   });
   return gazetteer;
 }
@@ -104,7 +143,7 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
   const table = <T>(file: string | undefined, shipped: string, schema: z.ZodType<T>) => () => {
     const path = file ? resolve(base, file) : shipped;
     try {
-      return readTable<T>(path, schema);
+      return readTable<T>(path, schema, { trustBuild: !file });
     } catch (error) {
       if (file && error instanceof AnttError && error.code === 'bad-shipped-data') {
         throw new AnttError('bad-units', { path, detail: String(error.params.detail) });
@@ -116,6 +155,6 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
     old: table(own.old, shippedPaths.unitsOld, unitRowSchema),
     new: table(own.new, shippedPaths.unitsNew, unitRowSchema),
     crosswalk: table(own.crosswalk, shippedPaths.crosswalk, crosswalkRowSchema),
-    provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema),
+    provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, { trustBuild: true }),
   });
 }
