@@ -193,6 +193,18 @@ export class ReturnChecker {
     return period;
   }
 
+  private lastFile = '';
+  private lastFileNumber = 0;
+
+  /** A file's index (rows come file by file: the last one is kept at hand). */
+  private fileNumber(file: string): number {
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastFileNumber = this.fileIndex.get(file) ?? 0;
+    }
+    return this.lastFileNumber;
+  }
+
   /** A location as one number (file index × 2³² + line), so that each accepted row costs 8 bytes. */
   private pack(where: Location): number {
     return (this.fileIndex.get(where.file) ?? 0) * 2 ** 32 + (where.line ?? where.record ?? 0);
@@ -333,7 +345,7 @@ export class ReturnChecker {
     maskLow >>>= 0;
     maskHigh >>>= 0;
     const print = fingerprint(values);
-    const seen = this.rows.has(key) ? this.rows.get(key) : null;
+    const seen = this.rows.putNew(key, print, maskLow, maskHigh, this.fileNumber(where.file), where.line ?? where.record ?? 0) ? null : this.rows.get(key);
     if (seen) {
       const first = placeText({ file: this.files[seen.file] ?? '', line: seen.line || null, record: null });
       const overlap = (seen.maskLow & maskLow) !== 0 || (seen.maskHigh & maskHigh) !== 0;
@@ -345,8 +357,6 @@ export class ReturnChecker {
       } else {
         return [...findings, finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       }
-    } else {
-      this.rows.put(key, print, maskLow, maskHigh, this.fileIndex.get(where.file) ?? 0, where.line ?? where.record ?? 0);
     }
     this.onAccepted?.({ unit, period, values, file: where.file, line: where.line ?? where.record });
     return findings;

@@ -70,6 +70,7 @@ function toScaled(intDigits: string, fracDigits: string, decimals: number): Cell
  * `convention` breaks the tie for a single mark followed by exactly three digits.
  */
 export function parseQuantity(raw: string, decimals: number, convention: NumberConvention = 'unknown'): CellResult {
+  if (raw === '') return NOT_REPORTED;
   // Most cells are plain digits: read them without a regular expression.
   const plain = plainDigits(raw);
   if (plain >= 0) {

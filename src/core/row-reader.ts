@@ -48,12 +48,34 @@ export type RowReader = (cells: readonly RawCell[]) => RowReading;
 /** The fast path: compiled once per header, convention and reporting level. */
 export function compileRowReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null): RowReader {
   const count = columns.length;
+  // Quantity columns (not yes/no counts): what readCell does first for text, inlined — an empty
+  // cell is not reported, plain digits are the number (parseQuantity's own first step).
+  const quantity = columns.map((c) => c.indicator.kind !== 'unit_count');
+  const factor = columns.map((c) => 10 ** c.indicator.decimals);
   return (cells) => {
     let figures: RowFigure[] = [];
     let problems: CellProblemAt[] | null = null;
     for (let i = 0; i < count; i++) {
       const column = columns[i]!;
       const raw = cells[column.position];
+      if (typeof raw === 'string' && quantity[i]) {
+        const n = raw.length;
+        if (n === 0) continue;
+        if (n <= 15) {
+          let value = 0;
+          let at = 0;
+          for (; at < n; at++) {
+            const digit = raw.charCodeAt(at) - 48;
+            if (digit < 0 || digit > 9) break;
+            value = value * 10 + digit;
+          }
+          const scaled = value * factor[i]!;
+          if (at === n && Number.isSafeInteger(scaled)) {
+            if (problems === null) figures.push({ indicator: column.indicator, index: column.index, scaled, column: column.header ?? null });
+            continue;
+          }
+        }
+      }
       const result = readCell(raw, column.indicator, convention, level);
       if (result.status === 'invalid') {
         (problems ??= []).push({ column, raw, code: result.code, params: result.params });

@@ -81,9 +81,22 @@ export class RowTable {
     return { fingerprint: this.fingerprints[at]!, maskLow: this.masksLow[at]!, maskHigh: this.masksHigh[at]!, file: this.files[at]!, line: this.lines[at]! };
   }
 
-  /** Is the key in the table? (Most rows' keys are not: no entry object is made for them.) */
-  has(key: number): boolean {
-    return this.keys[this.slotOf(key)] !== EMPTY;
+  /**
+   * Adds the key if it is new (one probe, no entry object: most rows' keys are new) and returns
+   * true; returns false, changing nothing, if it is there already.
+   */
+  putNew(key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): boolean {
+    if (this.count + 1 > this.keys.length * LOAD) this.grow();
+    const at = this.slotOf(key);
+    if (this.keys[at] !== EMPTY) return false;
+    this.keys[at] = key;
+    this.count++;
+    this.fingerprints[at] = fingerprint;
+    this.masksLow[at] = maskLow;
+    this.masksHigh[at] = maskHigh;
+    this.files[at] = Math.min(file, 0xffff);
+    this.lines[at] = line;
+    return true;
   }
 
   set(key: number, entry: RowEntry): void {

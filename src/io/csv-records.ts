@@ -29,14 +29,47 @@ export interface PlainSplit {
   hard: boolean;
 }
 
+/** A quote, or a CR that is not the first half of a CRLF: the line needs a closer look. */
+const NOT_SIMPLE = /["\r]/;
+/** Anything but printable ASCII and tab. */
+const UNUSUAL = /[^\x20-\x7e\t]/;
+
 /**
  * Splits complete plain lines of `text` from `from`, calling `emit(cells, unusual)` for each, where
  * `unusual` false promises every cell is printable ASCII or tab (so the caller's normalisation is
  * needed only otherwise). With `final`, a last line without a line ending is complete.
+ *
+ * Most lines have no quote: found with indexOf and split with split, both native. A line with a
+ * quote or a lone CR is walked character by character.
  */
 export function splitPlainLines(text: string, from: number, delimiter: string, final: boolean, emit: (cells: string[], unusual: boolean) => void): PlainSplit {
-  const separator = delimiter.charCodeAt(0);
   const length = text.length;
+  let lineStart = from;
+  while (lineStart < length) {
+    const lf = text.indexOf('\n', lineStart);
+    // A last line without its line ending may go on in the next chunk.
+    if (lf < 0 && !final) break;
+    const next = lf < 0 ? length : lf + 1;
+    if (next - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
+    let end = lf < 0 ? length : lf;
+    if (lf >= 0 && end > lineStart && text.charCodeAt(end - 1) === CR) end--;
+    const line = text.slice(lineStart, end);
+    if (NOT_SIMPLE.test(line)) {
+      const walked = walkLines(text, lineStart, next, delimiter, final, emit);
+      if (walked.hard || walked.stop < next) return walked;
+    } else {
+      emit(line.split(delimiter), UNUSUAL.test(line));
+    }
+    lineStart = next;
+  }
+  if (length - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
+  return { stop: lineStart, hard: false };
+}
+
+/** The lines of text[from, to), character by character (see splitPlainLines). */
+function walkLines(text: string, from: number, to: number, delimiter: string, final: boolean, emit: (cells: string[], unusual: boolean) => void): PlainSplit {
+  const separator = delimiter.charCodeAt(0);
+  const length = to;
   let lineStart = from;
   let fieldStart = from;
   let cells: string[] = [];
@@ -93,7 +126,7 @@ export function splitPlainLines(text: string, from: number, delimiter: string, f
   }
   if (length - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
   if (final && lineStart < length) {
-    cells.push(quoted ?? text.slice(fieldStart));
+    cells.push(quoted ?? text.slice(fieldStart, length));
     emit(cells, unusual);
     return { stop: length, hard: false };
   }
