@@ -1,6 +1,7 @@
 /** Outlier scoring, table-style: what is flagged and what is left alone. */
 import { describe, expect, it } from 'vitest';
-import { outliersIn } from '../src/core/check.js';
+import fc from 'fast-check';
+import { outliersIn, scoreOutliers } from '../src/core/check.js';
 
 const series = (...values: number[]) => values.map((value, i) => ({ year: 2015 + i, value }));
 
@@ -28,6 +29,16 @@ describe('outliersIn', () => {
     const data = series(100, 104, 98, 101, 103, 99, 310);
     expect(outliersIn(data, 3.5, 0)).toHaveLength(1);
     expect(outliersIn(data, 1000, 0)).toHaveLength(0);
+  });
+
+  it('passes over only series that cannot have an outlier: the same result as scoring every point', () => {
+    const value = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 50, max: 150 }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom(0, 1, 10, 1250));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 0, maxLength: 12 }), fc.constantFrom(0.5, 2, 3.5, 6), fc.constantFrom(0, 1, 2), (values, threshold, decimals) => {
+        expect(outliersIn(series(...values), threshold, decimals)).toEqual(scoreOutliers(series(...values), threshold, decimals));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads decimals in their scale: 23,7 ha is 237 tenths', () => {

@@ -122,6 +122,26 @@ const TENFOLD = { low: 7, high: 13 };
 export function outliersIn(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
   const n = points.length;
   if (n < 3) return [];
+  // Most series never get near either test: both need a figure at least 3 times another
+  // (tenfold: 7 times the usual; robust: 3 times the median or a third of it), and zeros are
+  // never flagged. Such a series is passed over without sorting or logarithms.
+  if (threshold >= 0) {
+    let min = Infinity;
+    let max = 0;
+    for (const { value } of points) {
+      if (value <= 0) continue;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    if (max < 3 * min || max === 0) return [];
+  }
+  return scoreOutliers(points, threshold, decimals);
+}
+
+/** The outlier tests themselves, on every point (outliersIn passes over series that cannot have one). */
+export function scoreOutliers(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
+  const n = points.length;
+  if (n < 3) return [];
   // Sorted once: each point's "other years" are the sorted values without it (O(n log n) a series,
   // not O(n² log n): a national run scores 90,000 series).
   const sorted = points.map((p) => p.value).sort((a, b) => a - b);

@@ -10,7 +10,7 @@
  * and line numbers are csv-parse's for any text, however it is cut into chunks.
  */
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import type { CsvError as CsvErrorType } from 'csv-parse';
 
 /** The largest record read: 1 million characters or bytes (a real row is a few hundred). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -181,6 +181,8 @@ export async function readCsvRecords(
       for (let more = await iterator.next(); !more.done; more = await iterator.next()) yield more.value;
     })();
     const base = lastLine;
+    // Loaded only for a file with a line that is not plain.
+    const { CsvError, parse } = await import('csv-parse');
     const parser = parse({
       delimiter,
       // Line endings named up front: csv-parse's own discovery re-encodes its buffer on every call.
@@ -217,7 +219,7 @@ export async function readCsvRecords(
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      if (!malformed) onMalformed(error.code, lastLine + 1);
+      if (!malformed) onMalformed((error as CsvErrorType).code, lastLine + 1);
     }
     return;
   }
