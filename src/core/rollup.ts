@@ -5,7 +5,11 @@
  *
  * Storage is per unit and year (what the aggregates need), never per row:
  *
- *   "old04213" → 2019 → values[indicatorIndex] = 1250   (NaN: not reported)
+ *   "old04213" → 2019 → row 7 → values[7 × stride + slot of the indicator] = 1250   (NaN: not reported)
+ *
+ * The unit-years' figures live in three typed arrays shared by all (a row per unit-year, a slot
+ * per indicator seen): a national run has a hundred thousand unit-years, and three small arrays
+ * of their own each cost far more than the figures.
  *
  * Which figure goes up, per indicator and year: a district's figure is built from its
  * communes when any of them reported the indicator that year, otherwise it is the district's
@@ -69,19 +73,10 @@ export interface AggregateReport {
   findings: Finding[];
 }
 
-interface YearData {
-  values: Float64Array;
-  /** Months of the year already covered, per indicator (bit m-1 for month m). */
-  months: Uint16Array;
-  /** For stocks reported more than once a year: the month of the latest report. */
-  lastMonth: Uint8Array;
-  /** Where a district's or province's own return came from, for reconciliation messages. */
-  place: Place | null;
-}
-
 interface UnitData {
   unit: Unit;
-  years: Map<number, YearData>;
+  /** Year → the unit-year's row in the rollup's store. */
+  years: Map<number, number>;
 }
 
 /** A node of the rollup tree: a unit of the gazetteer, or a province across the reform. */
@@ -93,6 +88,8 @@ interface RollupNode {
   eras: boolean;
   /** Memo of yearly figures: indicator index × 10 000 + year → figure. */
   yearly: Map<number, YearFigure>;
+  /** The unit's own figures (undefined: not looked up yet; null: none). */
+  own?: UnitData | null;
 }
 
 export interface BuildOptions {
@@ -155,13 +152,23 @@ export class Rollup {
   /** The figures of one row arrive one after another: the last unit-year is kept at hand. */
   private lastUnit: Unit | null = null;
   private lastYear = 0;
-  private lastYearData: YearData | null = null;
+  private lastRow = -1;
+
+  /** Slots per row (a power of two, at least the indicators seen) and rows in use. */
+  private stride = 8;
+  private rows = 0;
+  private values = new Float64Array(8 * 1024).fill(NaN);
+  /** Months of the year already covered, per indicator (bit m-1 for month m). */
+  private months = new Uint16Array(8 * 1024);
+  /** For stocks reported more than once a year: the month of the latest report. */
+  private lastMonth = new Uint8Array(8 * 1024);
+  /** Where a district's or province's own return came from, for reconciliation messages. */
+  private readonly places: (Place | null)[] = [];
 
   add(observation: Observation, place: Place): void {
     const { unit, period, indicator, indicatorIndex: i, scaled } = observation;
-    let year = unit === this.lastUnit && period.year === this.lastYear ? this.lastYearData : null;
-    if (!year) year = this.yearData(unit, period.year);
-    this.addTo(year, unit, period, place, indicator, i, scaled);
+    const row = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
+    this.addTo(row, unit, period, place, indicator, i, scaled);
   }
 
   /** Adds an accepted row's figures. */
@@ -169,16 +176,16 @@ export class Rollup {
     // A row with every figure blank is not a report of the unit for that year (completeness).
     if (row.values.length === 0) return;
     const { unit, period } = row;
-    let year = unit === this.lastUnit && period.year === this.lastYear ? this.lastYearData : null;
-    if (!year) year = this.yearData(unit, period.year);
+    const at = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
     const place = { file: row.file, line: row.line };
-    for (const value of row.values) this.addTo(year, unit, period, place, value.indicator, value.index, value.scaled);
+    for (const value of row.values) this.addTo(at, unit, period, place, value.indicator, value.index, value.scaled);
   }
 
   /** The gazetteer's units are one object each: found by identity, no key string per row. */
   private readonly byUnit = new Map<Unit, UnitData>();
 
-  private yearData(unit: Unit, yearNumber: number): YearData {
+  /** The row of a unit-year, made (empty) the first time. */
+  private yearRow(unit: Unit, yearNumber: number): number {
     let unitData = this.byUnit.get(unit);
     if (!unitData) {
       const key = unitKey(unit);
@@ -189,20 +196,50 @@ export class Rollup {
       }
       this.byUnit.set(unit, unitData);
     }
-    let year = unitData.years.get(yearNumber);
-    if (!year) {
-      year = {
-        values: new Float64Array(Math.max(8, this.slotIndexes.length)).fill(NaN),
-        months: new Uint16Array(Math.max(8, this.slotIndexes.length)),
-        lastMonth: new Uint8Array(Math.max(8, this.slotIndexes.length)),
-        place: null,
-      };
-      unitData.years.set(yearNumber, year);
+    let row = unitData.years.get(yearNumber);
+    if (row === undefined) {
+      row = this.newRow();
+      unitData.years.set(yearNumber, row);
     }
     this.lastUnit = unit;
     this.lastYear = yearNumber;
-    this.lastYearData = year;
-    return year;
+    this.lastRow = row;
+    return row;
+  }
+
+  private newRow(): number {
+    if ((this.rows + 1) * this.stride > this.values.length) this.resize(this.stride, (this.values.length / this.stride) * 2);
+    this.places.push(null);
+    return this.rows++;
+  }
+
+  /** New arrays of `capacity` rows of `stride` slots, holding what the old ones held. */
+  private resize(stride: number, capacity: number): void {
+    const values = new Float64Array(stride * capacity).fill(NaN);
+    const months = new Uint16Array(stride * capacity);
+    const lastMonth = new Uint8Array(stride * capacity);
+    if (stride === this.stride) {
+      values.set(this.values.subarray(0, this.rows * stride));
+      months.set(this.months.subarray(0, this.rows * stride));
+      lastMonth.set(this.lastMonth.subarray(0, this.rows * stride));
+    } else {
+      for (let row = 0; row < this.rows; row++) {
+        const from = row * this.stride;
+        values.set(this.values.subarray(from, from + this.stride), row * stride);
+        months.set(this.months.subarray(from, from + this.stride), row * stride);
+        lastMonth.set(this.lastMonth.subarray(from, from + this.stride), row * stride);
+      }
+    }
+    this.stride = stride;
+    this.values = values;
+    this.months = months;
+    this.lastMonth = lastMonth;
+  }
+
+  /** A unit-year's figure for a catalogue index, or NaN. */
+  private valueAt(row: number, index: number): number {
+    const slot = this.slotOf[index]!;
+    return slot < 0 ? NaN : this.values[row * this.stride + slot]!;
   }
 
   private slot(index: number): number {
@@ -210,31 +247,19 @@ export class Rollup {
     if (slot < 0) {
       slot = this.slotIndexes.push(index) - 1;
       this.slotOf[index] = slot;
+      // Rarely (the first rows bring most indicators): wider rows for every unit-year.
+      if (slot >= this.stride) this.resize(this.stride * 2, this.values.length / this.stride);
     }
     return slot;
   }
 
-  /** A unit-year's arrays, grown to hold a slot first seen after they were made. */
-  private fit(year: YearData, slot: number): void {
-    if (slot < year.values.length) return;
-    const size = Math.max(slot + 1, this.slotIndexes.length);
-    const values = new Float64Array(size).fill(NaN);
-    values.set(year.values);
-    const months = new Uint16Array(size);
-    months.set(year.months);
-    const lastMonth = new Uint8Array(size);
-    lastMonth.set(year.lastMonth);
-    year.values = values;
-    year.months = months;
-    year.lastMonth = lastMonth;
-  }
-
-  private addTo(year: YearData, unit: Unit, period: Period, place: Place, indicator: Indicator, index: number, scaled: number): void {
-    const i = this.slot(index);
-    this.fit(year, i);
-    if (unit.level !== 'commune' && year.place === null) year.place = place;
+  private addTo(row: number, unit: Unit, period: Period, place: Place, indicator: Indicator, index: number, scaled: number): void {
+    // The slot first: a new indicator may widen every row (and change the stride).
+    const slot = this.slot(index);
+    const i = row * this.stride + slot;
+    if (unit.level !== 'commune' && this.places[row] === null) this.places[row] = place;
     const mask = monthsMask(period.firstMonth, period.lastMonth);
-    if ((year.months[i]! & mask) !== 0) {
+    if ((this.months[i]! & mask) !== 0) {
       // 2019 and 2019-Q3 both for the same unit: adding both would count Q3 twice.
       this.findings.push(
         finding('overlapping-periods', {
@@ -248,16 +273,16 @@ export class Rollup {
       );
       return;
     }
-    year.months[i] = year.months[i]! | mask;
-    const current = year.values[i]!;
+    this.months[i] = this.months[i]! | mask;
+    const current = this.values[i]!;
     if (Number.isNaN(current)) {
-      year.values[i] = scaled;
-      year.lastMonth[i] = period.lastMonth;
+      this.values[i] = scaled;
+      this.lastMonth[i] = period.lastMonth;
     } else if (indicator.kind === 'flow') {
-      year.values[i] = current + scaled;
-    } else if (period.lastMonth > year.lastMonth[i]!) {
-      year.values[i] = scaled;
-      year.lastMonth[i] = period.lastMonth;
+      this.values[i] = current + scaled;
+    } else if (period.lastMonth > this.lastMonth[i]!) {
+      this.values[i] = scaled;
+      this.lastMonth[i] = period.lastMonth;
     }
   }
 
@@ -279,15 +304,14 @@ export class Rollup {
     };
     let e = 0;
     for (const { unit, years } of this.data.values()) {
-      for (const [year, data] of years) {
+      for (const [year, row] of years) {
         part.units[e] = unit.order * 2 + (unit.system === 'old' ? 0 : 1);
         part.years[e] = year;
-        const n = Math.min(width, data.values.length);
-        part.values.set(data.values.subarray(0, n), e * width);
-        part.months.set(data.months.subarray(0, n), e * width);
-        part.lastMonth.set(data.lastMonth.subarray(0, n), e * width);
-        if (n < width) part.values.fill(NaN, e * width + n, (e + 1) * width);
-        part.places.push(data.place);
+        const from = row * this.stride;
+        part.values.set(this.values.subarray(from, from + width), e * width);
+        part.months.set(this.months.subarray(from, from + width), e * width);
+        part.lastMonth.set(this.lastMonth.subarray(from, from + width), e * width);
+        part.places.push(this.places[row] ?? null);
         e++;
       }
     }
@@ -316,16 +340,15 @@ export class Rollup {
   importPart(part: RollupPart): void {
     const slots = part.slotIndexes.map((index) => this.slot(index));
     for (let e = 0; e < part.years.length; e++) {
-      const year = this.yearData(this.unitOfPart(part, e), part.years[e]!);
-      year.place ??= part.places[e] ?? null;
+      const row = this.yearRow(this.unitOfPart(part, e), part.years[e]!);
+      this.places[row] ??= part.places[e] ?? null;
       for (let s = 0; s < part.width; s++) {
         const at = e * part.width + s;
         if (part.months[at] === 0 && Number.isNaN(part.values[at]!)) continue;
-        const i = slots[s]!;
-        this.fit(year, i);
-        year.values[i] = part.values[at]!;
-        year.months[i] = part.months[at]!;
-        year.lastMonth[i] = part.lastMonth[at]!;
+        const i = row * this.stride + slots[s]!;
+        this.values[i] = part.values[at]!;
+        this.months[i] = part.months[at]!;
+        this.lastMonth[i] = part.lastMonth[at]!;
       }
     }
     this.findings.push(...part.findings);
@@ -356,9 +379,9 @@ export class Rollup {
   indicatorsPresent(from: number, to: number): Indicator[] {
     const seen = new Set<number>();
     for (const unitData of this.data.values()) {
-      for (const [year, yearData] of unitData.years) {
+      for (const [year, row] of unitData.years) {
         if (year < from || year > to) continue;
-        for (let slot = 0; slot < yearData.values.length; slot++) if (!Number.isNaN(yearData.values[slot]!)) seen.add(this.slotIndexes[slot]!);
+        for (let slot = 0; slot < this.slotIndexes.length; slot++) if (!Number.isNaN(this.values[row * this.stride + slot]!)) seen.add(this.slotIndexes[slot]!);
       }
       if (seen.size === this.slotIndexes.length) break;
     }
@@ -374,12 +397,12 @@ export class Rollup {
 
   /** @internal */
   own(node: RollupNode, year: number, index: number): { value: number; place: Place | null } | null {
-    const yearData = this.data.get(node.key)?.years.get(year);
-    if (!yearData) return null;
-    const slot = this.slotOf[index]!;
-    if (slot < 0 || slot >= yearData.values.length) return null;
-    const value = yearData.values[slot]!;
-    return Number.isNaN(value) ? null : { value, place: yearData.place };
+    // Looked up once per node: the report asks for every year and indicator of every unit.
+    if (node.own === undefined) node.own = this.data.get(node.key) ?? null;
+    const row = node.own?.years.get(year);
+    if (row === undefined) return null;
+    const value = this.valueAt(row, index);
+    return Number.isNaN(value) ? null : { value, place: this.places[row] ?? null };
   }
 
   /** Did the unit send any figure for that year (any indicator)? */
@@ -396,9 +419,7 @@ export class Rollup {
       for (const i of present) {
         const points: { year: number; value: number }[] = [];
         for (const year of years) {
-          const slot = this.slotOf[i]!;
-          const values = unitData.years.get(year)!.values;
-          const value = slot >= 0 && slot < values.length ? values[slot]! : NaN;
+          const value = this.valueAt(unitData.years.get(year)!, i);
           if (!Number.isNaN(value)) points.push({ year, value });
         }
         if (points.length > 0) yield { unit: unitData.unit, indicatorIndex: i, points };
@@ -412,6 +433,9 @@ interface YearFigure {
   source: 'built' | 'own' | null;
   covered: number;
 }
+
+/** A unit without a figure (shared: most communes lack most indicator-years; never changed). */
+const NO_FIGURE: YearFigure = Object.freeze({ value: null, source: null, covered: 0 });
 
 class ReportBuilder {
   private readonly years: number[];
@@ -542,6 +566,7 @@ class ReportBuilder {
     if (known) return known;
     let figure: YearFigure;
     const own = node.eras ? null : this.rollup.own(node, year, index);
+    if (leaf && own === null) return NO_FIGURE;
     if (node.children.length === 0 || indicator.kind === 'none') {
       figure = own ? { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) } : { value: null, source: null, covered: 0 };
       if (indicator.kind === 'none' && node.children.length > 0) figure.covered = 0;
