@@ -58,7 +58,9 @@ export async function readInParallel(
   const { Worker } = await import('node:worker_threads');
   const script = new URL('./read-worker.js', import.meta.url);
   const workerData = { configPath: inputs.configPath, province: inputs.config?.province ?? null, keepFindings: options.keepFindings ?? 10_000, skip: options.skip ?? [] };
-  const pool = Array.from({ length: count }, () => new Worker(script, { workerData }));
+  // A smaller young generation than the default: a worker's garbage is short-lived row data,
+  // and each worker's spare young space is memory the whole run holds (measured: −40 MiB, same time).
+  const pool = Array.from({ length: count }, () => new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const files = inputs.files;
   let nextToSend = 0;
   let nextToMerge = 0;
