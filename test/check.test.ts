@@ -41,6 +41,39 @@ describe('outliersIn', () => {
     );
   });
 
+  it('scores as the plain formulas do (reference written out with arrays and comparators)', () => {
+    const reference = (values: number[], threshold: number, decimals: number) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const positives = sorted.filter((v) => v > 0);
+      const median = (list: number[]) => (list.length % 2 === 1 ? list[list.length >> 1]! : (list[(list.length >> 1) - 1]! + list[list.length >> 1]!) / 2);
+      const without = (list: number[], skip: number) => median(list.filter((_, i) => i !== skip));
+      const m = positives.length > 0 ? median(positives) : 0;
+      const logs = positives.map(Math.log);
+      const logMedian = logs.length > 0 ? median(logs) : 0;
+      const logMad = logs.length > 0 ? median(logs.map((v) => Math.abs(v - logMedian)).sort((a, b) => a - b)) : 0;
+      const floor = 10 * 10 ** decimals;
+      return values.flatMap((value, i) => {
+        const at = sorted.indexOf(value);
+        const positiveAt = value > 0 ? positives.indexOf(value) : -1;
+        const usual = positiveAt >= 0 ? (positives.length > 1 ? without(positives, positiveAt) : 0) : positives.length > 0 ? median(positives) : without(sorted, at);
+        const ratio = usual > 0 && value > 0 ? value / usual : 0;
+        const tenfold = (usual >= floor / 10 && value >= floor && ratio >= 7 && ratio <= 13) || (usual >= floor && ratio > 0 && 1 / ratio >= 7 && 1 / ratio <= 13);
+        const score = value > 0 && logMad > 0 ? (0.6745 * (Math.log(value) - logMedian)) / logMad : 0;
+        const robust = positives.length >= 5 && Math.abs(score) > threshold && (value >= 3 * m || value <= m / 3) && Math.abs(value - m) >= floor;
+        if (!tenfold && !robust) return [];
+        const n = values.length;
+        return [{ year: 2015 + i, value, low: at === 0 ? sorted[1]! : sorted[0]!, high: at === n - 1 ? sorted[n - 2]! : sorted[n - 1]!, reason: tenfold ? 'tenfold' : 'robust', score }];
+      });
+    };
+    const value = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 50, max: 150 }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom(0, 1, 10, 1250));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 3, maxLength: 12 }), fc.constantFrom(0.5, 2, 3.5, 6), fc.constantFrom(0, 1, 2), (values, threshold, decimals) => {
+        expect(scoreOutliers(series(...values), threshold, decimals)).toEqual(reference(values, threshold, decimals));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads decimals in their scale: 23,7 ha is 237 tenths', () => {
     expect(outliersIn(series(20, 22, 25, 230, 21), 3.5, 1)).toEqual([expect.objectContaining({ value: 230, reason: 'tenfold' })]);
   });

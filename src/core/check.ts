@@ -144,12 +144,24 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
   if (n < 3) return [];
   // Sorted once: each point's "other years" are the sorted values without it (O(n log n) a series,
   // not O(n² log n): a national run scores 90,000 series).
-  const sorted = points.map((p) => p.value).sort((a, b) => a - b);
-  const positives = sorted.filter((v) => v > 0);
+  // Typed arrays: sorted by number natively, without a comparator call per pair.
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = points[i]!.value;
+  sorted.sort();
+  let firstPositive = 0;
+  while (firstPositive < n && !(sorted[firstPositive]! > 0)) firstPositive++;
+  const positives = sorted.subarray(firstPositive);
   const m = positives.length > 0 ? medianOfSorted(positives) : 0;
-  const logs = positives.map((v) => Math.log(v));
+  // The logarithm keeps the order: the logs of sorted positives are sorted.
+  const logs = new Float64Array(positives.length);
+  for (let i = 0; i < logs.length; i++) logs[i] = Math.log(positives[i]!);
   const logMedian = logs.length > 0 ? medianOfSorted(logs) : 0;
-  const logMad = logs.length > 0 ? medianOfSorted(logs.map((v) => Math.abs(v - logMedian)).sort((a, b) => a - b)) : 0;
+  let logMad = 0;
+  if (logs.length > 0) {
+    const deviations = new Float64Array(logs.length);
+    for (let i = 0; i < logs.length; i++) deviations[i] = Math.abs(logs[i]! - logMedian);
+    logMad = medianOfSorted(deviations.sort());
+  }
   const floor = 10 * 10 ** decimals; // "about ten times" needs figures of at least 10 to mean anything
   const found: Outlier[] = [];
   for (const point of points) {
@@ -171,13 +183,13 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
   return found;
 }
 
-function medianOfSorted(sorted: readonly number[]): number {
+function medianOfSorted(sorted: ArrayLike<number>): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The median of a sorted list without its element at `skip`. */
-function medianWithout(sorted: readonly number[], skip: number): number {
+function medianWithout(sorted: ArrayLike<number>, skip: number): number {
   const n = sorted.length - 1;
   const at = (i: number) => sorted[i >= skip ? i + 1 : i]!;
   const mid = n >> 1;
