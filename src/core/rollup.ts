@@ -154,7 +154,7 @@ export class Rollup {
   private lastYear = 0;
   private lastRow = -1;
 
-  /** Slots per row (a power of two, at least the indicators seen) and rows in use. */
+  /** Slots per row (at least the indicators seen) and rows in use. */
   private stride = 8;
   private rows = 0;
   private values = new Float64Array(8 * 1024).fill(NaN);
@@ -248,7 +248,7 @@ export class Rollup {
       slot = this.slotIndexes.push(index) - 1;
       this.slotOf[index] = slot;
       // Rarely (the first rows bring most indicators): wider rows for every unit-year.
-      if (slot >= this.stride) this.resize(this.stride * 2, this.values.length / this.stride);
+      if (slot >= this.stride) this.resize(slot + 2, this.values.length / this.stride);
     }
     return slot;
   }
