@@ -89,13 +89,7 @@ export class RowTable {
     if (this.count + 1 > this.keys.length * LOAD) this.grow();
     const at = this.slotOf(key);
     if (this.keys[at] !== EMPTY) return false;
-    this.keys[at] = key;
-    this.count++;
-    this.fingerprints[at] = fingerprint;
-    this.masksLow[at] = maskLow;
-    this.masksHigh[at] = maskHigh;
-    this.files[at] = Math.min(file, 0xffff);
-    this.lines[at] = line;
+    this.write(at, key, fingerprint, maskLow, maskHigh, file, line);
     return true;
   }
 
@@ -105,7 +99,10 @@ export class RowTable {
 
   put(key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): void {
     if (this.count + 1 > this.keys.length * LOAD) this.grow();
-    const at = this.slotOf(key);
+    this.write(this.slotOf(key), key, fingerprint, maskLow, maskHigh, file, line);
+  }
+
+  private write(at: number, key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): void {
     if (this.keys[at] === EMPTY) {
       this.keys[at] = key;
       this.count++;
