@@ -142,39 +142,35 @@ export function outliersIn(points: readonly { year: number; value: number }[], t
 export function scoreOutliers(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
   const n = points.length;
   if (n < 3) return [];
-  // Sorted once: each point's "other years" are the sorted values without it (O(n log n) a series,
-  // not O(n² log n): a national run scores 90,000 series).
-  // Typed arrays: sorted by number natively, without a comparator call per pair.
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = points[i]!.value;
-  sorted.sort();
-  let firstPositive = 0;
-  while (firstPositive < n && !(sorted[firstPositive]! > 0)) firstPositive++;
-  const positives = sorted.subarray(firstPositive);
-  const m = positives.length > 0 ? medianOfSorted(positives) : 0;
+  // A series is a dozen years: sorted by insertion into arrays kept between calls, so that scoring
+  // 90,000 series allocates nothing but what it finds. Each point's "other years" are the sorted
+  // values without it (O(n²) compares on a dozen points, no sort per point).
+  const sorted = scratch(0, n);
+  for (let i = 0; i < n; i++) insert(sorted, i, points[i]!.value);
+  let first = 0; // the positive values are sorted[first, n)
+  while (first < n && !(sorted[first]! > 0)) first++;
+  const positives = n - first;
+  const m = positives > 0 ? median(sorted, first, positives) : 0;
   // The logarithm keeps the order: the logs of sorted positives are sorted.
-  const logs = new Float64Array(positives.length);
-  for (let i = 0; i < logs.length; i++) logs[i] = Math.log(positives[i]!);
-  const logMedian = logs.length > 0 ? medianOfSorted(logs) : 0;
-  let logMad = 0;
-  if (logs.length > 0) {
-    const deviations = new Float64Array(logs.length);
-    for (let i = 0; i < logs.length; i++) deviations[i] = Math.abs(logs[i]! - logMedian);
-    logMad = medianOfSorted(deviations.sort());
-  }
+  const logs = scratch(1, positives);
+  for (let i = 0; i < positives; i++) logs[i] = Math.log(sorted[first + i]!);
+  const logMedian = positives > 0 ? median(logs, 0, positives) : 0;
+  const deviations = scratch(2, positives);
+  for (let i = 0; i < positives; i++) insert(deviations, i, Math.abs(logs[i]! - logMedian));
+  const logMad = positives > 0 ? median(deviations, 0, positives) : 0;
   const floor = 10 * 10 ** decimals; // "about ten times" needs figures of at least 10 to mean anything
   const found: Outlier[] = [];
   for (const point of points) {
     const value = point.value;
-    const at = sorted.indexOf(value);
-    const positiveAt = value > 0 ? positives.indexOf(value) : -1;
-    const usual = positiveAt >= 0 ? (positives.length > 1 ? medianWithout(positives, positiveAt) : 0) : positives.length > 0 ? medianOfSorted(positives) : medianWithout(sorted, at);
+    const at = indexIn(sorted, 0, n, value);
+    const positiveAt = value > 0 ? indexIn(sorted, first, n, value) - first : -1;
+    const usual = positiveAt >= 0 ? (positives > 1 ? medianWithout(sorted, first, positives, positiveAt) : 0) : positives > 0 ? median(sorted, first, positives) : medianWithout(sorted, 0, n, at);
     const ratio = usual > 0 && value > 0 ? value / usual : 0;
     const tenfold =
       (usual >= floor / 10 && value >= floor && ratio >= TENFOLD.low && ratio <= TENFOLD.high) ||
       (usual >= floor && ratio > 0 && 1 / ratio >= TENFOLD.low && 1 / ratio <= TENFOLD.high);
     const score = value > 0 && logMad > 0 ? (0.6745 * (Math.log(value) - logMedian)) / logMad : 0;
-    const robust = positives.length >= 5 && Math.abs(score) > threshold && (value >= 3 * m || value <= m / 3) && Math.abs(value - m) >= floor;
+    const robust = positives >= 5 && Math.abs(score) > threshold && (value >= 3 * m || value <= m / 3) && Math.abs(value - m) >= floor;
     if (!tenfold && !robust) continue;
     const low = at === 0 ? sorted[1]! : sorted[0]!;
     const high = at === n - 1 ? sorted[n - 2]! : sorted[n - 1]!;
@@ -183,15 +179,37 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
   return found;
 }
 
-function medianOfSorted(sorted: ArrayLike<number>): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+const scratchArrays = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+
+/** One of three arrays kept between calls, at least `length` long. */
+function scratch(which: number, length: number): Float64Array {
+  if (scratchArrays[which]!.length < length) scratchArrays[which] = new Float64Array(length * 2);
+  return scratchArrays[which]!;
 }
 
-/** The median of a sorted list without its element at `skip`. */
-function medianWithout(sorted: ArrayLike<number>, skip: number): number {
-  const n = sorted.length - 1;
-  const at = (i: number) => sorted[i >= skip ? i + 1 : i]!;
+/** Puts `value` into the sorted list[0, count), which becomes list[0, count + 1). */
+function insert(list: Float64Array, count: number, value: number): void {
+  let j = count;
+  for (; j > 0 && list[j - 1]! > value; j--) list[j] = list[j - 1]!;
+  list[j] = value;
+}
+
+/** The first index of `value` in list[from, to), or -1. */
+function indexIn(list: Float64Array, from: number, to: number, value: number): number {
+  for (let i = from; i < to; i++) if (list[i] === value) return i;
+  return -1;
+}
+
+/** The median of the sorted list[from, from + count). */
+function median(list: Float64Array, from: number, count: number): number {
+  const mid = from + (count >> 1);
+  return count % 2 === 1 ? list[mid]! : (list[mid - 1]! + list[mid]!) / 2;
+}
+
+/** The median of the sorted list[from, from + count) without its element at from + skip. */
+function medianWithout(list: Float64Array, from: number, count: number, skip: number): number {
+  const n = count - 1;
+  const at = (i: number) => list[from + (i >= skip ? i + 1 : i)]!;
   const mid = n >> 1;
   return n % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
