@@ -182,7 +182,12 @@ export class ReturnChecker {
   private readonly periodTexts = new Map<string, Period | null>();
 
   /** @internal A period cell, read once per distinct text: one Period object per label. */
+  private lastPeriodText = '';
+  private lastPeriod: Period | null = null;
+
   period(text: string): Period | null {
+    // Rows of one period usually follow each other.
+    if (text === this.lastPeriodText) return this.lastPeriod;
     let period = this.periodTexts.get(text);
     if (period === undefined) {
       const parsed = parsePeriod(text);
@@ -190,6 +195,8 @@ export class ReturnChecker {
       if (parsed) this.periods.set(parsed.label, period!);
       if (this.periodTexts.size < 10_000) this.periodTexts.set(text, period);
     }
+    this.lastPeriodText = text;
+    this.lastPeriod = period;
     return period;
   }
 
@@ -528,8 +535,8 @@ export class FileChecker {
   private readonly plans = new Map<string, HeaderPlan>();
   private readonly reportedColumns = new Set<string>();
   private readonly deferred: Deferred[] = [];
-  private readonly provinceVotes = new Map<string, number>();
-  private readonly districtVotes = new Map<string, number>();
+  private readonly provinceVotes = new Tally();
+  private readonly districtVotes = new Tally();
 
   constructor(
     private readonly checker: ReturnChecker,
@@ -809,12 +816,20 @@ export class FileChecker {
     }
   }
 
+  /** The province of the last unit voted for, by its parent: a file's rows come district by district. */
+  private lastParent: string | null = null;
+  private lastSystem: Unit['system'] | null = null;
+  private lastProvince = '';
+
   private vote(unit: Unit): void {
-    const { gazetteer } = this.checker.parts;
-    const province = gazetteer.province(unit).code;
-    this.provinceVotes.set(province, (this.provinceVotes.get(province) ?? 0) + 1);
+    if (unit.parentCode === null || unit.parentCode !== this.lastParent || unit.system !== this.lastSystem) {
+      this.lastProvince = this.checker.parts.gazetteer.province(unit).code;
+      this.lastParent = unit.parentCode;
+      this.lastSystem = unit.system;
+    }
+    this.provinceVotes.add(this.lastProvince);
     const district = unit.level === 'commune' && unit.system === 'old' ? unit.parentCode : unit.level === 'district' ? unit.code : null;
-    if (district) this.districtVotes.set(district, (this.districtVotes.get(district) ?? 0) + 1);
+    if (district) this.districtVotes.add(district);
   }
 
   /** The province and district most rows of this file belong to, else the data folder's. */
@@ -828,10 +843,10 @@ export class FileChecker {
       const districtVotes = this.districtVotes;
       this.context = {
         get provinceCode() {
-          return base.provinceCode ?? leader(provinceVotes);
+          return base.provinceCode ?? provinceVotes.leader();
         },
         get districtCode() {
-          return base.districtCode ?? leader(districtVotes);
+          return base.districtCode ?? districtVotes.leader();
         },
       };
     }
@@ -846,6 +861,35 @@ export class FileChecker {
 }
 
 const TOTAL_ROW_NAMES = new Set(['tong cong', 'tong so', 'tong', 'cong', 'total', 'toan tinh', 'toan huyen', 'tong cong toan tinh', 'tong cong toan huyen']);
+
+/** Counts of keys that mostly come in runs (rows of one district after another): one compare a row. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  private last: string | null = null;
+  private run = 0;
+
+  add(key: string): void {
+    if (key === this.last) {
+      this.run++;
+      return;
+    }
+    this.flush();
+    this.last = key;
+    this.run = 1;
+  }
+
+  /** The key counted most (the first of equals, in the order first seen). */
+  leader(): string | null {
+    this.flush();
+    return leader(this.counts);
+  }
+
+  private flush(): void {
+    if (this.last !== null) this.counts.set(this.last, (this.counts.get(this.last) ?? 0) + this.run);
+    this.last = null;
+    this.run = 0;
+  }
+}
 
 function leader(votes: Map<string, number>): string | null {
   let best: string | null = null;
