@@ -1,12 +1,25 @@
 /**
- * What a wide row said for a unit and period, kept in a few typed arrays rather than one object
+ * What a wide row said for a unit and period, kept in one typed array rather than one object
  * per row: a national monthly run sees 1.2 million unit-periods, and the memory must not grow
  * with them faster than the figures themselves. An open-addressing hash table keyed by a number
  * (the unit's place in its list and the period's id), holding for each key the set of indicators
  * the row reported (a bit mask), a 32-bit fingerprint of its figures, and where it was read.
+ *
+ * A slot is six 32-bit words side by side — key (low word), key (high 16 bits) with the file
+ * index above them, fingerprint, the two masks, line — so that a look-up touches one cache line,
+ * not six arrays: 24 bytes a slot. Keys are below 2^48 (a unit's place × 2^16 + a period id).
  */
 
-const EMPTY = -1;
+const WORDS = 6;
+const KEY_LOW = 0;
+const KEY_HIGH_FILE = 1;
+const FINGERPRINT = 2;
+const MASK_LOW = 3;
+const MASK_HIGH = 4;
+const LINE = 5;
+/** In the key-high-and-file word: no entry (a real one has a key below 2^48 and a file below 0xffff). */
+const EMPTY = 0xffffffff;
+const TWO_32 = 4294967296;
 
 export interface RowEntry {
   /** 32 bits: two different rows of one unit and period share one with a chance of 2^-32. */
@@ -27,31 +40,24 @@ export interface RowColumns {
   lines: Uint32Array;
 }
 
-/** Filled to three quarters before it doubles: 26 bytes a slot, about 35 a row. */
+/** Filled to three quarters before it doubles: 24 bytes a slot, about 32–48 a row. */
 const LOAD = 0.75;
 
 export class RowTable {
   // Assigned by allocate(), which the constructor calls.
-  private keys!: Float64Array;
-  private fingerprints!: Uint32Array;
-  private masksLow!: Uint32Array;
-  private masksHigh!: Uint32Array;
-  private files!: Uint16Array;
-  private lines!: Uint32Array;
+  private words!: Uint32Array;
+  private capacity = 0;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
     this.allocate(capacity);
   }
 
-  /** Empty columns of `capacity` slots (a power of two). */
+  /** An empty table of `capacity` slots (a power of two). */
   private allocate(capacity: number): void {
-    this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.fingerprints = new Uint32Array(capacity);
-    this.masksLow = new Uint32Array(capacity);
-    this.masksHigh = new Uint32Array(capacity);
-    this.files = new Uint16Array(capacity);
-    this.lines = new Uint32Array(capacity);
+    this.words = new Uint32Array(capacity * WORDS);
+    for (let at = KEY_HIGH_FILE; at < this.words.length; at += WORDS) this.words[at] = EMPTY;
+    this.capacity = capacity;
     this.count = 0;
   }
 
@@ -59,26 +65,34 @@ export class RowTable {
     return this.count;
   }
 
+  /** The first word of the key's slot: its own, or the empty one where it would go. */
   private slotOf(key: number): number {
-    const capacity = this.keys.length;
-    // Keys are integers below 2^53 whose low bits vary little (the period): mix every bit into
-    // the low ones that pick the slot (murmur3's finaliser), or the probes would pile up.
-    let h = (key | 0) ^ Math.imul(Math.floor(key / 4294967296) | 0, 0x9e3779b1);
+    const low = key >>> 0;
+    const high = Math.floor(key / TWO_32);
+    // Keys are integers whose low bits vary little (the period): mix every bit into the low ones
+    // that pick the slot (murmur3's finaliser), or the probes would pile up.
+    let h = (key | 0) ^ Math.imul(high | 0, 0x9e3779b1);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     h = (h ^ (h >>> 16)) >>> 0;
+    const words = this.words;
     for (;;) {
-      const at = h & (capacity - 1);
-      const k = this.keys[at]!;
-      if (k === EMPTY || k === key) return at;
+      const at = (h & (this.capacity - 1)) * WORDS;
+      const highFile = words[at + KEY_HIGH_FILE]!;
+      if (highFile === EMPTY || (words[at + KEY_LOW] === low && (highFile & 0xffff) === high)) return at;
       h = (h + 1) >>> 0;
     }
   }
 
+  private isEmpty(at: number): boolean {
+    return this.words[at + KEY_HIGH_FILE] === EMPTY;
+  }
+
   get(key: number): RowEntry | null {
     const at = this.slotOf(key);
-    if (this.keys[at] === EMPTY) return null;
-    return { fingerprint: this.fingerprints[at]!, maskLow: this.masksLow[at]!, maskHigh: this.masksHigh[at]!, file: this.files[at]!, line: this.lines[at]! };
+    if (this.isEmpty(at)) return null;
+    const w = this.words;
+    return { fingerprint: w[at + FINGERPRINT]!, maskLow: w[at + MASK_LOW]!, maskHigh: w[at + MASK_HIGH]!, file: w[at + KEY_HIGH_FILE]! >>> 16, line: w[at + LINE]! };
   }
 
   /**
@@ -86,9 +100,9 @@ export class RowTable {
    * true; returns false, changing nothing, if it is there already.
    */
   putNew(key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): boolean {
-    if (this.count + 1 > this.keys.length * LOAD) this.grow();
+    if (this.count + 1 > this.capacity * LOAD) this.grow();
     const at = this.slotOf(key);
-    if (this.keys[at] !== EMPTY) return false;
+    if (!this.isEmpty(at)) return false;
     this.write(at, key, fingerprint, maskLow, maskHigh, file, line);
     return true;
   }
@@ -98,21 +112,30 @@ export class RowTable {
   }
 
   put(key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): void {
-    if (this.count + 1 > this.keys.length * LOAD) this.grow();
+    if (this.count + 1 > this.capacity * LOAD) this.grow();
     this.write(this.slotOf(key), key, fingerprint, maskLow, maskHigh, file, line);
   }
 
   private write(at: number, key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): void {
-    if (this.keys[at] === EMPTY) {
-      this.keys[at] = key;
-      this.count++;
+    const w = this.words;
+    if (this.isEmpty(at)) this.count++;
+    w[at + KEY_LOW] = key >>> 0;
+    // Files beyond 65,534 in one run share an index: only the place named in a message suffers.
+    w[at + KEY_HIGH_FILE] = ((Math.min(file, 0xfffe) << 16) | (Math.floor(key / TWO_32) & 0xffff)) >>> 0;
+    w[at + FINGERPRINT] = fingerprint;
+    w[at + MASK_LOW] = maskLow;
+    w[at + MASK_HIGH] = maskHigh;
+    w[at + LINE] = line;
+  }
+
+  /** Every entry: key, then the entry's fields. */
+  private *entries(): Generator<[number, number, number, number, number, number]> {
+    const w = this.words;
+    for (let at = 0; at < w.length; at += WORDS) {
+      const highFile = w[at + KEY_HIGH_FILE]!;
+      if (highFile === EMPTY) continue;
+      yield [(highFile & 0xffff) * TWO_32 + w[at + KEY_LOW]!, w[at + FINGERPRINT]!, w[at + MASK_LOW]!, w[at + MASK_HIGH]!, highFile >>> 16, w[at + LINE]!];
     }
-    this.fingerprints[at] = fingerprint;
-    this.masksLow[at] = maskLow;
-    this.masksHigh[at] = maskHigh;
-    // Files beyond 65,535 in one run share an index: only the place named in a message suffers.
-    this.files[at] = Math.min(file, 0xffff);
-    this.lines[at] = line;
   }
 
   export(): RowColumns {
@@ -125,25 +148,29 @@ export class RowTable {
       lines: new Uint32Array(this.count),
     };
     let n = 0;
-    for (let at = 0; at < this.keys.length; at++) {
-      if (this.keys[at] === EMPTY) continue;
-      out.keys[n] = this.keys[at]!;
-      out.fingerprints[n] = this.fingerprints[at]!;
-      out.masksLow[n] = this.masksLow[at]!;
-      out.masksHigh[n] = this.masksHigh[at]!;
-      out.files[n] = this.files[at]!;
-      out.lines[n] = this.lines[at]!;
+    for (const [key, print, maskLow, maskHigh, file, line] of this.entries()) {
+      out.keys[n] = key;
+      out.fingerprints[n] = print;
+      out.masksLow[n] = maskLow;
+      out.masksHigh[n] = maskHigh;
+      out.files[n] = file;
+      out.lines[n] = line;
       n++;
     }
     return out;
   }
 
   private grow(): void {
-    const { keys, fingerprints, masksLow, masksHigh, files, lines } = this;
-    this.allocate(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === EMPTY) continue;
-      this.put(keys[i]!, fingerprints[i]!, masksLow[i]!, masksHigh[i]!, files[i]!, lines[i]!);
+    const old = this.words;
+    this.allocate(this.capacity * 2);
+    for (let at = 0; at < old.length; at += WORDS) {
+      const highFile = old[at + KEY_HIGH_FILE]!;
+      if (highFile === EMPTY) continue;
+      const key = (highFile & 0xffff) * TWO_32 + old[at + KEY_LOW]!;
+      // The words as they were, in the key's new slot.
+      const to = this.slotOf(key);
+      for (let k = 0; k < WORDS; k++) this.words[to + k] = old[at + k]!;
+      this.count++;
     }
   }
 }
