@@ -168,7 +168,7 @@ export class Rollup {
   add(observation: Observation, place: Place): void {
     const { unit, period, indicator, indicatorIndex: i, scaled } = observation;
     const row = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
-    this.addTo(row, unit, period, place, indicator, i, scaled);
+    this.addTo(row, unit, period, place.file, place.line, indicator, i, scaled);
   }
 
   /** Adds an accepted row's figures. */
@@ -177,8 +177,7 @@ export class Rollup {
     if (row.values.length === 0) return;
     const { unit, period } = row;
     const at = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
-    const place = { file: row.file, line: row.line };
-    for (const value of row.values) this.addTo(at, unit, period, place, value.indicator, value.index, value.scaled);
+    for (const value of row.values) this.addTo(at, unit, period, row.file, row.line, value.indicator, value.index, value.scaled);
   }
 
   /** The gazetteer's units are one object each: found by identity, no key string per row. */
@@ -253,18 +252,18 @@ export class Rollup {
     return slot;
   }
 
-  private addTo(row: number, unit: Unit, period: Period, place: Place, indicator: Indicator, index: number, scaled: number): void {
+  private addTo(row: number, unit: Unit, period: Period, file: string, line: number | null, indicator: Indicator, index: number, scaled: number): void {
     // The slot first: a new indicator may widen every row (and change the stride).
     const slot = this.slot(index);
     const i = row * this.stride + slot;
-    if (unit.level !== 'commune' && this.places[row] === null) this.places[row] = place;
+    if (unit.level !== 'commune' && this.places[row] === null) this.places[row] = { file, line };
     const mask = monthsMask(period.firstMonth, period.lastMonth);
     if ((this.months[i]! & mask) !== 0) {
       // 2019 and 2019-Q3 both for the same unit: adding both would count Q3 twice.
       this.findings.push(
         finding('overlapping-periods', {
-          file: place.file,
-          line: place.line,
+          file,
+          line,
           unit: `${unit.code} ${unit.name}`,
           indicator: indicator.id,
           value: period.label,
