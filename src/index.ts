@@ -18,7 +18,7 @@ import { aggregateReturns, checkFolder, checkReturns, DEFAULT_OUTLIER_THRESHOLD,
 export type { Indicator, IndicatorKind, Rule, Programme } from '../schemas/catalogue.js';
 export type { DataFolderConfig } from '../schemas/config.js';
 export type { UnitLevel } from '../schemas/units.js';
-export type { ValidationReport, ValidationStats, Observation } from './core/checker.js';
+export type { ValidationReport, ValidationStats } from './core/checker.js';
 export type { Finding, FindingCode, Level, Lang } from './core/findings.js';
 export type { AggregateReport, ReportUnit, FigureCell, Prefer } from './core/rollup.js';
 export type { Completeness, CompletenessRow, YearCompleteness } from './core/check.js';

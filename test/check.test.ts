@@ -89,10 +89,7 @@ describe('rules after rollup', () => {
     const gazetteer = loadGazetteer();
     const rollup = new Rollup(catalogue, gazetteer);
     const add = (code: string, id: string, scaled: number) =>
-      rollup.add(
-        { unit: gazetteer.unit(code, 'old')!, period: parsePeriod('2020')!, indicator: catalogue.indicator(id)!, indicatorIndex: catalogue.indexOf(id), scaled, file: 'x.csv', line: 2 },
-        { file: 'x.csv', line: 2 },
-      );
+      rollup.addRow({ unit: gazetteer.unit(code, 'old')!, period: parsePeriod('2020')!, values: [{ indicator: catalogue.indicator(id)!, index: catalogue.indexOf(id), scaled }], file: 'x.csv', line: 2 });
     // Each commune reported one side only: every row is fine, the district's sum is not.
     add('04213', 'addicts_quit', 9);
     add('04216', 'rehab_participants', 4);

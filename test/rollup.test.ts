@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Observation } from '../src/core/checker.js';
+import type { AcceptedRow } from '../src/core/checker.js';
 import { parsePeriod } from '../src/core/period.js';
 import { Rollup, type AggregateReport, type BuildOptions } from '../src/core/rollup.js';
 import { loadCatalogue, loadGazetteer } from '../src/io/shipped.js';
@@ -14,14 +14,15 @@ const gazetteer = loadGazetteer();
 const SONG_MA = gazetteer.communesOf(gazetteer.unit('126', 'old')!);
 const SOP_COP = gazetteer.communesOf(gazetteer.unit('127', 'old')!);
 
-function observation(code: string, period: string, id: string, scaled: number, system: 'old' | 'new' = 'old'): Observation {
+/** One figure, as an accepted row of its own. */
+function observation(code: string, period: string, id: string, scaled: number, system: 'old' | 'new' = 'old'): AcceptedRow {
   const indicator = catalogue.indicator(id)!;
-  return { unit: gazetteer.unit(code, system)!, period: parsePeriod(period)!, indicator, indicatorIndex: catalogue.indexOf(id), scaled, file: 'test.csv', line: 2 };
+  return { unit: gazetteer.unit(code, system)!, period: parsePeriod(period)!, values: [{ indicator, index: catalogue.indexOf(id), scaled }], file: 'test.csv', line: 2 };
 }
 
-function rollUp(observations: Observation[], options: Partial<BuildOptions> = {}): { report: AggregateReport; rollup: Rollup } {
+function rollUp(observations: AcceptedRow[], options: Partial<BuildOptions> = {}): { report: AggregateReport; rollup: Rollup } {
   const rollup = new Rollup(catalogue, gazetteer);
-  for (const o of observations) rollup.add(o, { file: o.file, line: o.line });
+  for (const o of observations) rollup.addRow(o);
   const ids = options.indicators ?? ['propaganda_sessions', 'lien_gia_groups', 'communes_meeting_safety_standard', 'model_types', 'rehab_participants', 'addicts_quit', 'addicts_quit_rate'].map((id) => catalogue.indicator(id)!);
   const report = rollup.build({ from: 2013, to: 2023, levels: ['commune', 'district', 'province'], indicators: ids, prefer: 'built', byYear: true, provinces: ['14'], ...options });
   return { report, rollup };

@@ -23,18 +23,6 @@ export interface RowPlace {
   record?: number | null;
 }
 
-/** One accepted figure: a unit, a period, an indicator and its exact scaled value. */
-export interface Observation {
-  unit: Unit;
-  period: Period;
-  indicator: Indicator;
-  indicatorIndex: number;
-  scaled: number;
-  /** Where it was read. */
-  file: string;
-  line: number | null;
-}
-
 /** An accepted row's figures (for a long-shape row: those not given before). */
 export interface AcceptedRow {
   unit: Unit;

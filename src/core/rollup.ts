@@ -20,7 +20,7 @@ import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import { accumulatorFor, ratioOf, type Accumulator } from './accumulators.js';
 import type { Catalogue } from './catalogue.js';
-import type { AcceptedRow, Observation } from './checker.js';
+import type { AcceptedRow } from './checker.js';
 import { finding, type Finding } from './findings.js';
 import type { Gazetteer, Unit } from './gazetteer.js';
 import { scaledToPlain } from './numbers.js';
@@ -164,12 +164,6 @@ export class Rollup {
   private lastMonth = new Uint8Array(8 * 1024);
   /** Where a district's or province's own return came from, for reconciliation messages. */
   private readonly places: (Place | null)[] = [];
-
-  add(observation: Observation, place: Place): void {
-    const { unit, period, indicator, indicatorIndex: i, scaled } = observation;
-    const row = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
-    this.addTo(row, unit, period, place.file, place.line, indicator, i, scaled);
-  }
 
   /** Adds an accepted row's figures. */
   addRow(row: AcceptedRow): void {
