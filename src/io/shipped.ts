@@ -50,9 +50,12 @@ export const checkedRecordPath = join(packageRoot, 'dist', 'shipped-checked.json
 
 let checked: Record<string, string> | null | undefined;
 
+/** The compiled unit-list schemas, read once however many lists are checked. */
+let compiledSchemas: Buffer | undefined;
+
 export function shippedDigest(text: string): string {
-  const schemas = readFileSync(join(packageRoot, 'dist', 'schemas', 'units.js'));
-  return createHash('sha256').update(schemas).update('\u0000').update(text).digest('hex');
+  compiledSchemas ??= readFileSync(join(packageRoot, 'dist', 'schemas', 'units.js'));
+  return createHash('sha256').update(compiledSchemas).update('\u0000').update(text).digest('hex');
 }
 
 export function checkedByBuild(path: string, text: string): boolean {
