@@ -1,7 +1,31 @@
 #!/usr/bin/env node
-// The `antt` launcher: runs the compiled CLI (built by `npm install` through the `prepare` script).
-// On Node 22.1+ the compile cache saves most of start-up on every run after the first.
-import module from 'node:module';
+// The `antt` launcher: runs the bundled command line (built by `npm install` through the `prepare`
+// script) with the code cache the build made for it, so that V8 does not compile antt again on
+// every run — most of a small job's time otherwise. A cache made by another Node version (or with
+// other V8 flags) is refused by V8 and antt simply compiles as usual.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-module.enableCompileCache?.();
-await import('../dist/bundle/cli.js');
+const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle', 'cli.cjs');
+const cachePath = `${bundle}.cache`;
+let cachedData;
+if (!process.env.ANTT_WRITE_CODE_CACHE) {
+  try {
+    cachedData = readFileSync(cachePath);
+  } catch {
+    // not built yet, or removed: compile as usual
+  }
+}
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
+  filename: bundle,
+  cachedData,
+});
+if (process.env.ANTT_WRITE_CODE_CACHE) {
+  // The build runs the main job once this way: the cache then holds what that job compiled.
+  process.once('exit', () => writeFileSync(process.env.ANTT_WRITE_CODE_CACHE, script.createCachedData()));
+}
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

@@ -3,7 +3,7 @@
  * carry, how it is written and how it adds up. A data folder's config may add indicators with the
  * same fields; they are checked by the same schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How an indicator aggregates (DESIGN §4):

@@ -3,7 +3,7 @@
  * belong to, the programme (form) and title of the report, its default window, and any indicators
  * the province adds to the catalogue on its own form.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { indicatorSchema, ruleSchema } from './catalogue.js';
 
 export const CONFIG_FILE = 'antt.config.json';

@@ -4,7 +4,7 @@
  * carries the result, and its issues carry our finding codes so that they can be reported in
  * Vietnamese and English rather than shown raw.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Indicator } from './catalogue.js';
 import type { UnitLevel } from './units.js';
 import {

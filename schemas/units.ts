@@ -2,7 +2,7 @@
  * The contract of a unit list (gazetteer) and of the reform crosswalk, as shipped in
  * `data/gazetteer/` and as a data folder may override them. Codes are text: leading zeros count.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const unitLevels = ['province', 'district', 'commune'] as const;
 export type UnitLevel = (typeof unitLevels)[number];

@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // Part of the build: bundles the compiled command line (dist/src/cli.js) and the reading worker
-// into dist/bundle/, so that a run loads a few files instead of some two hundred modules (zod
-// alone is a hundred): start-up is most of a small job's time. Commands and renderers stay
-// separate chunks, loaded when used. exceljs stays outside: it is large and loaded only for
-// workbooks. The library entry (dist/src/index.js) is not bundled.
+// into dist/bundle/, so that a run loads two files instead of some two hundred modules (zod alone
+// is a hundred): start-up is most of a small job's time.
+//
+// The command line is one CommonJS script, cli.cjs, because bin/antt.js runs it through `vm.Script`
+// with V8's code cache (made by scripts/code-cache.mjs): on Node 20 that is the only way to skip
+// compiling on every run, and ES modules cannot take a code cache there. Commands and renderers
+// are still initialised only when used (esbuild keeps `import()` lazy inside one file). The worker
+// is its own ES module bundle: it runs only for large inputs, where start-up does not count.
+// exceljs stays outside: it is large and loaded only for workbooks. The library entry
+// (dist/src/index.js) is not bundled.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,18 +18,22 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
 await build({
-  entryPoints: [join(root, 'dist/src/cli.js'), join(root, 'dist/src/io/read-worker.js')],
-  outdir,
-  // Flat: the parallel reader finds its worker as ./read-worker.js next to itself.
-  entryNames: '[name]',
-  bundle: true,
-  splitting: true,
+  ...common,
+  entryPoints: [join(root, 'dist/src/cli.js')],
+  outfile: join(outdir, 'cli.cjs'),
+  format: 'cjs',
+  // The sources find the package root, the worker and iconv-lite from their own URL.
+  define: { 'import.meta.url': '__anttModuleUrl' },
+  banner: { js: "var __anttModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: [join(root, 'dist/src/io/read-worker.js')],
+  // The parallel reader finds its worker as ./read-worker.js next to itself.
+  outfile: join(outdir, 'read-worker.js'),
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['exceljs'],
-  // Bundled CommonJS packages (commander, cli-table3, csv-parse's helpers) call require.
+  // Bundled CommonJS packages (commander, csv-parse's helpers) call require.
   banner: { js: "import { createRequire as __anttCreateRequire } from 'node:module'; const require = __anttCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
 });

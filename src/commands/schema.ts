@@ -1,10 +1,9 @@
 /**
  * `antt schema [--out DIR]`: the machine-readable contract, JSON Schema generated from the Zod
- * schemas (zod's own converter): a return row, a data folder's config, a unit list, the catalogue.
+ * schemas (zod's own converter, see io/json-schemas.ts).
  */
 import { join } from 'node:path';
 import { Command } from 'commander';
-import type { ZodType } from 'zod';
 import type { Lang } from '../core/findings.js';
 import { langOption, type CommandResult } from './common.js';
 
@@ -15,23 +14,8 @@ export interface SchemaOptions {
 
 /** Every published schema by file name, as JSON text. */
 export async function jsonSchemas(): Promise<Record<string, string>> {
-  const [{ z }, { returnRowInputSchema }, { dataFolderConfigSchema }, { unitRowSchema, crosswalkRowSchema }, { catalogueSchema }, { loadCatalogue }] = await Promise.all([
-    import('zod'),
-    import('../../schemas/return.js'),
-    import('../../schemas/config.js'),
-    import('../../schemas/units.js'),
-    import('../../schemas/catalogue.js'),
-    import('../io/shipped.js'),
-  ]);
-  const catalogue = loadCatalogue();
-  const schemas: Record<string, ZodType> = {
-    'return-row.schema.json': returnRowInputSchema(catalogue.indicators),
-    'config.schema.json': dataFolderConfigSchema.meta({ title: 'antt data folder config (antt.config.json)' }),
-    'units.schema.json': z.array(unitRowSchema).meta({ title: 'antt unit list (gazetteer), one object per CSV row' }),
-    'crosswalk.schema.json': z.array(crosswalkRowSchema).meta({ title: 'antt reform crosswalk, old commune to new commune' }),
-    'catalogue.schema.json': catalogueSchema.meta({ title: 'antt indicator catalogue (schemas/catalogue.json)' }),
-  };
-  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, JSON.stringify(z.toJSONSchema(schema, { io: 'input' }), null, 2) + '\n']));
+  const { jsonSchemas: make } = await import('../io/json-schemas.js');
+  return make();
 }
 
 export async function run(options: SchemaOptions): Promise<CommandResult> {

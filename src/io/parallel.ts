@@ -15,6 +15,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { CheckerPart, ReturnChecker, RowsPart } from '../core/checker.js';
 import type { Rollup, RollupPart } from '../core/rollup.js';
 import type { Inputs } from './inputs.js';
@@ -55,7 +56,8 @@ export async function readInParallel(
   count: number,
   options: { keepFindings?: number; skip?: readonly string[]; progress?: ProgressState; readHere: (file: string) => Promise<void> },
 ): Promise<void> {
-  const { Worker } = await import('node:worker_threads');
+  // Required, not imported: see io/exceljs.ts.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const script = new URL('./read-worker.js', import.meta.url);
   const workerData = { configPath: inputs.configPath, province: inputs.config?.province ?? null, keepFindings: options.keepFindings ?? 10_000, skip: options.skip ?? [] };
   // A smaller young generation than the default: a worker's garbage is short-lived row data,

@@ -9,6 +9,7 @@ import type { RawCell } from '../../schemas/return.js';
 import type { Catalogue } from '../core/catalogue.js';
 import { columnLetter, type FileChecker } from '../core/checker.js';
 import { AnttError } from './errors.js';
+import { exceljs } from './exceljs.js';
 
 /** How far down a sheet the header may be: title blocks are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;
@@ -109,8 +110,7 @@ function assertWorkbook(path: string): void {
 
 export async function readXlsx(path: string, beginSheet: (name: string) => FileChecker, catalogue: Catalogue): Promise<void> {
   assertWorkbook(path);
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) await readSheet(sheet, reader as unknown as { model?: { sheets?: { id: number; name: string }[] } }, beginSheet, catalogue);
   } catch (cause) {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
 import {
   crosswalkRowSchema,

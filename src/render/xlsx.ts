@@ -5,6 +5,7 @@
  * formula are stored as plain text (exceljs writes strings as strings, never as formulas).
  */
 import type ExcelJSNamespace from 'exceljs';
+import { exceljs } from '../io/exceljs.js';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { BlankForm } from '../core/forms.js';
@@ -17,8 +18,7 @@ type Workbook = ExcelJSNamespace.Workbook;
 type Worksheet = ExcelJSNamespace.Worksheet;
 
 async function newWorkbook(): Promise<Workbook> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
+  const book = new (exceljs().Workbook)();
   book.creator = 'antt';
   // A fixed date: the same report twice is the same file twice.
   book.created = new Date(Date.UTC(2000, 0, 1));
