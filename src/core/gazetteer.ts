@@ -96,7 +96,8 @@ export class Gazetteer {
   private readonly loaded: Partial<Record<UnitSystem, UnitList>> = {};
   private successorIndex: Map<string, CrosswalkRow[]> | undefined;
   private provinceIndex: Map<string, string> | undefined;
-  private children: Map<string, Unit[]> | undefined;
+  /** Units by parent code, per list: made the first time a list's tree is walked. */
+  private readonly children = new Map<UnitSystem, Map<string, Unit[]>>();
 
   constructor(private readonly sources: GazetteerSources) {}
 
@@ -167,19 +168,19 @@ export class Gazetteer {
 
   /** The units directly below one, in official order. */
   childrenOf(unit: Unit): Unit[] {
-    if (!this.children) {
-      this.children = new Map();
-      for (const system of ['old', 'new'] as const) {
-        for (const u of this.list(system).byCode.values()) {
-          if (!u.parentCode) continue;
-          const key = system + u.parentCode;
-          const list = this.children.get(key);
-          if (list) list.push(u);
-          else this.children.set(key, [u]);
-        }
+    // Per list: a window before the reform never loads the new list.
+    let children = this.children.get(unit.system);
+    if (!children) {
+      children = new Map();
+      for (const u of this.list(unit.system).byCode.values()) {
+        if (!u.parentCode) continue;
+        const list = children.get(u.parentCode);
+        if (list) list.push(u);
+        else children.set(u.parentCode, [u]);
       }
+      this.children.set(unit.system, children);
     }
-    return this.children.get(unit.system + unit.code) ?? [];
+    return children.get(unit.code) ?? [];
   }
 
   /** The new province an old province went into on 1 July 2025. */

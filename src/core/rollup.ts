@@ -240,8 +240,9 @@ export class Rollup {
     if (slot < 0) {
       slot = this.slotIndexes.push(index) - 1;
       this.slotOf[index] = slot;
-      // Rarely (the first rows bring most indicators): wider rows for every unit-year.
-      if (slot >= this.stride) this.resize(slot + 2, this.values.length / this.stride);
+      // Rarely (the first rows bring most indicators): wider rows for every unit-year, room for
+      // eight more at once, since every widening copies every row.
+      if (slot >= this.stride) this.resize(Math.min(slot + 8, this.width), this.values.length / this.stride);
     }
     return slot;
   }
