@@ -21,4 +21,15 @@ describe('parallel reading (ANTT_WORKERS)', () => {
     expect(parallel.stderr).toBe(sequential.stderr);
     expect(parallel.code).toBe(sequential.code);
   }, 60_000);
+
+  it('a file too large for a worker heap is read again on the main thread, with the same output', () => {
+    // A 2 MiB old generation: every worker runs out of memory on its first file.
+    const options = ['aggregate', 'test/fixtures', 'data/son-la/2023', '--format', 'json', '--max-errors', '100000', '--level', 'commune', '--level', 'district'];
+    const sequential = antt(options, { ANTT_WORKERS: '0' });
+    const starved = antt(options, { ANTT_WORKERS: '2', ANTT_WORKER_HEAP_MB: '2' });
+    expect(sequential.stdout.length).toBeGreaterThan(1000);
+    expect(starved.stdout).toBe(sequential.stdout);
+    expect(starved.stderr).toBe(sequential.stderr);
+    expect(starved.code).toBe(sequential.code);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowTable } from '../src/core/row-table.js';
+import { RowTable, fingerprint } from '../src/core/row-table.js';
 
 describe('RowTable', () => {
   it('keeps every entry through growth, keys above 2^32 included', () => {
@@ -35,5 +36,27 @@ describe('RowTable', () => {
     expect(table.putNew(2 ** 40 + 3, 6, 2, 0, 3, 11)).toBe(false);
     expect(table.get(2 ** 40 + 3)).toEqual({ fingerprint: 5, maskLow: 1, maskHigh: 0, file: 2, line: 10 });
     expect(table.export().keys).toEqual(new Float64Array([2 ** 40 + 3]));
+  });
+
+  it('fingerprints a row by its 64-bit words, whatever the order of its figures', () => {
+    // The words of a figure as the plain arithmetic gives them, for any safe integer.
+    const mix = (x: number, y: number) => {
+      let h = Math.imul(x ^ (x >>> 16), 0x7feb352d) ^ Math.imul(y + 0x9e3779b9, 0x846ca68b);
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      return (h ^ (h >>> 12)) >>> 0;
+    };
+    const reference = (values: { index: number; scaled: number }[]) =>
+      values.reduce((a, { index, scaled }) => (a + mix(index * 0x45d9f3b + (scaled % 4294967296 | 0), Math.floor(scaled / 4294967296) | 0)) >>> 0, 0);
+    const figure = fc.record({
+      index: fc.nat(200),
+      scaled: fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.maxSafeInteger(), fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.constantFrom(0, -0, 2 ** 31 - 1, -(2 ** 31), 2 ** 32, -(2 ** 32))),
+    });
+    fc.assert(
+      fc.property(fc.array(figure, { maxLength: 12 }), (values) => {
+        expect(fingerprint(values)).toBe(reference(values));
+        expect(fingerprint([...values].reverse())).toBe(reference(values));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

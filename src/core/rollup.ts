@@ -171,6 +171,12 @@ export class Rollup {
     if (row.values.length === 0) return;
     const { unit, period } = row;
     const at = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
+    for (const value of row.values) {
+      if (this.slotOf[value.index]! < 0) {
+        this.reserveSlots(row.values);
+        break;
+      }
+    }
     for (const value of row.values) this.addTo(at, unit, period, row.file, row.line, value.indicator, value.index, value.scaled);
   }
 
@@ -240,11 +246,19 @@ export class Rollup {
     if (slot < 0) {
       slot = this.slotIndexes.push(index) - 1;
       this.slotOf[index] = slot;
-      // Rarely (the first rows bring most indicators): wider rows for every unit-year, room for
-      // eight more at once, since every widening copies every row.
-      if (slot >= this.stride) this.resize(Math.min(slot + 8, this.width), this.values.length / this.stride);
+      // Rarely (the first rows bring most indicators): wider rows for every unit-year.
+      if (slot >= this.stride) this.resize(slot + 2, this.values.length / this.stride);
     }
     return slot;
+  }
+
+  /** Slots for every indicator of a row at once: one widening (a copy of every row) per new row, not per new indicator. */
+  private reserveSlots(values: AcceptedRow['values']): void {
+    for (const value of values) {
+      if (this.slotOf[value.index]! >= 0) continue;
+      this.slotOf[value.index] = this.slotIndexes.push(value.index) - 1;
+    }
+    if (this.slotIndexes.length > this.stride) this.resize(this.slotIndexes.length + 2, this.values.length / this.stride);
   }
 
   private addTo(row: number, unit: Unit, period: Period, file: string, line: number | null, indicator: Indicator, index: number, scaled: number): void {

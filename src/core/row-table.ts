@@ -183,8 +183,10 @@ export function fingerprint(values: readonly { index: number; scaled: number }[]
   let a = 0;
   for (let i = 0; i < values.length; i++) {
     const { index, scaled } = values[i]!;
-    const lo = scaled % 4294967296 | 0;
-    const hi = Math.floor(scaled / 4294967296) | 0;
+    // Most figures fit 32 bits: the same words without a floating-point remainder and division.
+    const small = (scaled | 0) === scaled;
+    const lo = small ? scaled : scaled % 4294967296 | 0;
+    const hi = small ? (scaled < 0 ? -1 : 0) : Math.floor(scaled / 4294967296) | 0;
     a = (a + mix(index * 0x45d9f3b + lo, hi)) >>> 0;
   }
   return a;
