@@ -120,22 +120,34 @@ const TENFOLD = { low: 7, high: 13 };
  * a score needs at least five positive years.
  */
 export function outliersIn(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
-  const n = points.length;
-  if (n < 3) return [];
-  // Most series never get near either test: both need a figure at least 3 times another
-  // (tenfold: 7 times the usual; robust: 3 times the median or a third of it), and zeros are
-  // never flagged. Such a series is passed over without sorting or logarithms.
-  if (threshold >= 0) {
-    let min = Infinity;
-    let max = 0;
-    for (const { value } of points) {
-      if (value <= 0) continue;
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
-    if (max < 3 * min || max === 0) return [];
-  }
+  if (!mayHaveOutliers(points.map((p) => p.value), points.length, threshold, decimals)) return [];
   return scoreOutliers(points, threshold, decimals);
+}
+
+/**
+ * False for a series that cannot have an outlier, told without sorting or logarithms. Zeros are
+ * never flagged, and with a threshold of 0 or more both tests flag only a positive figure far
+ * from the unit's usual one, itself a median of positive figures:
+ * - at least 3 times it or a third of it (tenfold: 7 times; robust: 3 times the median);
+ * - at least 6/7 of 10 (in the indicator's unit) away from it (tenfold: 7–13 times a usual of at
+ *   least 1, or a seventh of a usual of at least 10; robust: 10 from the median).
+ * So a series whose positive figures all lie within 3 times, or within 6/7 of 10, of each other
+ * is passed over: most series are such.
+ */
+function mayHaveOutliers(values: ArrayLike<number>, count: number, threshold: number, decimals: number): boolean {
+  if (count < 3) return false;
+  if (threshold < 0) return true;
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    if (value <= 0) continue;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (max === 0 || max < 3 * min) return false;
+  // Scaled figures are integers: (max − min) < (6/7)·10·10^decimals, exactly.
+  return (max - min) * 7 >= 60 * 10 ** decimals;
 }
 
 /** The outlier tests themselves, on every point (outliersIn passes over series that cannot have one). */
@@ -216,10 +228,13 @@ function medianWithout(list: Float64Array, from: number, count: number, skip: nu
 
 export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): Finding[] {
   const findings: Finding[] = [];
-  for (const { unit, indicatorIndex, points } of rollup.series(from, to)) {
+  rollup.eachSeries(from, to, (unit, indicatorIndex, years, values, count) => {
     const indicator: Indicator = catalogue.indicators[indicatorIndex]!;
-    if (indicator.kind !== 'flow' && indicator.kind !== 'stock') continue;
-    for (const outlier of outliersIn(points, threshold, indicator.decimals)) {
+    if (indicator.kind !== 'flow' && indicator.kind !== 'stock') return;
+    if (!mayHaveOutliers(values, count, threshold, indicator.decimals)) return;
+    const points: { year: number; value: number }[] = [];
+    for (let i = 0; i < count; i++) points.push({ year: years[i]!, value: values[i]! });
+    for (const outlier of scoreOutliers(points, threshold, indicator.decimals)) {
       const d = indicator.decimals;
       findings.push(
         finding('outlier', {
@@ -237,6 +252,6 @@ export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: numb
         }),
       );
     }
-  }
+  });
   return findings;
 }

@@ -90,6 +90,8 @@ interface RollupNode {
   yearly: Map<number, YearFigure>;
   /** The unit's own figures (undefined: not looked up yet; null: none). */
   own?: UnitData | null;
+  /** Memo of window accumulators by indicator index (a province's stock asks each district's again). */
+  window?: Map<number, Accumulator>;
 }
 
 export interface BuildOptions {
@@ -405,12 +407,22 @@ export class Rollup {
 
   /** @internal */
   own(node: RollupNode, year: number, index: number): { value: number; place: Place | null } | null {
-    // Looked up once per node: the report asks for every year and indicator of every unit.
-    if (node.own === undefined) node.own = this.data.get(node.key) ?? null;
-    const row = node.own?.years.get(year);
+    const row = this.ownRow(node, year);
     if (row === undefined) return null;
     const value = this.valueAt(row, index);
     return Number.isNaN(value) ? null : { value, place: this.places[row] ?? null };
+  }
+
+  /** @internal The unit's own figure, or NaN: what a commune contributes, without an object. */
+  ownValue(node: RollupNode, year: number, index: number): number {
+    const row = this.ownRow(node, year);
+    return row === undefined ? NaN : this.valueAt(row, index);
+  }
+
+  private ownRow(node: RollupNode, year: number): number | undefined {
+    // Looked up once per node: the report asks for every year and indicator of every unit.
+    if (node.own === undefined) node.own = this.data.get(node.key) ?? null;
+    return node.own?.years.get(year);
   }
 
   /** Did the unit send any figure for that year (any indicator)? */
@@ -418,19 +430,35 @@ export class Rollup {
     return this.data.get(unitKey(unit))?.years.has(year) ?? false;
   }
 
-  /** Each unit's own figures, per indicator, year by year within the window: what outlier checks read. */
-  *series(from: number, to: number): Generator<{ unit: Unit; indicatorIndex: number; points: { year: number; value: number }[] }> {
+  /**
+   * Each unit's own figures, per indicator, year by year within the window: what outlier checks
+   * read. `visit` gets the series in two arrays kept between calls (valid during the call only):
+   * a national run has ninety thousand series, and most need nothing more than a look.
+   */
+  eachSeries(from: number, to: number, visit: (unit: Unit, indicatorIndex: number, years: Int32Array, values: Float64Array, count: number) => void): void {
     const present = this.indicatorsPresent(from, to).map((indicator) => this.catalogue.indexOf(indicator.id));
+    let years = new Int32Array(16);
+    let values = new Float64Array(16);
+    let rows = new Int32Array(16);
     for (const unitData of this.data.values()) {
-      const years = [...unitData.years.keys()].filter((y) => y >= from && y <= to).sort((a, b) => a - b);
-      if (years.length < 3) continue; // too short a series to tell anything unusual
+      const inWindow = [...unitData.years.keys()].filter((y) => y >= from && y <= to).sort((a, b) => a - b);
+      if (inWindow.length < 3) continue; // too short a series to tell anything unusual
+      if (inWindow.length > rows.length) {
+        rows = new Int32Array(inWindow.length * 2);
+        years = new Int32Array(inWindow.length * 2);
+        values = new Float64Array(inWindow.length * 2);
+      }
+      for (let y = 0; y < inWindow.length; y++) rows[y] = unitData.years.get(inWindow[y]!)!;
       for (const i of present) {
-        const points: { year: number; value: number }[] = [];
-        for (const year of years) {
-          const value = this.valueAt(unitData.years.get(year)!, i);
-          if (!Number.isNaN(value)) points.push({ year, value });
+        let count = 0;
+        for (let y = 0; y < inWindow.length; y++) {
+          const value = this.valueAt(rows[y]!, i);
+          if (Number.isNaN(value)) continue;
+          years[count] = inWindow[y]!;
+          values[count] = value;
+          count++;
         }
-        if (points.length > 0) yield { unit: unitData.unit, indicatorIndex: i, points };
+        if (count > 0) visit(unitData.unit, i, years, values, count);
       }
     }
   }
@@ -583,6 +611,16 @@ class ReportBuilder {
       let covered = 0;
       let anyChild = false;
       for (const child of node.children) {
+        if (child.children.length === 0) {
+          // A commune: its own figure, as yearFigure would give it, without the objects (a
+          // national report asks for ten thousand communes × years × indicators).
+          const value = this.rollup.ownValue(child, year, index);
+          if (Number.isNaN(value)) continue;
+          anyChild = true;
+          covered += this.expectedCommunes(child, year);
+          built.addUnitFigure(year, value);
+          continue;
+        }
         const childFigure = this.yearFigure(child, indicator, index, year);
         if (childFigure.value === null) continue;
         anyChild = true;
@@ -624,10 +662,30 @@ class ReportBuilder {
     );
   }
 
-  /** The window accumulator of a unit: years for a flow; per-unit latest for a stock. */
+  /** The window accumulator of a unit, worked out once (read only: parents only read it). */
   private windowAccumulator(node: RollupNode, indicator: Indicator, index: number): Accumulator {
+    if (node.children.length === 0) return this.windowAccumulatorOnce(node, indicator, index);
+    node.window ??= new Map();
+    let acc = node.window.get(index);
+    if (!acc) {
+      acc = this.windowAccumulatorOnce(node, indicator, index);
+      node.window.set(index, acc);
+    }
+    return acc;
+  }
+
+  /** The window accumulator of a unit: years for a flow; per-unit latest for a stock. */
+  private windowAccumulatorOnce(node: RollupNode, indicator: Indicator, index: number): Accumulator {
     const acc = accumulatorFor(indicator.kind);
-    if (indicator.kind === 'flow' || node.children.length === 0 || indicator.kind === 'none') {
+    if (node.children.length === 0 && !node.eras) {
+      // A commune: its own figures (as yearFigure gives them), without an object per year.
+      for (const year of this.years) {
+        const value = this.rollup.ownValue(node, year, index);
+        if (!Number.isNaN(value)) acc.addYear(year, value);
+      }
+      return acc;
+    }
+    if (indicator.kind === 'flow' || indicator.kind === 'none') {
       for (const year of this.years) {
         const figure = this.yearFigure(node, indicator, index, year);
         if (figure.value !== null) acc.addYear(year, figure.value);
