@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowTable, fingerprint } from '../src/core/row-table.js';
+import { RowTable, columnAt, fingerprint } from '../src/core/row-table.js';
 
 describe('RowTable', () => {
   it('keeps every entry through growth, keys above 2^32 included', () => {
@@ -36,6 +36,24 @@ describe('RowTable', () => {
     expect(table.putNew(2 ** 40 + 3, 6, 2, 0, 3, 11)).toBe(false);
     expect(table.get(2 ** 40 + 3)).toEqual({ fingerprint: 5, maskLow: 1, maskHigh: 0, file: 2, line: 10 });
     expect(table.export().keys).toEqual(new Float64Array([2 ** 40 + 3]));
+  });
+
+  it('exports columns without what says nothing, and columnAt reads them back', () => {
+    const plain = new RowTable(4);
+    for (let i = 0; i < 100; i++) plain.putNew(i * 65_536 + 7, i, 1 << (i % 32), 0, 3, i + 2);
+    const small = plain.export();
+    expect(small.keys).toBeInstanceOf(Uint32Array);
+    expect(small.masksHigh).toHaveLength(0);
+    expect(small.files).toEqual(new Uint16Array([3]));
+    const mixed = new RowTable(4);
+    for (let i = 0; i < 100; i++) mixed.putNew(i === 50 ? 2 ** 33 : i, i, i, i % 2, i % 3, i);
+    const wide = mixed.export();
+    expect(wide.keys).toBeInstanceOf(Float64Array);
+    for (const [table, columns] of [[plain, small], [mixed, wide]] as const) {
+      for (let i = 0; i < columns.keys.length; i++) {
+        expect(table.get(columns.keys[i]!)).toEqual({ fingerprint: columns.fingerprints[i], maskLow: columns.masksLow[i], maskHigh: columnAt(columns.masksHigh, i), file: columnAt(columns.files, i), line: columns.lines[i] });
+      }
+    }
   });
 
   it('fingerprints a row by its 64-bit words, whatever the order of its figures', () => {

@@ -15,7 +15,7 @@ import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
-import { fingerprint, RowTable, type RowColumns } from './row-table.js';
+import { columnAt, fingerprint, RowTable, type RowColumns } from './row-table.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -432,7 +432,7 @@ export class ReturnChecker {
         const key = part.keys[i]!;
         const local = key % 65_536;
         const mainKey = (key - local) + periodIds[local]!;
-        const entry = { fingerprint: part.fingerprints[i]!, maskLow: part.masksLow[i]!, maskHigh: part.masksHigh[i]!, file: fileIds[part.files[i]!]!, line: part.lines[i]! };
+        const entry = { fingerprint: part.fingerprints[i]!, maskLow: part.masksLow[i]!, maskHigh: columnAt(part.masksHigh, i), file: fileIds[columnAt(part.files, i)]!, line: part.lines[i]! };
         const seen = this.rows.get(mainKey);
         // The file was merged because no unit-year of it had figures before: only rows without
         // figures (an empty mask) can have been seen, and they combine as acceptAcrossFiles does.

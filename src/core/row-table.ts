@@ -30,14 +30,26 @@ export interface RowEntry {
   line: number;
 }
 
-/** The entries of a table, in slot order, as columns (to send to another thread). */
+/**
+ * The entries of a table, in slot order, as columns (to send to another thread, which may keep
+ * them a long while): 16 bytes an entry in the usual case, since columns that say nothing are
+ * left out — keys in 32 bits when all fit, no high masks when all are 0 (a catalogue's first 32
+ * indicators), one file when all are from one. Read them with `columnAt`.
+ */
 export interface RowColumns {
-  keys: Float64Array;
+  keys: Float64Array | Uint32Array;
   fingerprints: Uint32Array;
   masksLow: Uint32Array;
+  /** Empty: every high mask is 0. */
   masksHigh: Uint32Array;
+  /** One element: every entry's file. */
   files: Uint16Array;
   lines: Uint32Array;
+}
+
+/** Entry `i` of a column that may have been left out (empty: 0) or kept once (one element). */
+export function columnAt(column: Uint32Array | Uint16Array, i: number): number {
+  return column.length === 0 ? 0 : column.length === 1 ? column[0]! : column[i]!;
 }
 
 /** Filled to three quarters before it doubles: 24 bytes a slot, about 32–48 a row. */
@@ -148,6 +160,9 @@ export class RowTable {
       lines: new Uint32Array(this.count),
     };
     let n = 0;
+    let wideKeys = false;
+    let anyHighMask = false;
+    let oneFile = true;
     for (const [key, print, maskLow, maskHigh, file, line] of this.entries()) {
       out.keys[n] = key;
       out.fingerprints[n] = print;
@@ -155,8 +170,14 @@ export class RowTable {
       out.masksHigh[n] = maskHigh;
       out.files[n] = file;
       out.lines[n] = line;
+      if (key >= TWO_32) wideKeys = true;
+      if (maskHigh !== 0) anyHighMask = true;
+      if (file !== out.files[0]) oneFile = false;
       n++;
     }
+    if (!wideKeys) out.keys = Uint32Array.from(out.keys);
+    if (!anyHighMask) out.masksHigh = new Uint32Array(0);
+    if (oneFile && n > 0) out.files = out.files.slice(0, 1);
     return out;
   }
 
