@@ -4,7 +4,7 @@
  */
 import type { UnitLevel } from '../schemas/units.js';
 import { ReturnChecker, type AcceptedRow, type ValidationReport } from './core/checker.js';
-import { completeness, outlierFindings, rulesAfterRollup, type Completeness } from './core/check.js';
+import { completeness, countOutliers, outlierFindings, rulesAfterRollup, type Completeness } from './core/check.js';
 import { finding, type Finding } from './core/findings.js';
 import { LAST_OLD_YEAR, Rollup, type AggregateReport, type Prefer } from './core/rollup.js';
 import { AnttError } from './io/errors.js';
@@ -208,7 +208,7 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     ...(inputs.config ? { provinces: [provinceFor(gazetteer, inputs.config.province, to)] } : {}),
     flaggedUnits: read.flaggedUnits,
   });
-  const outliers = outlierFindings(rollup, catalogue, from, to, DEFAULT_OUTLIER_THRESHOLD).length;
+  const outliers = countOutliers(rollup, catalogue, from, to, DEFAULT_OUTLIER_THRESHOLD);
   const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinceFor(gazetteer, inputs.config.province, to), to) : [];
   return { aggregate, validation: withRollupFindings(read.report, skipped([...aggregate.findings, ...outside], options.skip)), outliers };
 }

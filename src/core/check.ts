@@ -163,30 +163,50 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
   while (first < n && !(sorted[first]! > 0)) first++;
   const positives = n - first;
   const m = positives > 0 ? median(sorted, first, positives) : 0;
-  // The logarithm keeps the order: the logs of sorted positives are sorted.
-  const logs = scratch(1, positives);
-  for (let i = 0; i < positives; i++) logs[i] = Math.log(sorted[first + i]!);
-  const logMedian = positives > 0 ? median(logs, 0, positives) : 0;
-  const deviations = scratch(2, positives);
-  for (let i = 0; i < positives; i++) insert(deviations, i, Math.abs(logs[i]! - logMedian));
-  const logMad = positives > 0 ? median(deviations, 0, positives) : 0;
+  const minPositive = positives > 0 ? sorted[first]! : 0;
+  const maxPositive = positives > 0 ? sorted[n - 1]! : 0;
   const floor = 10 * 10 ** decimals; // "about ten times" needs figures of at least 10 to mean anything
+  // The robust score's logarithms, worked out for the first point that needs them: most points of
+  // most series are told apart by the cheap conditions below.
+  let logMedian = NaN;
+  let logMad = 0;
+  const score = (value: number) => {
+    if (Number.isNaN(logMedian)) {
+      // The logarithm keeps the order: the logs of sorted positives are sorted.
+      const logs = scratch(1, positives);
+      for (let i = 0; i < positives; i++) logs[i] = Math.log(sorted[first + i]!);
+      logMedian = positives > 0 ? median(logs, 0, positives) : 0;
+      const deviations = scratch(2, positives);
+      for (let i = 0; i < positives; i++) insert(deviations, i, Math.abs(logs[i]! - logMedian));
+      logMad = positives > 0 ? median(deviations, 0, positives) : 0;
+    }
+    return value > 0 && logMad > 0 ? (0.6745 * (Math.log(value) - logMedian)) / logMad : 0;
+  };
   const found: Outlier[] = [];
   for (const point of points) {
     const value = point.value;
-    const at = indexIn(sorted, 0, n, value);
-    const positiveAt = value > 0 ? indexIn(sorted, first, n, value) - first : -1;
-    const usual = positiveAt >= 0 ? (positives > 1 ? medianWithout(sorted, first, positives, positiveAt) : 0) : positives > 0 ? median(sorted, first, positives) : medianWithout(sorted, 0, n, at);
-    const ratio = usual > 0 && value > 0 ? value / usual : 0;
-    const tenfold =
-      (usual >= floor / 10 && value >= floor && ratio >= TENFOLD.low && ratio <= TENFOLD.high) ||
-      (usual >= floor && ratio > 0 && 1 / ratio >= TENFOLD.low && 1 / ratio <= TENFOLD.high);
-    const score = value > 0 && logMad > 0 ? (0.6745 * (Math.log(value) - logMedian)) / logMad : 0;
-    const robust = positives >= 5 && Math.abs(score) > threshold && (value >= 3 * m || value <= m / 3) && Math.abs(value - m) >= floor;
+    // Necessary for tenfold (the usual figure is a median of the other positives, so within
+    // [minPositive, maxPositive]; 6.99 leaves room for the rounding of the ratio) …
+    const mayBeTenfold = value > 0 && ((value >= floor && value >= 6.99 * minPositive) || (maxPositive >= floor && 6.99 * value <= maxPositive));
+    // … and for robust (all of it but the score itself, which needs a positive figure).
+    const mayBeRobust = positives >= 5 && (value >= 3 * m || value <= m / 3) && Math.abs(value - m) >= floor && (value > 0 || threshold < 0);
+    if (!mayBeTenfold && !mayBeRobust) continue;
+    let tenfold = false;
+    if (mayBeTenfold) {
+      const positiveAt = indexIn(sorted, first, n, value) - first;
+      const usual = positives > 1 ? medianWithout(sorted, first, positives, positiveAt) : 0;
+      const ratio = usual > 0 ? value / usual : 0;
+      tenfold =
+        (usual >= floor / 10 && value >= floor && ratio >= TENFOLD.low && ratio <= TENFOLD.high) ||
+        (usual >= floor && ratio > 0 && 1 / ratio >= TENFOLD.low && 1 / ratio <= TENFOLD.high);
+    }
+    const pointScore = tenfold || mayBeRobust ? score(value) : 0;
+    const robust = mayBeRobust && Math.abs(pointScore) > threshold;
     if (!tenfold && !robust) continue;
+    const at = indexIn(sorted, 0, n, value);
     const low = at === 0 ? sorted[1]! : sorted[0]!;
     const high = at === n - 1 ? sorted[n - 2]! : sorted[n - 1]!;
-    found.push({ year: point.year, value, low, high, reason: tenfold ? 'tenfold' : 'robust', score });
+    found.push({ year: point.year, value, low, high, reason: tenfold ? 'tenfold' : 'robust', score: pointScore });
   }
   return found;
 }
@@ -226,32 +246,44 @@ function medianWithout(list: Float64Array, from: number, count: number, skip: nu
   return n % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
-export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): Finding[] {
-  const findings: Finding[] = [];
+/** Each outlier of every unit's own series within the window, with its unit and indicator. */
+function eachOutlier(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number, visit: (unit: Unit, indicator: Indicator, outlier: Outlier) => void): void {
   rollup.eachSeries(from, to, (unit, indicatorIndex, years, values, count) => {
     const indicator: Indicator = catalogue.indicators[indicatorIndex]!;
     if (indicator.kind !== 'flow' && indicator.kind !== 'stock') return;
     if (!mayHaveOutliers(values, count, threshold, indicator.decimals)) return;
     const points: { year: number; value: number }[] = [];
     for (let i = 0; i < count; i++) points.push({ year: years[i]!, value: values[i]! });
-    for (const outlier of scoreOutliers(points, threshold, indicator.decimals)) {
-      const d = indicator.decimals;
-      findings.push(
-        finding('outlier', {
-          unit: `${unit.code} ${unit.name}`,
-          indicator: indicator.id,
-          value: scaledToPlain(outlier.value, d),
-          params: {
-            year: outlier.year,
-            low: scaledToPlain(outlier.low, d),
-            high: scaledToPlain(outlier.high, d),
-            reason: outlier.reason,
-            labelVi: indicator.label_vi,
-            labelEn: indicator.label_en,
-          },
-        }),
-      );
-    }
+    for (const outlier of scoreOutliers(points, threshold, indicator.decimals)) visit(unit, indicator, outlier);
+  });
+}
+
+/** How many figures look unusual (what `antt aggregate` says in its last line). */
+export function countOutliers(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): number {
+  let count = 0;
+  eachOutlier(rollup, catalogue, from, to, threshold, () => count++);
+  return count;
+}
+
+export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): Finding[] {
+  const findings: Finding[] = [];
+  eachOutlier(rollup, catalogue, from, to, threshold, (unit, indicator, outlier) => {
+    const d = indicator.decimals;
+    findings.push(
+      finding('outlier', {
+        unit: `${unit.code} ${unit.name}`,
+        indicator: indicator.id,
+        value: scaledToPlain(outlier.value, d),
+        params: {
+          year: outlier.year,
+          low: scaledToPlain(outlier.low, d),
+          high: scaledToPlain(outlier.high, d),
+          reason: outlier.reason,
+          labelVi: indicator.label_vi,
+          labelEn: indicator.label_en,
+        },
+      }),
+    );
   });
   return findings;
 }
