@@ -6,6 +6,7 @@
 import type { Indicator, Rule } from '../../schemas/catalogue.js';
 import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
 import { compileRowReader, type RowReader } from './row-reader.js';
+import { DIGITS, type DigitLane } from './digits.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
 import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
@@ -509,6 +510,8 @@ interface HeaderPlan {
   positions: Map<string, number>;
   /** 0-based column position → header text. */
   headerOf: Map<number, string>;
+  /** Wide and usable: how plain CSV lines may hand its figure cells over (see DigitLane). */
+  lane: DigitLane | null;
 }
 
 interface Deferred {
@@ -563,7 +566,7 @@ export class FileChecker {
       return known.usable;
     }
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map() };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
@@ -603,10 +606,21 @@ export class FileChecker {
       this.emit(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
     }
     plan.usable = missing.length === 0;
+    if (plan.usable && plan.shape === 'wide') {
+      // Quantity columns only: a yes/no count reads "1" its own way.
+      const factors = new Float64Array(plan.width);
+      for (const v of plan.values) if (v.indicator.kind !== 'unit_count') factors[v.position] = 10 ** v.indicator.decimals;
+      plan.lane = { factors, values: new Float64Array(plan.width) };
+    }
     if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
     this.plans.set(signature, plan);
     this.plan = plan;
     return plan.usable;
+  }
+
+  /** How the current header's plain CSV lines may hand their figures over, if at all. */
+  digitLane(): DigitLane | null {
+    return this.plan?.lane ?? null;
   }
 
   /** One data row, cells in header order. */
@@ -682,7 +696,8 @@ export class FileChecker {
     const resolution = this.checker.parts.gazetteer.resolve(code, name, systems, this.currentContext());
     if (!resolution.ok) {
       if (resolution.problem.code === 'ambiguous-unit' && !final && code === '') {
-        this.deferred.push({ cells: [...cells], place, plan });
+        // Kept past this line: figures handed over in the lane become their digits again.
+        this.deferred.push({ cells: cells.map((c, i) => (c === DIGITS ? String(plan.lane!.values[i]) : c)), place, plan });
         return;
       }
       this.reject([this.unitProblem(resolution, code || name, code ? plan.identity.unit_code : plan.identity.unit_name, where, period)]);
@@ -728,6 +743,7 @@ export class FileChecker {
         plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position, header: plan.headerOf.get(v.position) ?? null })),
         this.convention,
         level,
+        plan.lane?.values,
       );
       plan.readers.set(level, reader);
     }

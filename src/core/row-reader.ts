@@ -9,6 +9,7 @@ import type { Indicator } from '../../schemas/catalogue.js';
 import { readCell, wideRowSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { CellProblemCode, CellValue, NumberConvention } from './numbers.js';
+import { DIGITS } from './digits.js';
 
 export interface FigureColumn {
   indicator: Indicator;
@@ -45,8 +46,11 @@ export interface RowReading {
 
 export type RowReader = (cells: readonly RawCell[]) => RowReading;
 
-/** The fast path: compiled once per header, convention and reporting level. */
-export function compileRowReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null): RowReader {
+/**
+ * The fast path: compiled once per header, convention and reporting level. With `lane`, a cell
+ * `DIGITS` is a quantity cell of plain digits whose value is lane[position] (io/csv-records.ts).
+ */
+export function compileRowReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null, lane?: Float64Array): RowReader {
   const count = columns.length;
   // Quantity columns (not yes/no counts): what readCell does first for text, inlined — an empty
   // cell is not reported, plain digits are the number (parseQuantity's own first step).
@@ -58,6 +62,11 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
     for (let i = 0; i < count; i++) {
       const column = columns[i]!;
       const raw = cells[column.position];
+      if (raw === DIGITS && lane !== undefined) {
+        // What the digits below give for the same cell: the lane took only what they accept.
+        if (problems === null) figures.push({ indicator: column.indicator, index: column.index, scaled: lane[column.position]! * factor[i]!, column: column.header ?? null });
+        continue;
+      }
       if (typeof raw === 'string' && quantity[i]) {
         const n = raw.length;
         if (n === 0) continue;

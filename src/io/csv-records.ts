@@ -11,6 +11,7 @@
  */
 import { Readable } from 'node:stream';
 import type { CsvError as CsvErrorType } from 'csv-parse';
+import { DIGITS, type DigitLane } from '../core/digits.js';
 
 /** The largest record read: 1 million characters or bytes (a real row is a few hundred). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -42,8 +43,16 @@ const UNUSUAL = /[^\x20-\x7e\t]/;
  * Most lines have no quote: found with indexOf and split with split, both native. A line with a
  * quote or a lone CR is walked character by character.
  */
-export function splitPlainLines(text: string, from: number, delimiter: string, final: boolean, emit: (cells: string[], unusual: boolean) => void): PlainSplit {
+export function splitPlainLines(
+  text: string,
+  from: number,
+  delimiter: string,
+  final: boolean,
+  emit: (cells: string[], unusual: boolean) => void,
+  lane: () => DigitLane | null = () => null,
+): PlainSplit {
   const length = text.length;
+  const separator = delimiter.charCodeAt(0);
   let lineStart = from;
   while (lineStart < length) {
     const lf = text.indexOf('\n', lineStart);
@@ -53,6 +62,13 @@ export function splitPlainLines(text: string, from: number, delimiter: string, f
     if (next - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
     let end = lf < 0 ? length : lf;
     if (lf >= 0 && end > lineStart && text.charCodeAt(end - 1) === CR) end--;
+    const digits = lane();
+    const cells = digits === null ? null : laneCells(text, lineStart, end, separator, digits);
+    if (cells !== null) {
+      emit(cells, false);
+      lineStart = next;
+      continue;
+    }
     const line = text.slice(lineStart, end);
     if (NOT_SIMPLE.test(line)) {
       const walked = walkLines(text, lineStart, next, delimiter, final, emit);
@@ -64,6 +80,42 @@ export function splitPlainLines(text: string, from: number, delimiter: string, f
   }
   if (length - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
   return { stop: lineStart, hard: false };
+}
+
+/**
+ * The cells of text[start, end) with the lane's figure cells as DIGITS, or null if the line is
+ * not printable ASCII without quotes (then it is split as any other line).
+ */
+function laneCells(text: string, start: number, end: number, separator: number, lane: DigitLane): string[] | null {
+  const { factors, values } = lane;
+  const cells: string[] = [];
+  let cellStart = start;
+  let value = 0;
+  let onlyDigits = true;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? separator : text.charCodeAt(i);
+    if (c === separator) {
+      const position = cells.length;
+      const length = i - cellStart;
+      const factor = position < factors.length ? factors[position]! : 0;
+      if (factor !== 0 && onlyDigits && length > 0 && length <= 15 && Number.isSafeInteger(value * factor)) {
+        values[position] = value;
+        cells.push(DIGITS);
+      } else {
+        cells.push(text.slice(cellStart, i));
+      }
+      cellStart = i + 1;
+      value = 0;
+      onlyDigits = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+    } else if (c === QUOTE || c > 0x7e || (c < 0x20 && c !== 0x09)) {
+      return null;
+    } else {
+      onlyDigits = false;
+    }
+  }
+  return cells;
 }
 
 /** The lines of text[from, to), character by character (see splitPlainLines). */
@@ -153,6 +205,7 @@ export async function readCsvRecords(
   delimiter: string,
   onRecord: (cells: string[], line: number, unusual: boolean) => void,
   onMalformed: (code: string, line: number) => void,
+  lane: () => DigitLane | null = () => null,
 ): Promise<void> {
   let lastLine = 0;
   let malformed = false;
@@ -168,7 +221,7 @@ export async function readCsvRecords(
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const split = splitPlainLines(text, 0, delimiter, next.done === true, plainRecord);
+    const split = splitPlainLines(text, 0, delimiter, next.done === true, plainRecord, lane);
     if (!split.hard) {
       if (next.done) return;
       carry = text.slice(split.stop);

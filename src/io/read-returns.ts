@@ -131,6 +131,10 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     }
     checker.row(record, { line });
   };
+  // Once the header is read: plain lines hand its figure cells over as numbers (core/digits.ts).
+  // ANTT_DIGIT_LANE=0 turns it off: the tests compare both ways.
+  const laneOn = process.env.ANTT_DIGIT_LANE !== '0';
+  const lane = () => (headerSeen && laneOn ? checker.digitLane() : null);
   const malformed = (code: string, line: number) => {
     broken = true;
     checker.fileFinding('malformed-file', { format: 'CSV', reason: malformedReason(code), detail: code, limit: MAX_RECORD_CHARS }, { line });
@@ -140,7 +144,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     if (complete) {
       // A small file is already in memory, decoded (TCVN3 typed into UTF-8 is re-read per cell).
       const text = retype ? sample.subarray(detection.bomLength).toString('utf8') : head;
-      await readCsvRecords([text], delimiter, onRecord, malformed);
+      await readCsvRecords([text], delimiter, onRecord, malformed, lane);
     } else {
       const decoder = iconv().getDecoder(iconvName(encoding));
       // 256 KiB chunks: 1 MiB ones left ~30 MiB more of freed text in the process (measured).
@@ -153,6 +157,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
         delimiter,
         onRecord,
         malformed,
+        lane,
       );
     }
   } catch (error) {

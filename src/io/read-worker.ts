@@ -3,6 +3,7 @@
  * with a fresh checker and rollup, and sends back the file's findings and counts, its wide rows by
  * unit and period, and its rolled-up unit-years.
  */
+import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReturnChecker } from '../core/checker.js';
 import { Rollup } from '../core/rollup.js';
@@ -11,7 +12,8 @@ import { AnttError } from './errors.js';
 import { readConfig } from './inputs.js';
 import { gazetteerFor } from './shipped.js';
 
-const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[] };
+const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[]; fixedYoungGeneration: boolean };
+if (data.fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
 const config = data.configPath ? readConfig(data.configPath) : null;
 const catalogue = catalogueFor({ files: [], config, configPath: data.configPath });
 const gazetteer = gazetteerFor(config, data.configPath);
