@@ -7,16 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import vm from 'node:vm';
 
-// The young generation does not grow past its first size: antt's garbage is row data that dies
-// young, and a grown young generation is memory the whole run holds (measured on the national
-// monthly set, with the workers doing the same: 202–205 → 182–184 MiB, same time). A heap-sizing
-// setting; set before the bundle is compiled, so that the code cache (made the same way) matches.
-v8.setFlagsFromString('--semi-space-growth-factor=1');
-// Worker threads set it for themselves (it takes effect per thread): see src/io/parallel.ts.
-globalThis[Symbol.for('antt.fixedYoungGeneration')] = true;
+// This process is the antt command line: antt may tune its heap for a large job (see
+// src/io/parallel.ts), which it never does inside a program that uses it as a library.
+globalThis[Symbol.for('antt.ownsHeap')] = true;
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle', 'cli.cjs');
 const cachePath = `${bundle}.cache`;
