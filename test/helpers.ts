@@ -18,7 +18,11 @@ export function antt(args: string[], env: Record<string, string | undefined> = {
     cwd: repoRoot,
     encoding: 'utf8',
     env: merged as NodeJS.ProcessEnv,
+    // Reports of the whole sample by commune run to megabytes: past the default 1 MiB, spawnSync
+    // would kill antt and keep a cut output (two runs compared could then differ by chance).
+    maxBuffer: 256 * 1024 * 1024,
   });
+  if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 

@@ -25,6 +25,9 @@ export interface RowPlace {
 }
 
 /** An accepted row's figures (for a long-shape row: those not given before). */
+/** No findings: most rows' answer, shared rather than a new empty list each. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export interface AcceptedRow {
   unit: Unit;
   period: Period;
@@ -259,7 +262,7 @@ export class ReturnChecker {
     values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
     where: Location,
     shape: 'wide' | 'long' = 'wide',
-  ): Finding[] {
+  ): readonly Finding[] {
     return this.acceptAcrossFiles(unit, period, values, where, shape);
   }
 
@@ -297,11 +300,11 @@ export class ReturnChecker {
     return part;
   }
 
-  private rowRules(unit: Unit, period: Period, values: { index: number; scaled: number }[], where: Location): Finding[] {
+  private rowRules(unit: Unit, period: Period, values: { index: number; scaled: number }[], where: Location): readonly Finding[] {
     const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
     for (const v of values) figures[v.index] = v.scaled;
     const broken = this.anyRuleBroken(figures);
-    const findings = broken
+    const findings: readonly Finding[] = broken
       ? brokenRules(
           this.catalogue,
           (id) => {
@@ -310,7 +313,7 @@ export class ReturnChecker {
           },
           { unit: unitLabel(unit), period: period.label, ...where },
         )
-      : [];
+      : NO_FINDINGS;
     for (const v of values) figures[v.index] = NaN;
     return findings;
   }
@@ -321,7 +324,7 @@ export class ReturnChecker {
     values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
     where: Location,
     shape: 'wide' | 'long',
-  ): Finding[] {
+  ): readonly Finding[] {
     // A number key (unit's place in its list, the period's id): no string built per row.
     const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
     if (shape === 'long') return this.acceptLong(key, unit, period, values, where);
@@ -636,9 +639,8 @@ export class FileChecker {
     }
     if (this.isTotalRow(cells, plan)) return;
     this.checker.stats.rows++;
-    const where = this.where(place);
     if (cells.length !== plan.width && !(cells.length > plan.width && cells.slice(plan.width).every(isBlank))) {
-      this.reject([finding('ragged-row', { ...where, params: { cells: cells.length, expected: plan.width } })]);
+      this.reject([finding('ragged-row', { ...this.where(place), params: { cells: cells.length, expected: plan.width } })]);
       return;
     }
     this.checkRow(cells, place, plan, false);
@@ -658,7 +660,7 @@ export class FileChecker {
     return { file: this.file, line: place.line ?? null, record: place.record ?? null };
   }
 
-  private reject(findings: Finding[], unit?: Unit): void {
+  private reject(findings: readonly Finding[], unit?: Unit): void {
     this.checker.stats.rowsRejected++;
     if (unit) this.checker.flaggedUnits.add(unit.system + unit.code);
     for (const f of findings) this.emit(f);

@@ -49,6 +49,10 @@ export type RowReader = (cells: readonly RawCell[]) => RowReading;
 /**
  * The fast path: compiled once per header, convention and reporting level. With `lane`, a cell
  * `DIGITS` is a quantity cell of plain digits whose value is lane[position] (io/csv-records.ts).
+ *
+ * The reading it returns, and its figures, are the reader's own and are reused by its next call:
+ * a row's figures are used up before the next row is read (rules, duplicates, the rollup copy what
+ * they keep), and a national run would otherwise make ten million figure objects.
  */
 export function compileRowReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null, lane?: Float64Array): RowReader {
   const count = columns.length;
@@ -56,15 +60,23 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
   // cell is not reported, plain digits are the number (parseQuantity's own first step).
   const quantity = columns.map((c) => c.indicator.kind !== 'unit_count');
   const factor = columns.map((c) => 10 ** c.indicator.decimals);
+  const pool: RowFigure[] = columns.map((c) => ({ indicator: c.indicator, index: c.index, scaled: 0, column: c.header ?? null }));
+  const figures: RowFigure[] = [];
+  const reading: RowReading = { figures, problems: NO_PROBLEMS };
+  const take = (i: number, scaled: number) => {
+    const figure = pool[i]!;
+    figure.scaled = scaled;
+    figures.push(figure);
+  };
   return (cells) => {
-    let figures: RowFigure[] = [];
+    figures.length = 0;
     let problems: CellProblemAt[] | null = null;
     for (let i = 0; i < count; i++) {
       const column = columns[i]!;
       const raw = cells[column.position];
       if (raw === DIGITS && lane !== undefined) {
         // What the digits below give for the same cell: the lane took only what they accept.
-        if (problems === null) figures.push({ indicator: column.indicator, index: column.index, scaled: lane[column.position]! * factor[i]!, column: column.header ?? null });
+        if (problems === null) take(i, lane[column.position]! * factor[i]!);
         continue;
       }
       if (typeof raw === 'string' && quantity[i]) {
@@ -80,7 +92,7 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
           }
           const scaled = value * factor[i]!;
           if (at === n && Number.isSafeInteger(scaled)) {
-            if (problems === null) figures.push({ indicator: column.indicator, index: column.index, scaled, column: column.header ?? null });
+            if (problems === null) take(i, scaled);
             continue;
           }
         }
@@ -89,11 +101,12 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
       if (result.status === 'invalid') {
         (problems ??= []).push({ column, raw, code: result.code, params: result.params });
       } else if (result.status === 'value' && problems === null) {
-        figures.push({ indicator: column.indicator, index: column.index, scaled: result.scaled, column: column.header ?? null });
+        take(i, result.scaled);
       }
     }
-    if (problems !== null) figures = [];
-    return { figures, problems: problems ?? NO_PROBLEMS };
+    if (problems !== null) figures.length = 0;
+    reading.problems = problems ?? NO_PROBLEMS;
+    return reading;
   };
 }
 
