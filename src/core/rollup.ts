@@ -159,11 +159,13 @@ export class Rollup {
   /** Slots per row (at least the indicators seen) and rows in use. */
   private stride = 8;
   private rows = 0;
-  private values = new Float64Array(8 * 1024).fill(NaN);
+  // Room for 64 unit-years to start with: a worker makes a rollup per file, and a folder may hold
+  // ten thousand one-row files (the arrays double as they fill).
+  private values = new Float64Array(8 * 64).fill(NaN);
   /** Months of the year already covered, per indicator (bit m-1 for month m). */
-  private months = new Uint16Array(8 * 1024);
+  private months = new Uint16Array(8 * 64);
   /** For stocks reported more than once a year: the month of the latest report. */
-  private lastMonth = new Uint8Array(8 * 1024);
+  private lastMonth = new Uint8Array(8 * 64);
   /** Where a district's or province's own return came from, for reconciliation messages. */
   private readonly places: (Place | null)[] = [];
 

@@ -61,7 +61,9 @@ export class RowTable {
   private capacity = 0;
   private count = 0;
 
-  constructor(capacity = 1 << 12) {
+  // Small to start with (it doubles as it fills): a worker makes a table per file, and a folder
+  // may hold ten thousand one-row files.
+  constructor(capacity = 1 << 6) {
     this.allocate(capacity);
   }
 

@@ -1,14 +1,16 @@
 /**
- * Reading many large files on every core. Each worker thread reads whole files, each on its own
- * (decoding, parsing, rows, units, cells, rules, duplicates within the file, the rollup of its
- * figures), and hands back per file: its findings and counts, its wide rows by unit and period
- * (a few typed arrays) and its rolled-up unit-years. The main thread takes the files in order:
+ * Reading many large files on every core. Each worker thread reads whole batches of consecutive
+ * files (a large file is a batch of its own), each batch on its own (decoding, parsing, rows,
+ * units, cells, rules, duplicates within the batch, the rollup of its figures), and hands back
+ * per batch: its findings and counts, its wide rows by unit and period (a few typed arrays) and
+ * its rolled-up unit-years. The main thread takes the batches in order:
  *
- * - a file none of whose unit-years has figures yet is merged as it is: nothing in it can be a
+ * - a batch none of whose unit-years has figures yet is merged as it is: nothing in it can be a
  *   duplicate of, conflict with or overlap an earlier file, so merging is what reading it here
  *   would have done;
  * - otherwise (a re-sent return, a second form for the same units, long rows whose rules need
- *   every file) the main thread reads that file again itself, against everything before it.
+ *   every file) the main thread reads that batch's files again itself, against everything
+ *   before them.
  *
  * So the result is the same, byte for byte, as reading the files one after another (a test runs
  * both), while the common case — one file per province or district — shares nothing.
@@ -21,7 +23,6 @@ import type { CheckerPart, ReturnChecker, RowsPart } from '../core/checker.js';
 import type { Rollup, RollupPart } from '../core/rollup.js';
 import type { Inputs } from './inputs.js';
 import { AnttError, type AnttErrorCode } from './errors.js';
-import { displayPath } from './inputs.js';
 import type { ProgressState } from './progress.js';
 
 /** A worker's old generation, at most (MiB): far above what reading one file needs. */
@@ -53,7 +54,40 @@ export function workerCount(files: readonly string[]): number {
   return Math.min(availableParallelism(), 4, files.length);
 }
 
-/** What a worker sends back for one file. */
+/** Files sent to a worker together: up to this many bytes… */
+const BATCH_BYTES = 1024 * 1024;
+/** … or this many files. */
+const BATCH_FILES = 64;
+
+/**
+ * Consecutive files in batches: a worker reads a batch as one run (one checker, one rollup), so
+ * that ten thousand one-row returns cost a few hundred messages, not ten thousand. A batch is
+ * merged, or read again here, as a whole, as a single file is.
+ */
+function batchesOf(files: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    let size = 0;
+    try {
+      size = statSync(file).size;
+    } catch {
+      // unreadable: reported when it is read
+    }
+    if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/** What a worker sends back for one batch of files. */
 type WorkerMessage =
   | { index: number; fatal: { code: AnttErrorCode; params: Record<string, string | number | undefined> } }
   | { index: number; reread: true }
@@ -87,11 +121,11 @@ export async function readInParallel(
   // run holds. A smaller young generation than the default (measured: −40 MiB, same time), and an
   // old generation with a stated limit: V8 then grows it by need, not by the machine's memory
   // (measured on the national monthly set: 267–274 → 207–217 MiB, same time). A file that needs
-  // more than the limit is read again on the main thread (see `outOfMemory` below).
+  // more than the limit is read again on the main thread (see the 'error' handler below).
   const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: workerOldGenerationMb() };
   const start = () => new Worker(script, { workerData, resourceLimits });
   const pool = Array.from({ length: count }, start);
-  const files = inputs.files;
+  const batches = batchesOf(inputs.files);
   let nextToSend = 0;
   let nextToMerge = 0;
   let merging = false;
@@ -101,7 +135,7 @@ export async function readInParallel(
     if ('fatal' in result) throw new AnttError(result.fatal.code, result.fatal.params);
     if ('reread' in result || rollup.overlaps(result.rolled)) {
       checker.absorbStashedRows();
-      await options.readHere(files[result.index]!);
+      for (const file of batches[result.index]!) await options.readHere(file);
       return;
     }
     checker.merge(result.part);
@@ -111,15 +145,15 @@ export async function readInParallel(
 
   try {
     await new Promise<void>((resolve, reject) => {
-      if (files.length === 0) return resolve();
-      /** The file each worker is reading. */
+      if (batches.length === 0) return resolve();
+      /** The batch each worker is reading. */
       const reading = new Map<InstanceType<typeof Worker>, number>();
       const send = (worker: InstanceType<typeof Worker>) => {
         reading.delete(worker);
-        if (nextToSend >= files.length) return;
+        if (nextToSend >= batches.length) return;
         const index = nextToSend++;
         reading.set(worker, index);
-        worker.postMessage({ index, file: files[index], shown: displayPath(files[index]!) });
+        worker.postMessage({ index, files: batches[index] });
       };
       // Files are merged in order, one at a time: a file read again here waits for its turn.
       const drain = async () => {
@@ -130,10 +164,10 @@ export async function readInParallel(
             const result = done.get(nextToMerge)!;
             done.delete(nextToMerge);
             await merge(result);
+            if (options.progress) options.progress.filesDone += batches[nextToMerge]!.length;
             nextToMerge++;
-            if (options.progress) options.progress.filesDone++;
           }
-          if (nextToMerge === files.length) resolve();
+          if (nextToMerge === batches.length) resolve();
         } catch (error) {
           reject(error as Error);
         } finally {
@@ -151,7 +185,7 @@ export async function readInParallel(
           const index = reading.get(worker);
           // Idle (every file handed out): nothing is lost with it.
           if (index === undefined) return;
-          // A file too large for a worker's heap: read here, where the heap is the machine's,
+          // A batch too large for a worker's heap: read here, where the heap is the machine's,
           // in its turn; a new worker takes the old one's place.
           reading.delete(worker);
           const fresh = start();

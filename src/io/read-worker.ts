@@ -20,8 +20,9 @@ const gazetteer = gazetteerFor(config, data.configPath);
 const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
 const skip = new Set(data.skip);
 
-parentPort!.on('message', async (message: { index: number; file: string }) => {
-  // Each file on its own: what it shares with other files is the main thread's to find.
+parentPort!.on('message', async (message: { index: number; files: string[] }) => {
+  // Each batch on its own, its files one after another as on one thread: what it shares with
+  // other batches is the main thread's to find.
   const rollup = new Rollup(catalogue, gazetteer);
   const checker = new ReturnChecker({
     catalogue,
@@ -32,7 +33,7 @@ parentPort!.on('message', async (message: { index: number; file: string }) => {
     onAccepted: (row) => rollup.addRow(row),
   });
   try {
-    await readOneFile(checker, message.file, catalogue, vocabulary);
+    for (const file of message.files) await readOneFile(checker, file, catalogue, vocabulary);
   } catch (error) {
     // A failure to operate (a bad unit list, say) ends the run with its own words, as it would
     // on one thread; anything else is a bug and surfaces as the worker's error.
@@ -40,7 +41,7 @@ parentPort!.on('message', async (message: { index: number; file: string }) => {
     parentPort!.postMessage({ index: message.index, fatal: { code: error.code, params: error.params } });
     return;
   }
-  // Long rows' rules are checked over every file at the end: such a file is read again there.
+  // Long rows' rules are checked over every file at the end: such a batch is read again there.
   if (checker.sawLongRows) {
     parentPort!.postMessage({ index: message.index, reread: true });
     return;
