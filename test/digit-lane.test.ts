@@ -16,7 +16,7 @@ describe('the digit lane', () => {
   it('gives the split records, a cell standing for digits only where the reader would read plain digits', () => {
     const cell = fc.oneof(
       fc.stringMatching(/^[0-9]{1,17}$/),
-      fc.constantFrom('', '0', '007', '1.250', '23,7', '-', ' 12', '12 ', 'x', 'có', '"5"', '4\r5', '1e3', '١٢', '123456789012345', '1234567890123456', '000000000000000012', '9007199254740993'),
+      fc.constantFrom('', '0', '007', '1.250', '23,7', '-', ' 12', '12 ', 'x', 'có', '"5"', '4\r5', '1e3', '١٢', '123456789012345', '1234567890123456', '000000000000000012', '9007199254740993', 'Xã Mường Sai', '12\u00a0', '\ufffd', 'a\u0085b', '\u007f'),
       fc.string({ maxLength: 6 }),
     );
     const line = fc.array(cell, { minLength: 1, maxLength: 8 });
@@ -26,8 +26,24 @@ describe('the digit lane', () => {
         const lane: DigitLane = { factors: new Float64Array(scales), values: new Float64Array(8) };
         const withLane: string[][] = [];
         const plain: string[][] = [];
-        splitPlainLines(text, 0, delimiter, true, (cells) => withLane.push(cells.map((c, i) => (c === DIGITS ? `=${lane.values[i]}` : c))), () => lane);
-        splitPlainLines(text, 0, delimiter, true, (cells) => plain.push([...cells]));
+        const laneUnusual: boolean[] = [];
+        const plainUnusual: boolean[] = [];
+        splitPlainLines(
+          text,
+          0,
+          delimiter,
+          true,
+          (cells, unusual) => {
+            withLane.push(cells.map((c, i) => (c === DIGITS ? `=${lane.values[i]}` : c)));
+            laneUnusual.push(unusual);
+          },
+          () => lane,
+        );
+        splitPlainLines(text, 0, delimiter, true, (cells, unusual) => {
+          plain.push([...cells]);
+          plainUnusual.push(unusual);
+        });
+        expect(laneUnusual).toEqual(plainUnusual);
         expect(withLane).toHaveLength(plain.length);
         withLane.forEach((cells, r) => {
           expect(cells).toHaveLength(plain[r]!.length);
@@ -61,19 +77,20 @@ describe('the digit lane', () => {
     }
   }, 120_000);
 
-  it('changes no output for returns of every kind of cell: typed slips, decimals, yes/no counts, long digit runs', () => {
+  it('changes no output for returns of every kind of cell: names, typed slips, decimals, yes/no counts, long digit runs', () => {
     const figure = fc.oneof(
       fc.nat(3000).map(String),
       fc.constantFrom('', '-', '0', '007', '1.250', '1,5', '23,7', '2.5', ' 12', 'x', 'có', '1234567890123456', '99999999999999999', '12a'),
     );
     const yesNo = fc.constantFrom('', '0', '1', 'x', 'có', 'không', '2');
-    const communes = ['04213', '04216', '4219', '04222', '04225', '99999'];
-    const row = fc.tuple(fc.constantFrom(...communes), fc.constantFrom('2019', '2020', '2021', '2022'), figure, figure, figure, yesNo);
+    const communes = ['04213', '04216', '4219', '04222', '04225', '99999', ''];
+    const names = ['Xã Mường Sai', 'Mường Cai', 'Xa Muong Sai', '', 'Xã Chiềng Khương', 'Tổng cộng', 'x\ufffdy'];
+    const row = fc.tuple(fc.constantFrom(...communes), fc.constantFrom(...names), fc.constantFrom('2019', '2020', '2021', '2022'), figure, figure, figure, yesNo);
     const dir = mkdtempSync(join(tmpdir(), 'antt-lane-'));
     try {
       fc.assert(
         fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), (rows) => {
-          const header = 'Mã đơn vị,Năm,Đợt tuyên truyền,Diện tích cây thuốc phiện bị triệt phá,Thuốc nổ giao nộp,Xã đạt chuẩn an toàn về ANTT';
+          const header = 'Mã đơn vị,Tên đơn vị,Năm,Đợt tuyên truyền,Diện tích cây thuốc phiện bị triệt phá,Thuốc nổ giao nộp,Xã đạt chuẩn an toàn về ANTT';
           writeFileSync(join(dir, 'bao-cao.csv'), [header, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n');
           const command = ['aggregate', dir, '--format', 'json', '--level', 'commune', '--level', 'district', '--by', 'year', '--max-errors', '1000'];
           const lane = antt(command, { ANTT_WORKERS: '0' });

@@ -92,6 +92,9 @@ interface RollupNode {
   own?: UnitData | null;
   /** Memo of window accumulators by indicator index (a province's stock asks each district's again). */
   window?: Map<number, Accumulator>;
+  /** The unit's own rows by year − rowsFromYear (see Rollup.ownValue). */
+  rowsFrom?: (number | undefined)[];
+  rowsFromYear?: number;
 }
 
 export interface BuildOptions {
@@ -415,9 +418,21 @@ export class Rollup {
     return Number.isNaN(value) ? null : { value, place: this.places[row] ?? null };
   }
 
-  /** @internal The unit's own figure, or NaN: what a commune contributes, without an object. */
-  ownValue(node: RollupNode, year: number, index: number): number {
-    const row = this.ownRow(node, year);
+  /**
+   * @internal The unit's own figure, or NaN: what a commune contributes, without an object. The
+   * unit's rows for the years from `from` are looked up once per node (a national report asks
+   * for every commune × year × indicator).
+   */
+  ownValue(node: RollupNode, from: number, year: number, index: number): number {
+    let rows = node.rowsFrom;
+    if (rows === undefined || node.rowsFromYear !== from) {
+      rows = [];
+      if (node.own === undefined) node.own = this.data.get(node.key) ?? null;
+      if (node.own) for (const [y, row] of node.own.years) if (y >= from) rows[y - from] = row;
+      node.rowsFrom = rows;
+      node.rowsFromYear = from;
+    }
+    const row = rows[year - from];
     return row === undefined ? NaN : this.valueAt(row, index);
   }
 
@@ -616,7 +631,7 @@ class ReportBuilder {
         if (child.children.length === 0) {
           // A commune: its own figure, as yearFigure would give it, without the objects (a
           // national report asks for ten thousand communes × years × indicators).
-          const value = this.rollup.ownValue(child, year, index);
+          const value = this.rollup.ownValue(child, this.options.from, year, index);
           if (Number.isNaN(value)) continue;
           anyChild = true;
           covered += this.expectedCommunes(child, year);
@@ -682,7 +697,7 @@ class ReportBuilder {
     if (node.children.length === 0 && !node.eras) {
       // A commune: its own figures (as yearFigure gives them), without an object per year.
       for (const year of this.years) {
-        const value = this.rollup.ownValue(node, year, index);
+        const value = this.rollup.ownValue(node, this.options.from, year, index);
         if (!Number.isNaN(value)) acc.addYear(year, value);
       }
       return acc;

@@ -65,7 +65,7 @@ export function splitPlainLines(
     const digits = lane();
     const cells = digits === null ? null : laneCells(text, lineStart, end, separator, digits);
     if (cells !== null) {
-      emit(cells, false);
+      emit(cells, laneUnusual);
       lineStart = next;
       continue;
     }
@@ -82,9 +82,13 @@ export function splitPlainLines(
   return { stop: lineStart, hard: false };
 }
 
+/** Whether the last line laneCells split has a character beyond ASCII (its `unusual`). */
+let laneUnusual = false;
+
 /**
- * The cells of text[start, end) with the lane's figure cells as DIGITS, or null if the line is
- * not printable ASCII without quotes (then it is split as any other line).
+ * The cells of text[start, end) with the lane's figure cells as DIGITS, or null if the line has
+ * a quote or a control character (then it is split as any other line). Letters beyond ASCII (the
+ * names of units) are kept in their cells, and the line is `unusual` (laneUnusual).
  */
 function laneCells(text: string, start: number, end: number, separator: number, lane: DigitLane): string[] | null {
   const { factors, values } = lane;
@@ -92,6 +96,7 @@ function laneCells(text: string, start: number, end: number, separator: number, 
   let cellStart = start;
   let value = 0;
   let onlyDigits = true;
+  laneUnusual = false;
   for (let i = start; i <= end; i++) {
     const c = i === end ? separator : text.charCodeAt(i);
     if (c === separator) {
@@ -109,9 +114,10 @@ function laneCells(text: string, start: number, end: number, separator: number, 
       onlyDigits = true;
     } else if (c >= 0x30 && c <= 0x39) {
       value = value * 10 + (c - 0x30);
-    } else if (c === QUOTE || c > 0x7e || (c < 0x20 && c !== 0x09)) {
+    } else if (c === QUOTE || c === 0x7f || (c < 0x20 && c !== 0x09)) {
       return null;
     } else {
+      if (c > 0x7e) laneUnusual = true;
       onlyDigits = false;
     }
   }

@@ -90,7 +90,8 @@ export function detectEncoding(sample: Buffer, vocabulary: () => Vocabulary, com
   if (sample[0] === 0xff && sample[1] === 0xfe) return { ok: true, encoding: 'utf16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { ok: true, encoding: 'utf16be', bomLength: 2 };
   let nuls = 0;
-  for (const b of sample) if (b === 0) nuls++;
+  // Found natively: a byte-by-byte loop over every file's first 64 KiB showed in a profile.
+  for (let at = sample.indexOf(0); at >= 0; at = sample.indexOf(0, at + 1)) nuls++;
   if (sample.length > 0 && nuls / sample.length > BINARY_NULS) return { ok: false, reason: 'binary' };
   if (isUtf8(sample, complete)) {
     return { ok: true, encoding: typedTcvn3(sample.toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 0 };

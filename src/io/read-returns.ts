@@ -11,6 +11,7 @@ import type { NumberConvention } from '../core/numbers.js';
 import { decodeSample, detectEncoding, iconv, retypeTcvn3, type Encoding } from './decode.js';
 import { AnttError } from './errors.js';
 import { MAX_RECORD_CHARS, readCsvRecords } from './csv-records.js';
+import { DIGITS } from '../core/digits.js';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -110,7 +111,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
       unusual = false;
       for (let i = 0; i < record.length; i++) {
         let cell = record[i]!;
-        if (!UNUSUAL.test(cell)) continue;
+        if (cell === DIGITS || !UNUSUAL.test(cell)) continue;
         unusual = true;
         if (NON_ASCII.test(cell)) {
           if (retype) cell = retypeTcvn3(cell);
@@ -124,7 +125,8 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
       checker.header(record, { line });
       return;
     }
-    if (unusual && record.some((c) => CONTROL.test(c))) {
+    // (DIGITS, a figure the lane read, holds a NUL of its own: the lane takes no line with one.)
+    if (unusual && record.some((c) => c !== DIGITS && CONTROL.test(c))) {
       if (record.every((c) => c.trim() === '')) return;
       checker.badRow('encoding', { reason: 'replacement' }, { line });
       return;
