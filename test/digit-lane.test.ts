@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIGITS, type DigitLane } from '../src/core/digits.js';
 import { splitPlainLines } from '../src/io/csv-records.js';
-import { antt } from './helpers.js';
+import { antt, expectSameRun } from './helpers.js';
 
 describe('the digit lane', () => {
   it('gives the split records, a cell standing for digits only where the reader would read plain digits', () => {
@@ -71,9 +71,7 @@ describe('the digit lane', () => {
       const lane = antt(command, { ANTT_WORKERS: '0' });
       const split = antt(command, { ANTT_WORKERS: '0', ANTT_DIGIT_LANE: '0' });
       expect(lane.stdout.length).toBeGreaterThan(1000);
-      expect(lane.stdout).toBe(split.stdout);
-      expect(lane.stderr).toBe(split.stderr);
-      expect(lane.code).toBe(split.code);
+      expectSameRun(lane, split);
     }
   }, 120_000);
 
@@ -95,9 +93,7 @@ describe('the digit lane', () => {
           const command = ['aggregate', dir, '--format', 'json', '--level', 'commune', '--level', 'district', '--by', 'year', '--max-errors', '1000'];
           const lane = antt(command, { ANTT_WORKERS: '0' });
           const split = antt(command, { ANTT_WORKERS: '0', ANTT_DIGIT_LANE: '0' });
-          expect(lane.stdout).toBe(split.stdout);
-          expect(lane.stderr).toBe(split.stderr);
-          expect(lane.code).toBe(split.code);
+          expectSameRun(lane, split);
         }),
         { numRuns: 25 },
       );

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +25,13 @@ export function antt(args: string[], env: Record<string, string | undefined> = {
   });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+}
+
+/** Two runs that must not differ: the same output, messages and exit status. */
+export function expectSameRun(actual: Run, expected: Run): void {
+  expect(actual.stdout).toBe(expected.stdout);
+  expect(actual.stderr).toBe(expected.stderr);
+  expect(actual.code).toBe(expected.code);
 }
 
 export interface JsonFinding {

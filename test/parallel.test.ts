@@ -4,7 +4,7 @@
  * totals.
  */
 import { describe, expect, it } from 'vitest';
-import { antt } from './helpers.js';
+import { antt, expectSameRun } from './helpers.js';
 
 const inputs = ['test/fixtures', 'data/son-la'];
 
@@ -17,9 +17,7 @@ describe('parallel reading (ANTT_WORKERS)', () => {
     const sequential = antt([command, ...inputs, ...options], { ANTT_WORKERS: '0' });
     const parallel = antt([command, ...inputs, ...options], { ANTT_WORKERS: '3' });
     expect(sequential.stdout.length).toBeGreaterThan(1000);
-    expect(parallel.stdout).toBe(sequential.stdout);
-    expect(parallel.stderr).toBe(sequential.stderr);
-    expect(parallel.code).toBe(sequential.code);
+    expectSameRun(parallel, sequential);
   }, 60_000);
 
   it('a file too large for a worker heap is read again on the main thread, with the same output', () => {
@@ -28,8 +26,6 @@ describe('parallel reading (ANTT_WORKERS)', () => {
     const sequential = antt(options, { ANTT_WORKERS: '0' });
     const starved = antt(options, { ANTT_WORKERS: '2', ANTT_WORKER_HEAP_MB: '2' });
     expect(sequential.stdout.length).toBeGreaterThan(1000);
-    expect(starved.stdout).toBe(sequential.stdout);
-    expect(starved.stderr).toBe(sequential.stderr);
-    expect(starved.code).toBe(sequential.code);
+    expectSameRun(starved, sequential);
   }, 60_000);
 });
