@@ -5,7 +5,8 @@
 //   - antt validate and antt aggregate (long CSV to /dev/null; large inputs use worker threads,
 //     so aggregate is also timed on one thread with ANTT_WORKERS=0),
 //   - Miller (`mlr stats1 -a sum -g district`) when installed (Debian package `miller`),
-//   - DuckDB when its CLI is installed,
+//   - DuckDB when its CLI is installed, or its Node API installed apart (DUCKDB_NODE_API_DIR=DIR
+//     after `npm install --prefix DIR @duckdb/node-api`),
 //   - the parse floor: csv-parse alone in array mode, doing nothing with the records,
 //   - cold starts: `node -e 0`, `antt --version`, `antt aggregate data/son-la`,
 // and reports wall time, MB/s, rows/s and peak memory (GNU time), as a table and as JSON.
@@ -107,6 +108,7 @@ function record(job, set, run) {
 const antt = join(root, 'bin', 'antt.js');
 const mlr = which('mlr');
 const duckdb = which('duckdb');
+const duckdbNode = process.env.DUCKDB_NODE_API_DIR || null;
 const floor = join(root, 'scripts', 'parse-floor.mjs');
 
 for (const name of sets) {
@@ -120,10 +122,10 @@ for (const name of sets) {
   record('antt aggregate, ANTT_WORKERS=0', set, measure(process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long'], { env: { ...process.env, ANTT_WORKERS: '0' } }));
   record('csv-parse alone (array mode)', set, measure(process.execPath, [floor, ...csvFiles]));
   if (mlr) record('mlr stats1 -a sum -g district', set, measure(mlr, ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', FIGURES.join(','), '-g', 'district', ...csvFiles]));
-  if (duckdb) {
-    const sql = `select district, ${FIGURES.map((f) => `sum(${f})`).join(', ')} from read_csv('${folder}/*.csv', header=true) group by district`;
-    record('duckdb sum by district', set, measure(duckdb, ['-c', sql]));
-  }
+  const sql = `select district, ${FIGURES.map((f) => `sum(${f})`).join(', ')} from read_csv('${folder}/*.csv', header=true) group by district`;
+  if (duckdb) record('duckdb sum by district', set, measure(duckdb, ['-c', sql]));
+  // No CLI in Debian: DuckDB's Node API, installed apart (DUCKDB_NODE_API_DIR), does the same query.
+  else if (duckdbNode) record('duckdb sum by district (Node API)', set, measure(process.execPath, [join(root, 'scripts', 'duckdb-node.mjs'), duckdbNode, sql]));
 }
 
 const best = (job, command, commandArgs) => {
@@ -140,7 +142,11 @@ const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   memoryGiB: +(totalmem() / 2 ** 30).toFixed(0),
   miller: mlr ? spawnSync(mlr, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'not installed',
-  duckdb: duckdb ? spawnSync(duckdb, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'not installed',
+  duckdb: duckdb
+    ? spawnSync(duckdb, ['--version'], { encoding: 'utf8' }).stdout.trim()
+    : duckdbNode
+      ? `Node API ${JSON.parse(readFileSync(join(duckdbNode, 'node_modules', '@duckdb', 'node-api', 'package.json'), 'utf8')).version}`
+      : 'not installed',
 };
 console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}; ${machine.miller}; duckdb ${machine.duckdb}`);
 console.table(results);
