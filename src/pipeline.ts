@@ -103,7 +103,9 @@ export async function readOneFile(checker: ReturnChecker, file: string, catalogu
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
   const workers = workerCount(inputs.files);
   // Reading in parallel needs a rollup even to check: it tells which files share unit-years.
-  const rollup = options.rollup ?? (workers > 1 ? new Rollup(catalogue, gazetteer) : undefined);
+  // Only which unit-years there are, then: their figures are not needed.
+  const presenceOnly = !options.rollup;
+  const rollup = options.rollup ?? (workers > 1 ? new Rollup(catalogue, gazetteer, { presenceOnly }) : undefined);
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
@@ -122,6 +124,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
       ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
       ...(options.skip ? { skip: options.skip } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
+      presenceOnly,
       readHere: (file) => readOneFile(checker, file, catalogue, vocabulary),
     });
   } else {

@@ -145,10 +145,18 @@ export class Rollup {
   private readonly slotIndexes: number[] = [];
   readonly findings: Finding[] = [];
 
+  /**
+   * `presenceOnly`: keep which unit-years have a report, not their figures — all that reading in
+   * parallel needs to check returns (see io/parallel.ts), at a fraction of the work.
+   */
+  private readonly presenceOnly: boolean;
+
   constructor(
     private readonly catalogue: Catalogue,
     private readonly gazetteer: Gazetteer,
+    options: { presenceOnly?: boolean } = {},
   ) {
+    this.presenceOnly = options.presenceOnly ?? false;
     this.width = catalogue.indicators.length;
     this.slotOf = new Int16Array(this.width).fill(-1);
   }
@@ -178,6 +186,7 @@ export class Rollup {
     if (row.values.length === 0) return;
     const { unit, period } = row;
     const at = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
+    if (this.presenceOnly) return;
     for (const value of row.values) {
       if (this.slotOf[value.index]! < 0) {
         this.reserveSlots(row.values);

@@ -98,7 +98,7 @@ export async function readInParallel(
   checker: ReturnChecker,
   rollup: Rollup,
   count: number,
-  options: { keepFindings?: number; skip?: readonly string[]; progress?: ProgressState; readHere: (file: string) => Promise<void> },
+  options: { keepFindings?: number; skip?: readonly string[]; progress?: ProgressState; presenceOnly?: boolean; readHere: (file: string) => Promise<void> },
 ): Promise<void> {
   // Required, not imported: see io/exceljs.ts.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
@@ -116,6 +116,8 @@ export async function readInParallel(
     keepFindings: options.keepFindings ?? 10_000,
     skip: options.skip ?? [],
     fixedYoungGeneration: ownsHeap,
+    // Checking only: the workers' rollups say which unit-years a batch has, not their figures.
+    presenceOnly: options.presenceOnly ?? false,
   };
   // A worker's garbage is short-lived row data, and each worker's spare heap is memory the whole
   // run holds. A smaller young generation than the default (measured: −40 MiB, same time), and an

@@ -12,7 +12,7 @@ import { AnttError } from './errors.js';
 import { readConfig } from './inputs.js';
 import { gazetteerFor } from './shipped.js';
 
-const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[]; fixedYoungGeneration: boolean };
+const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[]; fixedYoungGeneration: boolean; presenceOnly: boolean };
 if (data.fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
 const config = data.configPath ? readConfig(data.configPath) : null;
 const catalogue = catalogueFor({ files: [], config, configPath: data.configPath });
@@ -23,7 +23,7 @@ const skip = new Set(data.skip);
 parentPort!.on('message', async (message: { index: number; files: string[] }) => {
   // Each batch on its own, its files one after another as on one thread: what it shares with
   // other batches is the main thread's to find.
-  const rollup = new Rollup(catalogue, gazetteer);
+  const rollup = new Rollup(catalogue, gazetteer, { presenceOnly: data.presenceOnly });
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
