@@ -14,7 +14,7 @@ import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
-import { readInParallel, workerCount } from './io/parallel.js';
+import { readInParallel, readingPlan } from './io/parallel.js';
 import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
@@ -101,11 +101,11 @@ export async function readOneFile(checker: ReturnChecker, file: string, catalogu
 }
 
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
-  const workers = workerCount(inputs.files);
+  const plan = readingPlan(inputs.files);
   // Reading in parallel needs a rollup even to check: it tells which files share unit-years.
   // Only which unit-years there are, then: their figures are not needed.
   const presenceOnly = !options.rollup;
-  const rollup = options.rollup ?? (workers > 1 ? new Rollup(catalogue, gazetteer, { presenceOnly }) : undefined);
+  const rollup = options.rollup ?? (plan.workers > 1 ? new Rollup(catalogue, gazetteer, { presenceOnly }) : undefined);
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
@@ -119,8 +119,8 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     options.progress.rows = () => checker.stats.rows;
   }
   const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
-  if (workers > 1 && rollup) {
-    await readInParallel(inputs, checker, rollup, workers, {
+  if (plan.workers > 1 && rollup) {
+    await readInParallel(inputs, checker, rollup, plan, {
       ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
       ...(options.skip ? { skip: options.skip } : {}),
       ...(options.progress ? { progress: options.progress } : {}),

@@ -88,13 +88,10 @@ interface RollupNode {
   eras: boolean;
   /** Memo of yearly figures: indicator index × 10 000 + year → figure. */
   yearly: Map<number, YearFigure>;
-  /** The unit's own figures (undefined: not looked up yet; null: none). */
-  own?: UnitData | null;
+  /** The unit's own unit-year rows by year − the window's first year (looked up on first use). */
+  ownRows?: (number | undefined)[];
   /** Memo of window accumulators by indicator index (a province's stock asks each district's again). */
   window?: Map<number, Accumulator>;
-  /** The unit's own rows by year − rowsFromYear (see Rollup.ownValue). */
-  rowsFrom?: (number | undefined)[];
-  rowsFromYear?: number;
 }
 
 export interface BuildOptions {
@@ -419,36 +416,31 @@ export class Rollup {
     return new ReportBuilder(this, this.catalogue, this.gazetteer, options).build();
   }
 
-  /** @internal */
-  own(node: RollupNode, year: number, index: number): { value: number; place: Place | null } | null {
-    const row = this.ownRow(node, year);
+  /** @internal The unit's own figure and where it came from, or null. */
+  own(node: RollupNode, from: number, year: number, index: number): { value: number; place: Place | null } | null {
+    const row = this.ownRow(node, from, year);
     if (row === undefined) return null;
     const value = this.valueAt(row, index);
     return Number.isNaN(value) ? null : { value, place: this.places[row] ?? null };
   }
 
-  /**
-   * @internal The unit's own figure, or NaN: what a commune contributes, without an object. The
-   * unit's rows for the years from `from` are looked up once per node (a national report asks
-   * for every commune × year × indicator).
-   */
+  /** @internal The unit's own figure, or NaN: what a commune contributes, without an object. */
   ownValue(node: RollupNode, from: number, year: number, index: number): number {
-    let rows = node.rowsFrom;
-    if (rows === undefined || node.rowsFromYear !== from) {
-      rows = [];
-      if (node.own === undefined) node.own = this.data.get(node.key) ?? null;
-      if (node.own) for (const [y, row] of node.own.years) if (y >= from) rows[y - from] = row;
-      node.rowsFrom = rows;
-      node.rowsFromYear = from;
-    }
-    const row = rows[year - from];
+    const row = this.ownRow(node, from, year);
     return row === undefined ? NaN : this.valueAt(row, index);
   }
 
-  private ownRow(node: RollupNode, year: number): number | undefined {
-    // Looked up once per node: the report asks for every year and indicator of every unit.
-    if (node.own === undefined) node.own = this.data.get(node.key) ?? null;
-    return node.own?.years.get(year);
+  /**
+   * A unit's row for a year of the window that starts at `from`: its rows are looked up once per
+   * node (a report asks for every unit × year × indicator; a node belongs to one report).
+   */
+  private ownRow(node: RollupNode, from: number, year: number): number | undefined {
+    if (node.ownRows === undefined) {
+      node.ownRows = [];
+      const years = this.data.get(node.key)?.years;
+      if (years) for (const [y, row] of years) if (y >= from) node.ownRows[y - from] = row;
+    }
+    return node.ownRows[year - from];
   }
 
   /** Did the unit send any figure for that year (any indicator)? */
@@ -627,7 +619,7 @@ class ReportBuilder {
     const known = leaf ? undefined : node.yearly.get(memo);
     if (known) return known;
     let figure: YearFigure;
-    const own = node.eras ? null : this.rollup.own(node, year, index);
+    const own = node.eras ? null : this.rollup.own(node, this.options.from, year, index);
     if (leaf && own === null) return NO_FIGURE;
     if (node.children.length === 0 || indicator.kind === 'none') {
       figure = own ? { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) } : { value: null, source: null, covered: 0 };

@@ -37,21 +37,30 @@ function workerOldGenerationMb(): number {
 /** Below this much input, starting workers costs more than it saves. */
 const PARALLEL_BYTES = 16 * 1024 * 1024;
 
-/** How many workers to read these files with: 0 or 1 means read them here, one by one. */
-export function workerCount(files: readonly string[]): number {
+/** How the files will be read: by `workers` threads (0 or 1: here, one by one), in `batches`. */
+export interface ReadingPlan {
+  workers: number;
+  batches: string[][];
+}
+
+export function readingPlan(files: readonly string[]): ReadingPlan {
+  // Each file's size is looked up once: the number of threads and the batches both need it.
+  let sizes: number[] | undefined;
+  const sized = () => (sizes ??= files.map(sizeOf));
+  let workers: number;
   const forced = process.env.ANTT_WORKERS;
-  if (forced !== undefined && forced !== '') return Math.max(0, Math.min(Number(forced) || 0, files.length));
-  if (files.length < 2) return 0;
-  let bytes = 0;
-  for (const file of files) {
-    try {
-      bytes += statSync(file).size;
-    } catch {
-      // unreadable: reported when it is read
-    }
+  if (forced !== undefined && forced !== '') workers = Math.max(0, Math.min(Number(forced) || 0, files.length));
+  else if (files.length < 2) workers = 0;
+  else workers = sized().reduce((a, b) => a + b, 0) < PARALLEL_BYTES ? 0 : Math.min(availableParallelism(), 4, files.length);
+  return { workers, batches: workers > 1 ? batchesOf(files, sized()) : [] };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // unreadable: reported when it is read
   }
-  if (bytes < PARALLEL_BYTES) return 0;
-  return Math.min(availableParallelism(), 4, files.length);
 }
 
 /** Files sent to a worker together: up to this many bytes… */
@@ -64,17 +73,12 @@ const BATCH_FILES = 64;
  * that ten thousand one-row returns cost a few hundred messages, not ten thousand. A batch is
  * merged, or read again here, as a whole, as a single file is.
  */
-function batchesOf(files: readonly string[]): string[][] {
+function batchesOf(files: readonly string[], sizes: readonly number[]): string[][] {
   const batches: string[][] = [];
   let batch: string[] = [];
   let bytes = 0;
-  for (const file of files) {
-    let size = 0;
-    try {
-      size = statSync(file).size;
-    } catch {
-      // unreadable: reported when it is read
-    }
+  files.forEach((file, i) => {
+    const size = sizes[i]!;
     if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
       batches.push(batch);
       batch = [];
@@ -82,7 +86,7 @@ function batchesOf(files: readonly string[]): string[][] {
     }
     batch.push(file);
     bytes += size;
-  }
+  });
   if (batch.length > 0) batches.push(batch);
   return batches;
 }
@@ -97,7 +101,7 @@ export async function readInParallel(
   inputs: Inputs,
   checker: ReturnChecker,
   rollup: Rollup,
-  count: number,
+  plan: ReadingPlan,
   options: { keepFindings?: number; skip?: readonly string[]; progress?: ProgressState; presenceOnly?: boolean; readHere: (file: string) => Promise<void> },
 ): Promise<void> {
   // Required, not imported: see io/exceljs.ts.
@@ -126,8 +130,8 @@ export async function readInParallel(
   // more than the limit is read again on the main thread (see the 'error' handler below).
   const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: workerOldGenerationMb() };
   const start = () => new Worker(script, { workerData, resourceLimits });
-  const pool = Array.from({ length: count }, start);
-  const batches = batchesOf(inputs.files);
+  const pool = Array.from({ length: plan.workers }, start);
+  const batches = plan.batches;
   let nextToSend = 0;
   let nextToMerge = 0;
   let merging = false;
