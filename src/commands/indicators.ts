@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
-import { compactTableChars } from '../render/format.js';
+import { drawTable } from '../render/text-table.js';
 import { langOption, type CommandResult } from './common.js';
 
 export interface IndicatorsOptions {
@@ -22,15 +22,11 @@ const kindNames: Record<Indicator['kind'], { vi: string; en: string }> = {
 };
 
 export async function indicatorsTable(indicators: readonly Indicator[], lang: Lang, width: number): Promise<string> {
-  const { default: Table } = await import('cli-table3');
   const head = lang === 'vi' ? ['Mã chỉ tiêu', 'Tên chỉ tiêu', 'Loại', 'ĐVT', 'Số lẻ'] : ['Indicator id', 'Label', 'Kind', 'Unit', 'Dec.'];
   const idWidth = Math.max(...indicators.map((i) => i.id.length)) + 2;
   const labelWidth = Math.max(20, Math.min(60, width - idWidth - 12 - 12 - 7 - 6));
-  const table = new Table({ head, colWidths: [idWidth, labelWidth, 12, 12, 7], wordWrap: true, style: { head: [], border: [] }, chars: compactTableChars });
-  for (const i of indicators) {
-    table.push([i.id, lang === 'vi' ? i.label_vi : i.label_en, kindNames[i.kind][lang], i.unit, String(i.decimals)]);
-  }
-  return table.toString() + '\n';
+  const rows = indicators.map((i) => [i.id, lang === 'vi' ? i.label_vi : i.label_en, kindNames[i.kind][lang], i.unit, String(i.decimals)]);
+  return drawTable({ head, colWidths: [idWidth, labelWidth, 12, 12, 7], wordWrap: true }, rows) + '\n';
 }
 
 export async function run(options: IndicatorsOptions): Promise<CommandResult> {

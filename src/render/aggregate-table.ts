@@ -3,11 +3,10 @@
  * totals and incompleteness marked, sized to fit an 80–120 column terminal.
  */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
-import { compactTableChars } from './format.js';
+import { drawTable } from './text-table.js';
 import { coverage, display, incomplete, label, rowCoverage, span } from './aggregate-shared.js';
 
 const words = {
@@ -82,19 +81,12 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
   for (const unit of report.units.filter((u) => u.level === 'province')) {
     out.push('');
     out.push(color.bold(`${w.whole} — ${unitTitle(unit, color)}`));
-    const table = new Table({
-      head: [w.indicator, w.unit, span(report), w.coverage],
-      colWidths: [labelWidth, 12, 14, 22],
-      colAligns: ['left', 'left', 'right', 'right'],
-      wordWrap: true,
-      style: { head: [], border: [] },
-      chars: compactTableChars,
-    });
-    report.indicators.forEach((indicator, i) => {
+    const rows = report.indicators.map((indicator, i) => {
       const cell = unit.window[i]!;
-      table.push([label(indicator, lang), indicator.unit, mark(cell, indicator, lang, color), coverage(cell.reported, cell.expected, lang)]);
+      return [label(indicator, lang), indicator.unit, mark(cell, indicator, lang, color), coverage(cell.reported, cell.expected, lang)];
     });
-    out.push(table.toString());
+    const spec = { head: [w.indicator, w.unit, span(report), w.coverage], colWidths: [labelWidth, 12, 14, 22], colAligns: ['left', 'left', 'right', 'right'] as const, wordWrap: true };
+    out.push(drawTable(spec, rows));
   }
 
   // 2. Districts (and communes) side by side, as many indicators per table as fit the width.
@@ -110,20 +102,18 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
     const shown = report.indicators.map((indicator, i) => ({ indicator, i })).filter(({ i }) => rows.some((u) => u.level === level && u.window[i]!.value !== null));
     for (let start = 0; start < shown.length; start += perTable) {
       const chunk = shown.slice(start, start + perTable);
-      const table = new Table({
+      const spec = {
         head: [w.unitColumn, ...chunk.map(({ indicator }) => label(indicator, lang)), w.coverage],
         colWidths: [nameWidth, ...chunk.map(() => columnWidth), 16],
-        colAligns: ['left', ...chunk.map(() => 'right' as const), 'right'],
+        colAligns: ['left', ...chunk.map(() => 'right' as const), 'right'] as const,
         wordWrap: true,
-        style: { head: [], border: [] },
-        chars: compactTableChars,
-      });
-      for (const unit of rows) {
+      };
+      const lines = rows.map((unit) => {
         const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color)}`) : unitTitle(unit, color);
         const cov = rowCoverage(unit.window);
-        table.push([name, ...chunk.map(({ indicator, i }) => mark(unit.window[i]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)]);
-      }
-      out.push(table.toString());
+        return [name, ...chunk.map(({ indicator, i }) => mark(unit.window[i]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)];
+      });
+      out.push(drawTable(spec, lines));
     }
   }
 
@@ -135,18 +125,14 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
       const perTable = Math.max(1, Math.floor((width - labelWidth - 4) / 11));
       for (let start = 0; start < report.years.length; start += perTable) {
         const years = report.years.slice(start, start + perTable);
-        const table = new Table({
+        const spec = {
           head: [w.indicator, ...years.map(String)],
           colWidths: [labelWidth, ...years.map(() => 10)],
-          colAligns: ['left', ...years.map(() => 'right' as const)],
+          colAligns: ['left', ...years.map(() => 'right' as const)] as const,
           wordWrap: true,
-          style: { head: [], border: [] },
-          chars: compactTableChars,
-        });
-        report.indicators.forEach((indicator, i) => {
-          table.push([label(indicator, lang), ...years.map((year) => mark(unit.years!.get(year)![i]!, indicator, lang, color))]);
-        });
-        out.push(table.toString());
+        };
+        const rows = report.indicators.map((indicator, i) => [label(indicator, lang), ...years.map((year) => mark(unit.years!.get(year)![i]!, indicator, lang, color))]);
+        out.push(drawTable(spec, rows));
       }
     }
   }

@@ -3,13 +3,13 @@
  * CSV or JSON for scripts.
  */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { YearCompleteness } from '../core/check.js';
 import { renderMessage, type Lang } from '../core/findings.js';
 import type { CheckFolderResult } from '../pipeline.js';
 import { neutralise } from './aggregate-csv.js';
-import { compactTableChars, formatCount, safeText } from './format.js';
+import { formatCount, safeText } from './format.js';
+import { drawTable } from './text-table.js';
 import { findingJson, validationText } from './validation.js';
 
 const words = {
@@ -77,20 +77,18 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
   const perTable = Math.max(1, Math.floor((Math.max(80, Math.min(options.width, 160)) - nameWidth - 4) / 10));
   for (let start = 0; start < result.years.length; start += perTable) {
     const years = result.years.slice(start, start + perTable);
-    const table = new Table({
+    const spec = {
       head: [w.unit, ...years.map(String)],
       colWidths: [nameWidth, ...years.map(() => 9)],
-      colAligns: ['left', ...years.map(() => 'right' as const)],
-      style: { head: [], border: [] },
-      chars: compactTableChars,
-    });
-    for (const row of result.completeness.rows) {
+      colAligns: ['left', ...years.map(() => 'right' as const)] as const,
+    };
+    const rows = result.completeness.rows.map((row) => {
       const byYear = new Map(row.years.map((y) => [y.year, y]));
-      table.push([safeText(row.unit.name), ...years.map((year) => (byYear.has(year) ? cell(byYear.get(year)!, lang, color) : ''))]);
-    }
+      return [safeText(row.unit.name), ...years.map((year) => (byYear.has(year) ? cell(byYear.get(year)!, lang, color) : ''))];
+    });
     const totals = new Map(result.completeness.total.map((t) => [t.year, t]));
-    table.push([color.bold(w.total), ...years.map((year) => cell(totals.get(year)!, lang, color))]);
-    out.push(table.toString());
+    rows.push([color.bold(w.total), ...years.map((year) => cell(totals.get(year)!, lang, color))]);
+    out.push(drawTable(spec, rows));
   }
 
   // 2. Who to chase: each commune with the years it has not sent, district by district.

@@ -6,9 +6,6 @@ export function formatCount(n: number, lang: Lang): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
 }
 
-/** cli-table3 borders without a rule between body rows: long tables stay readable in a terminal. */
-export const compactTableChars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
 /** Text from files never reaches the terminal as control sequences. */
 export function safeText(text: string): string {
   return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
