@@ -30,6 +30,9 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 if (process.env.ANTT_WRITE_CODE_CACHE) {
   // The build runs the main job once this way: the cache then holds what that job compiled.
   process.once('exit', () => writeFileSync(process.env.ANTT_WRITE_CODE_CACHE, script.createCachedData()));
+} else if (process.env.ANTT_REPORT_CODE_CACHE) {
+  // For the test that the build's cache is taken: V8 refuses one silently (another Node, other flags).
+  process.once('exit', () => process.stderr.write(`antt code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used'}\n`));
 }
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

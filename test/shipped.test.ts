@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crosswalkRowSchema, provinceCrosswalkRowSchema, unitRowSchema } from '../schemas/units.js';
 import { checkedByBuild, readTable, shippedPaths } from '../src/io/shipped.js';
+import { antt } from './helpers.js';
 
 const tables = [
   ['old units', shippedPaths.unitsOld, unitRowSchema],
@@ -24,5 +25,18 @@ describe('shipped unit lists', () => {
 
   it.each(tables)('%s: read without the schema, the same rows as through it', (_name, path, schema) => {
     expect(readTable(path, schema as never, { trustBuild: true })).toEqual(readTable(path, schema as never));
+  });
+});
+
+describe("the build's code cache", () => {
+  // V8 refuses a cache silently (another Node version, or V8 flags other than at start: the main
+  // job sets one for its young generation after it has started). A refused cache costs every
+  // start its compile, a fifth of a small job, and nothing else would show it.
+  it('is taken by the main job after `npm run build`, and again after that job has run', () => {
+    for (let run = 0; run < 2; run++) {
+      const result = antt(['aggregate', 'data/son-la', '--quiet'], { ANTT_REPORT_CODE_CACHE: '1' });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('antt code cache: used');
+    }
   });
 });
