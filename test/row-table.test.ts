@@ -56,6 +56,26 @@ describe('RowTable', () => {
     }
   });
 
+  it('holds the same entries, exported alike, whatever size it was made for (forRows)', () => {
+    const entries = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 40 }), fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 9 }), fc.nat()), { maxLength: 300 });
+    fc.assert(
+      fc.property(entries, fc.nat({ max: 100_000 }), (rows, expected) => {
+        const grown = new RowTable();
+        const sized = RowTable.forRows(expected);
+        for (const [key, print, low, high, file, line] of rows) {
+          expect(sized.putNew(key, print >>> 0, low >>> 0, high >>> 0, file, line)).toBe(grown.putNew(key, print >>> 0, low >>> 0, high >>> 0, file, line));
+        }
+        expect(sized.size).toBe(grown.size);
+        const byKey = (t: RowTable) => {
+          const c = t.export();
+          return new Map(Array.from(c.keys, (key, i) => [key, [c.fingerprints[i], c.masksLow[i], columnAt(c.masksHigh, i), columnAt(c.files, i), c.lines[i]]]));
+        };
+        expect(byKey(sized)).toEqual(byKey(grown));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('fingerprints a row by its 64-bit words, whatever the order of its figures', () => {
     // The words of a figure as the plain arithmetic gives them, for any safe integer.
     const mix = (x: number, y: number) => {

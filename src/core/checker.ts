@@ -48,6 +48,8 @@ export interface CheckerOptions {
   keepFindings?: number;
   /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
   skip?: ReadonlySet<string>;
+  /** About how many wide rows will be read, when known: the duplicate table is made for them. */
+  expectedRows?: number;
 }
 
 /**
@@ -141,6 +143,7 @@ export class ReturnChecker {
     this.onAccepted = options.onAccepted;
     this.skip = options.skip;
     this.keep = options.keepFindings ?? 10_000;
+    this.rows = RowTable.forRows(options.expectedRows ?? 0);
   }
 
   report(f: Finding): void {
@@ -253,7 +256,7 @@ export class ReturnChecker {
   }
 
   /** Wide rows seen, by unit and period: a fingerprint of their figures and where they were read. */
-  private readonly rows = new RowTable();
+  private readonly rows: RowTable;
 
   /** @internal Records an accepted row's figures; returns the findings about duplicates. */
   accept(

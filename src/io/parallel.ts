@@ -40,7 +40,13 @@ const PARALLEL_BYTES = 16 * 1024 * 1024;
 /** How the files will be read: by `workers` threads (0 or 1: here, one by one), in `batches`. */
 export interface ReadingPlan {
   workers: number;
-  batches: string[][];
+  batches: Batch[];
+}
+
+/** Files a worker reads as one run, and their size (from which it sizes its tables). */
+export interface Batch {
+  files: string[];
+  bytes: number;
 }
 
 export function readingPlan(files: readonly string[]): ReadingPlan {
@@ -90,21 +96,21 @@ const BATCH_FILES = 64;
  * that ten thousand one-row returns cost a few hundred messages, not ten thousand. A batch is
  * merged, or read again here, as a whole, as a single file is.
  */
-function batchesOf(files: readonly string[], sizes: readonly number[]): string[][] {
-  const batches: string[][] = [];
+function batchesOf(files: readonly string[], sizes: readonly number[]): Batch[] {
+  const batches: Batch[] = [];
   let batch: string[] = [];
   let bytes = 0;
   files.forEach((file, i) => {
     const size = sizes[i]!;
     if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
-      batches.push(batch);
+      batches.push({ files: batch, bytes });
       batch = [];
       bytes = 0;
     }
     batch.push(file);
     bytes += size;
   });
-  if (batch.length > 0) batches.push(batch);
+  if (batch.length > 0) batches.push({ files: batch, bytes });
   return batches;
 }
 
@@ -158,7 +164,7 @@ export async function readInParallel(
     if ('fatal' in result) throw new AnttError(result.fatal.code, result.fatal.params);
     if ('reread' in result || rollup.overlaps(result.rolled)) {
       checker.absorbStashedRows();
-      for (const file of batches[result.index]!) await options.readHere(file);
+      for (const file of batches[result.index]!.files) await options.readHere(file);
       return;
     }
     checker.merge(result.part);
@@ -176,7 +182,7 @@ export async function readInParallel(
         if (nextToSend >= batches.length) return;
         const index = nextToSend++;
         reading.set(worker, index);
-        worker.postMessage({ index, files: batches[index] });
+        worker.postMessage({ index, ...batches[index]! });
       };
       // Files are merged in order, one at a time: a file read again here waits for its turn.
       const drain = async () => {
@@ -187,7 +193,7 @@ export async function readInParallel(
             const result = done.get(nextToMerge)!;
             done.delete(nextToMerge);
             await merge(result);
-            if (options.progress) options.progress.filesDone += batches[nextToMerge]!.length;
+            if (options.progress) options.progress.filesDone += batches[nextToMerge]!.files.length;
             nextToMerge++;
           }
           if (nextToMerge === batches.length) resolve();

@@ -9,6 +9,7 @@ import { ReturnChecker } from '../core/checker.js';
 import { Rollup } from '../core/rollup.js';
 import { catalogueFor, lazyVocabularyOf, readOneFile } from '../pipeline.js';
 import { AnttError } from './errors.js';
+import type { Batch } from './parallel.js';
 import { readConfig } from './inputs.js';
 import { gazetteerFor } from './shipped.js';
 
@@ -19,8 +20,13 @@ const catalogue = catalogueFor({ files: [], config, configPath: data.configPath 
 const gazetteer = gazetteerFor(config, data.configPath);
 const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
 const skip = new Set(data.skip);
+/**
+ * Fewest bytes a wide row takes (codes, a period and a few figures): a batch's size then bounds its
+ * rows, and its duplicate table is made that large at once rather than doubled a dozen times.
+ */
+const SHORTEST_ROW_BYTES = 32;
 
-parentPort!.on('message', async (message: { index: number; files: string[] }) => {
+parentPort!.on('message', async (message: { index: number } & Batch) => {
   // Each batch on its own, its files one after another as on one thread: what it shares with
   // other batches is the main thread's to find.
   const rollup = new Rollup(catalogue, gazetteer, { presenceOnly: data.presenceOnly });
@@ -31,6 +37,7 @@ parentPort!.on('message', async (message: { index: number; files: string[] }) =>
     keepFindings: data.keepFindings,
     skip,
     onAccepted: (row) => rollup.addRow(row),
+    expectedRows: message.bytes / SHORTEST_ROW_BYTES,
   });
   try {
     for (const file of message.files) await readOneFile(checker, file, catalogue, vocabulary);
