@@ -9,8 +9,11 @@
 //     after `npm install --prefix DIR @duckdb/node-api`),
 //   - the parse floor: csv-parse alone in array mode, doing nothing with the records,
 //   - cold starts: `node -e 0`, `antt --version`, `antt aggregate data/son-la`,
-// and reports wall time, MB/s, rows/s and peak memory (GNU time), as a table and as JSON.
-// Usage: node scripts/bench.mjs [--sets yearly,monthly] [--out bench-out] [--runs 1]
+// and reports wall time, MB/s, rows/s and peak memory (GNU time), as a table and as JSON, with
+// the ratios the targets of issue 7 are stated in.
+// Each job on the national sets runs --runs times (default 3), in rounds — every job once, then
+// again — so that a machine whose speed drifts slows all of them alike; the median is reported.
+// Usage: node scripts/bench.mjs [--sets yearly,monthly] [--out bench-out] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -24,6 +27,7 @@ const opt = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const sets = opt('sets', 'yearly,monthly').split(',');
+const rounds = Math.max(1, Math.floor(Number(opt('runs', '3'))) || 1);
 const out = resolve(root, opt('out', 'bench-out'));
 const FIRST_YEAR = 2014;
 const YEARS = 10;
@@ -110,31 +114,58 @@ const mlr = which('mlr');
 const duckdb = which('duckdb');
 const duckdbNode = process.env.DUCKDB_NODE_API_DIR || null;
 const floor = join(root, 'scripts', 'parse-floor.mjs');
+const MILLER = 'mlr stats1 -a sum -g district';
+const DUCKDB = 'duckdb sum by district';
+const DUCKDB_NODE = 'duckdb sum by district (Node API)';
 
+/** The jobs timed on each set, in the order of the table. */
+const jobs = [];
 for (const name of sets) {
   const folder = join(out, `national-${name}`);
   const facts = generate(folder, name === 'monthly');
   const set = { name, ...facts };
   const csvFiles = readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => join(folder, f)).sort();
-  record('antt validate', set, measure(process.execPath, [antt, 'validate', folder, '--format', 'json', '--max-errors', '5']));
-  record('antt aggregate', set, measure(process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long']));
+  const job = (title, command, commandArgs, options) => jobs.push({ title, set, command, commandArgs, options, runs: [] });
+  job('antt validate', process.execPath, [antt, 'validate', folder, '--format', 'json', '--max-errors', '5']);
+  job('antt aggregate', process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long']);
   // Large inputs are read by worker threads; this is the same job on one thread, for comparison.
-  record('antt aggregate, ANTT_WORKERS=0', set, measure(process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long'], { env: { ...process.env, ANTT_WORKERS: '0' } }));
-  record('csv-parse alone (array mode)', set, measure(process.execPath, [floor, ...csvFiles]));
-  if (mlr) record('mlr stats1 -a sum -g district', set, measure(mlr, ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', FIGURES.join(','), '-g', 'district', ...csvFiles]));
+  job('antt aggregate, ANTT_WORKERS=0', process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long'], { env: { ...process.env, ANTT_WORKERS: '0' } });
+  job('csv-parse alone (array mode)', process.execPath, [floor, ...csvFiles]);
+  if (mlr) job(MILLER, mlr, ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', FIGURES.join(','), '-g', 'district', ...csvFiles]);
   const sql = `select district, ${FIGURES.map((f) => `sum(${f})`).join(', ')} from read_csv('${folder}/*.csv', header=true) group by district`;
-  if (duckdb) record('duckdb sum by district', set, measure(duckdb, ['-c', sql]));
+  if (duckdb) job(DUCKDB, duckdb, ['-c', sql]);
   // No CLI in Debian: DuckDB's Node API, installed apart (DUCKDB_NODE_API_DIR), does the same query.
-  else if (duckdbNode) record('duckdb sum by district (Node API)', set, measure(process.execPath, [join(root, 'scripts', 'duckdb-node.mjs'), duckdbNode, sql]));
+  else if (duckdbNode) job(DUCKDB_NODE, process.execPath, [join(root, 'scripts', 'duckdb-node.mjs'), duckdbNode, sql]);
+}
+for (let round = 1; round <= rounds; round++) {
+  for (const j of jobs) {
+    process.stderr.write(`round ${round}/${rounds}: ${j.title}, ${j.set.name}\n`);
+    j.runs.push(measure(j.command, j.commandArgs, j.options));
+  }
+}
+const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
+for (const j of jobs) {
+  const peaks = j.runs.map((r) => r.peakMiB).filter((p) => p !== null);
+  record(j.title, j.set, {
+    seconds: median(j.runs.map((r) => r.seconds)),
+    peakMiB: peaks.length > 0 ? median(peaks) : null,
+    status: j.runs.find((r) => r.status !== 0)?.status ?? 0,
+  });
 }
 
-const best = (job, command, commandArgs) => {
-  const runs = [1, 2, 3, 4, 5].map(() => measure(command, commandArgs));
-  record(`${job} (best of 5)`, null, runs.reduce((a, b) => (a.seconds < b.seconds ? a : b)));
-};
-best('node -e 0', process.execPath, ['-e', '0']);
-best('antt --version', process.execPath, [antt, '--version']);
-best('antt aggregate data/son-la', process.execPath, [antt, 'aggregate', join(root, 'data', 'son-la')]);
+// Cold starts take a tenth of a second or a few: eleven runs of each, alternating, and the median
+// (a best-of-few swung the ratio to `node -e 0` between 1.0 and 1.9 on this machine).
+const COLD_RUNS = 11;
+const cold = [
+  ['node -e 0', process.execPath, ['-e', '0']],
+  ['antt --version', process.execPath, [antt, '--version']],
+  ['antt aggregate data/son-la', process.execPath, [antt, 'aggregate', join(root, 'data', 'son-la')]],
+].map(([title, command, commandArgs]) => ({ title: `${title} (median of ${COLD_RUNS})`, command, commandArgs, runs: [] }));
+for (let run = 0; run < COLD_RUNS; run++) for (const c of cold) c.runs.push(measure(c.command, c.commandArgs));
+for (const c of cold) {
+  const middle = [...c.runs].sort((a, b) => a.seconds - b.seconds)[COLD_RUNS >> 1];
+  record(c.title, null, middle);
+}
 
 const machine = {
   node: process.version,
@@ -150,7 +181,23 @@ const machine = {
 };
 console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}; ${machine.miller}; duckdb ${machine.duckdb}`);
 console.table(results);
+
+// The targets' ratios (issue 7), each from this run's figures.
+const seconds = (job, set = '') => results.find((r) => r.job === job && r.set === set)?.seconds;
+const ratio = (a, b) => (a === undefined || b === undefined ? null : +(a / b).toFixed(2));
+const ratios = {};
+for (const name of sets) {
+  const aggregate = seconds('antt aggregate', name);
+  ratios[name] = {
+    aggregateToMiller: ratio(aggregate, seconds(MILLER, name)),
+    aggregateToDuckdb: ratio(aggregate, seconds(DUCKDB, name) ?? seconds(DUCKDB_NODE, name)),
+    validateToAggregate: ratio(seconds('antt validate', name), aggregate),
+  };
+}
+ratios.versionToNode = ratio(seconds(`antt --version (median of ${COLD_RUNS})`), seconds(`node -e 0 (median of ${COLD_RUNS})`));
+ratios.sonLaSeconds = seconds(`antt aggregate data/son-la (median of ${COLD_RUNS})`) ?? null;
+console.log(`ratios (median of ${rounds} run${rounds > 1 ? 's' : ''} each): ${JSON.stringify(ratios)}`);
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'results.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
+writeFileSync(join(out, 'results.json'), JSON.stringify({ machine, rounds, results, ratios }, null, 2) + '\n');
 console.log(`JSON: ${join(out, 'results.json')}`);
 
