@@ -18,7 +18,7 @@
  */
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
-import { accumulatorFor, ratioOf, type Accumulator } from './accumulators.js';
+import { accumulatorFor, accumulators, ratioOf, type Accumulator } from './accumulators.js';
 import type { Catalogue } from './catalogue.js';
 import type { AcceptedRow } from './checker.js';
 import { finding, type Finding } from './findings.js';
@@ -625,7 +625,11 @@ class ReportBuilder {
       figure = own ? { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) } : { value: null, source: null, covered: 0 };
       if (indicator.kind === 'none' && node.children.length > 0) figure.covered = 0;
     } else {
-      const built = accumulatorFor(indicator.kind);
+      // Within a year, units' figures add up as the kind's accumulator says: a sum for every kind
+      // but `none` (the unit's own, above). The sum is kept here, without an accumulator for each
+      // unit × indicator × year.
+      const built = accumulators[indicator.kind as Exclude<typeof indicator.kind, 'ratio'>].acrossUnits === 'sum' ? null : accumulatorFor(indicator.kind);
+      let sum = 0;
       let covered = 0;
       let anyChild = false;
       for (const child of node.children) {
@@ -636,16 +640,18 @@ class ReportBuilder {
           if (Number.isNaN(value)) continue;
           anyChild = true;
           covered += this.expectedCommunes(child, year);
-          built.addUnitFigure(year, value);
+          if (built) built.addUnitFigure(year, value);
+          else sum += value;
           continue;
         }
         const childFigure = this.yearFigure(child, indicator, index, year);
         if (childFigure.value === null) continue;
         anyChild = true;
         covered += childFigure.covered;
-        built.addUnitFigure(year, childFigure.value);
+        if (built) built.addUnitFigure(year, childFigure.value);
+        else sum += childFigure.value;
       }
-      const builtValue = anyChild ? built.value() : null;
+      const builtValue = anyChild ? (built ? built.value() : sum) : null;
       if (own && builtValue !== null && own.value !== builtValue) this.reconcile(node, indicator, year, own, builtValue);
       const useOwn = own !== null && (builtValue === null || this.options.prefer === 'reported');
       if (useOwn) figure = { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) };
@@ -727,7 +733,22 @@ class ReportBuilder {
       for (const child of era) acc.addUnit(this.windowAccumulator(child, indicator, index));
       return acc;
     }
-    for (const child of node.children) acc.addUnit(this.windowAccumulator(child, indicator, index));
+    const latestOverYears = accumulators[indicator.kind as Exclude<typeof indicator.kind, 'ratio'>].overYears === 'latest';
+    for (const child of node.children) {
+      if (latestOverYears && child.children.length === 0 && !child.eras) {
+        // A commune hands on its figure of the latest year it has one, as its own accumulator
+        // would (addYear keeps the latest): found from the end, without an accumulator for each
+        // of ten thousand communes × indicators.
+        for (let k = this.years.length - 1; k >= 0; k--) {
+          const value = this.rollup.ownValue(child, this.options.from, this.years[k]!, index);
+          if (Number.isNaN(value)) continue;
+          acc.addUnitFigure(this.years[k]!, value);
+          break;
+        }
+        continue;
+      }
+      acc.addUnit(this.windowAccumulator(child, indicator, index));
+    }
     return acc;
   }
 
