@@ -255,6 +255,24 @@ describe('a data folder’s own unit list', () => {
     expect(run.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_sessions,5,2,20/);
   });
 
+  it('shows a unit name, and the folder’s title, with their control characters escaped', () => {
+    // A name or title holding an escape sequence must not reach the terminal as one (this one
+    // would clear the screen).
+    const dir = mkdtempSync(join(tmpdir(), 'antt-own-list-'));
+    const list = readFileSync('data/gazetteer/vn-units-2025-03-01.csv', 'utf8').replace('116,Thành phố Sơn La,', '116,Thành phố \u001b[2JSơn La,');
+    writeFileSync(join(dir, 'don-vi.csv'), list);
+    writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: '14', title: 'Báo cáo \u001b]0;x\u0007', from: 2013, to: 2013, units: { old: 'don-vi.csv' } }));
+    writeFileSync(join(dir, '2013-116.csv'), readFileSync('data/son-la/2013/2013-116-thanh-pho-son-la.csv'));
+    const run = antt(['aggregate', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).toContain('\\u001b[2JSơn La');
+    expect(run.stdout).toContain('Báo cáo \\u001b]0;x\\u0007');
+    const check = antt(['check', dir]);
+    expect(check.stdout).not.toContain('\u001b');
+    expect(check.stdout).toContain('Báo cáo \\u001b]0;x\\u0007');
+  });
+
   it('is checked by the unit list schema', () => {
     const dir = mkdtempSync(join(tmpdir(), 'antt-own-units-'));
     writeFileSync(join(dir, 'don-vi.csv'), 'code,name,type,level,parent_code\n4,X,Xã,commune,126\n');

@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import { safeText } from './format.js';
 import { drawTable } from './text-table.js';
 import { coverage, display, incomplete, label, rowCoverage, span } from './aggregate-shared.js';
 
@@ -53,8 +54,10 @@ function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: ChalkIn
   return text;
 }
 
+/** A unit's name as listed (a folder may bring its own list: control characters are shown escaped). */
 function unitTitle(unit: ReportUnit, color: ChalkInstance): string {
-  return unit.flagged ? `${unit.name} ${color.red('⚠')}` : unit.name;
+  const name = safeText(unit.name);
+  return unit.flagged ? `${name} ${color.red('⚠')}` : name;
 }
 
 export interface TableOptions {
@@ -68,7 +71,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
   const { lang, color } = options;
   const w = words[lang];
   const out: string[] = [];
-  if (report.title) out.push(color.bold(report.title));
+  if (report.title) out.push(color.bold(safeText(report.title)));
   out.push(`${w.period}: ${span(report)}`);
   if (report.units.length === 0 || report.indicators.length === 0) {
     out.push(w.none);

@@ -68,7 +68,7 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
   const { lang, color } = options;
   const w = words[lang];
   const out: string[] = [];
-  if (result.title) out.push(color.bold(result.title));
+  if (result.title) out.push(color.bold(safeText(result.title)));
   out.push(`${w.period}: ${result.from === result.to ? result.from : `${result.from}–${result.to}`}`);
 
   // 1. The district × year matrix.
