@@ -18,7 +18,7 @@
  */
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
-import { accumulatorFor, accumulators, ratioOf, type Accumulator } from './accumulators.js';
+import { accumulatorFor, ratioOf, type Accumulator } from './accumulators.js';
 import type { Catalogue } from './catalogue.js';
 import type { AcceptedRow } from './checker.js';
 import { finding, type Finding } from './findings.js';
@@ -625,10 +625,9 @@ class ReportBuilder {
       figure = own ? { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) } : { value: null, source: null, covered: 0 };
       if (indicator.kind === 'none' && node.children.length > 0) figure.covered = 0;
     } else {
-      // Within a year, units' figures add up as the kind's accumulator says: a sum for every kind
-      // but `none` (the unit's own, above). The sum is kept here, without an accumulator for each
-      // unit × indicator × year.
-      const built = accumulators[indicator.kind as Exclude<typeof indicator.kind, 'ratio'>].acrossUnits === 'sum' ? null : accumulatorFor(indicator.kind);
+      // Within a year, units' figures add up across units as every kind but `none` (the unit's
+      // own, above) says in accumulators.ts: a sum. It is kept here, without an accumulator for
+      // each unit × indicator × year.
       let sum = 0;
       let covered = 0;
       let anyChild = false;
@@ -640,18 +639,16 @@ class ReportBuilder {
           if (Number.isNaN(value)) continue;
           anyChild = true;
           covered += this.expectedCommunes(child, year);
-          if (built) built.addUnitFigure(year, value);
-          else sum += value;
+          sum += value;
           continue;
         }
         const childFigure = this.yearFigure(child, indicator, index, year);
         if (childFigure.value === null) continue;
         anyChild = true;
         covered += childFigure.covered;
-        if (built) built.addUnitFigure(year, childFigure.value);
-        else sum += childFigure.value;
+        sum += childFigure.value;
       }
-      const builtValue = anyChild ? (built ? built.value() : sum) : null;
+      const builtValue = anyChild ? sum : null;
       if (own && builtValue !== null && own.value !== builtValue) this.reconcile(node, indicator, year, own, builtValue);
       const useOwn = own !== null && (builtValue === null || this.options.prefer === 'reported');
       if (useOwn) figure = { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) };
@@ -733,12 +730,11 @@ class ReportBuilder {
       for (const child of era) acc.addUnit(this.windowAccumulator(child, indicator, index));
       return acc;
     }
-    const latestOverYears = accumulators[indicator.kind as Exclude<typeof indicator.kind, 'ratio'>].overYears === 'latest';
     for (const child of node.children) {
-      if (latestOverYears && child.children.length === 0 && !child.eras) {
+      if (child.children.length === 0 && !child.eras) {
         // A commune hands on its figure of the latest year it has one, as its own accumulator
-        // would (addYear keeps the latest): found from the end, without an accumulator for each
-        // of ten thousand communes × indicators.
+        // would (a stock or unit count keeps the latest over years): found from the end, without
+        // an accumulator for each of ten thousand communes × indicators.
         for (let k = this.years.length - 1; k >= 0; k--) {
           const value = this.rollup.ownValue(child, this.options.from, this.years[k]!, index);
           if (Number.isNaN(value)) continue;
