@@ -76,6 +76,37 @@ describe('RowTable', () => {
     );
   });
 
+  it('answers as a Map would, for keys that share their low word or their slot', () => {
+    // Few low words and many high words: many keys agree in their low 32 bits, and probes run
+    // into each other.
+    const key = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 0xffff })).map(([low, high]) => high * 2 ** 32 + low * 65_536);
+    const step = fc.tuple(fc.constantFrom('putNew', 'put', 'get'), key, fc.nat(), fc.integer({ min: 0, max: 70_000 }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), fc.constantFrom(1, 4, 64), (steps, capacity) => {
+        const table = new RowTable(capacity);
+        const model = new Map<number, { fingerprint: number; maskLow: number; maskHigh: number; file: number; line: number }>();
+        for (const [op, k, n, file] of steps) {
+          const entry = { fingerprint: n >>> 0, maskLow: (n * 3) >>> 0, maskHigh: n % 7, file: Math.min(file, 0xfffe), line: n };
+          if (op === 'putNew') {
+            expect(table.putNew(k, entry.fingerprint, entry.maskLow, entry.maskHigh, file, entry.line)).toBe(!model.has(k));
+            if (!model.has(k)) model.set(k, entry);
+          } else if (op === 'put') {
+            table.put(k, entry.fingerprint, entry.maskLow, entry.maskHigh, file, entry.line);
+            model.set(k, entry);
+          } else {
+            expect(table.get(k)).toEqual(model.get(k) ?? null);
+          }
+        }
+        expect(table.size).toBe(model.size);
+        const columns = table.export();
+        const exported = new Map(Array.from(columns.keys, (k, i) => [k, { fingerprint: columns.fingerprints[i], maskLow: columns.masksLow[i], maskHigh: columnAt(columns.masksHigh, i), file: columnAt(columns.files, i), line: columns.lines[i] }]));
+        expect(columns.keys).toHaveLength(model.size);
+        expect(exported).toEqual(model);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('fingerprints a row by its 64-bit words, whatever the order of its figures', () => {
     // The words of a figure as the plain arithmetic gives them, for any safe integer.
     const mix = (x: number, y: number) => {
