@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse';
 import { MAX_RECORD_CHARS, readCsvRecords, splitPlainLines } from '../src/io/csv-records.js';
+import { detectDelimiter } from '../src/io/read-returns.js';
 
 interface Reading {
   records: { cells: string[]; line: number }[];
@@ -145,5 +146,39 @@ describe('reading CSV records', () => {
     const first = splitPlainLines('a,b\r', 0, ',', false, (cells) => lines.push(cells));
     expect(first).toEqual({ stop: 0, hard: false });
     expect(lines).toEqual([]);
+  });
+});
+
+describe('the delimiter of a header line', () => {
+  // The plain statement of the rule: the most frequent of `,` `;` and tab outside quotes on the
+  // first line (a quoted newline does not end it); ties go to the comma, then the semicolon.
+  const reference = (text: string) => {
+    const counts = { ',': 0, ';': 0, '\t': 0 };
+    let quoted = false;
+    for (const ch of text) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) break;
+      else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+    }
+    if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+    if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+    return ',';
+  };
+
+  it('is the one the rule gives, for any text', () => {
+    const piece = fc.constantFrom(',', ';', '\t', '"', '\n', '\r', '\r\n', 'Mã đơn vị', 'Năm', 'x', ' ', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(detectDelimiter(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the headers Excel writes', () => {
+    expect(detectDelimiter('Mã đơn vị;Năm;"Vũ khí, vật liệu nổ"\r\n1;2;3')).toBe(';');
+    expect(detectDelimiter('unit_code\tyear\tlien_gia_groups\n')).toBe('\t');
+    expect(detectDelimiter('"a;b;c",d,e\n;;;;;;')).toBe(',');
   });
 });

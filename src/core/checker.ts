@@ -219,18 +219,27 @@ export class ReturnChecker {
   }
 
   /** The catalogue's rules with indicator indexes in place of ids, for the per-row check. */
-  private compiledRules: { left: number[]; right: number[]; operator: Rule['operator'] }[] | undefined;
+  private compiledRules: CompiledRule[] | undefined;
+
+  /** @internal The rules a row of these indicators can break: those with an indicator of theirs on each side. */
+  rulesFor(indexes: readonly number[]): CompiledRule[] {
+    const present = new Set(indexes);
+    return this.rules().filter((rule) => rule.left.some((i) => present.has(i)) && rule.right.some((i) => present.has(i)));
+  }
+
+  private rules(): CompiledRule[] {
+    return (this.compiledRules ??= this.catalogue.rules.map((rule) => ({
+      left: rule.left.map((id) => this.catalogue.indexOf(id)),
+      right: rule.right.map((id) => this.catalogue.indexOf(id)),
+      operator: rule.operator,
+    })));
+  }
 
   /** A row's figures by catalogue index (NaN: not given), filled and cleared around each rule check. */
   private figures: Float64Array | undefined;
 
-  private anyRuleBroken(figures: Float64Array): boolean {
-    this.compiledRules ??= this.catalogue.rules.map((rule) => ({
-      left: rule.left.map((id) => this.catalogue.indexOf(id)),
-      right: rule.right.map((id) => this.catalogue.indexOf(id)),
-      operator: rule.operator,
-    }));
-    for (const rule of this.compiledRules) {
+  private anyRuleBroken(figures: Float64Array, rules: readonly CompiledRule[] = this.rules()): boolean {
+    for (const rule of rules) {
       let left = 0;
       let right = 0;
       let anyLeft = false;
@@ -319,6 +328,45 @@ export class ReturnChecker {
       : NO_FINDINGS;
     for (const v of values) figures[v.index] = NaN;
     return findings;
+  }
+
+  /** What a plain row hands the rollup: one object, refilled for each row (the rollup copies what it keeps). */
+  private readonly plainAccepted: AcceptedRow = { unit: null as unknown as Unit, period: null as unknown as Period, values: [], file: '', line: null };
+
+  /**
+   * @internal A wide row that FileChecker found plain (see FileChecker.plainRow): accepted here,
+   * as acceptAcrossFiles would, if it keeps every rule and is the first word on its unit and
+   * period. Otherwise nothing has changed and it returns false: the row then takes the full path,
+   * which makes the findings.
+   */
+  acceptPlain(unit: Unit, period: Period, values: readonly { indicator: Indicator; index: number; scaled: number }[], file: string, line: number, rules: readonly CompiledRule[]): boolean {
+    if (rules.length > 0) {
+      const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
+      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = values[i]!.scaled;
+      const broken = this.anyRuleBroken(figures, rules);
+      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
+      if (broken) return false;
+    }
+    let maskLow = 0;
+    let maskHigh = 0;
+    for (let i = 0; i < values.length; i++) {
+      const index = values[i]!.index;
+      if (index < 32) maskLow |= 1 << index;
+      else maskHigh |= 1 << (index % 32);
+    }
+    const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
+    // A key already there changes nothing here (putNew adds only new keys): the full path finds it.
+    if (!this.rows.putNew(key, fingerprint(values), maskLow >>> 0, maskHigh >>> 0, this.fileNumber(file), line)) return false;
+    if (this.onAccepted) {
+      const row = this.plainAccepted;
+      row.unit = unit;
+      row.period = period;
+      row.values = values;
+      row.file = file;
+      row.line = line;
+      this.onAccepted(row);
+    }
+    return true;
   }
 
   private acceptAcrossFiles(
@@ -518,6 +566,17 @@ interface HeaderPlan {
   headerOf: Map<number, string>;
   /** Wide and usable: how plain CSV lines may hand its figure cells over (see DigitLane). */
   lane: DigitLane | null;
+  /** Wide and usable, with a unit code and a period column: its rows may take the plain path (FileChecker.plainRow). */
+  plain: boolean;
+  /** The rules a row of this header can break (ReturnChecker.rulesFor). */
+  rules: CompiledRule[];
+}
+
+/** A catalogue rule with indicator indexes in place of ids. */
+interface CompiledRule {
+  left: number[];
+  right: number[];
+  operator: Rule['operator'];
 }
 
 interface Deferred {
@@ -572,7 +631,7 @@ export class FileChecker {
       return known.usable;
     }
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [] };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
@@ -617,6 +676,8 @@ export class FileChecker {
       const factors = new Float64Array(plan.width);
       for (const v of plan.values) if (v.indicator.kind !== 'unit_count') factors[v.position] = 10 ** v.indicator.decimals;
       plan.lane = { factors, values: new Float64Array(plan.width) };
+      plan.plain = PLAIN_ROWS && plan.identity.unit_code !== undefined && (plan.identity.period ?? plan.identity.year) !== undefined;
+      plan.rules = this.checker.rulesFor(plan.values.map((v) => v.index));
     }
     if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
     this.plans.set(signature, plan);
@@ -633,6 +694,7 @@ export class FileChecker {
   row(cells: readonly RawCell[], place: RowPlace): void {
     const plan = this.plan;
     if (!plan) return;
+    if (plan.plain && typeof place.line === 'number' && this.plainRow(cells, place.line, plan)) return;
     if (cells.every(isBlank)) return;
     if (!plan.usable) {
       // Its header lacks a unit or period column (reported once): every row read is rejected.
@@ -647,6 +709,66 @@ export class FileChecker {
       return;
     }
     this.checkRow(cells, place, plan, false);
+  }
+
+  /** Plain rows' periods by the period cell as read (only periods that parse). */
+  private readonly plainPeriods = new Map<string, Period>();
+  /** Plain rows' units by list, then code cell (and name cell, after a NUL) as read. */
+  private readonly plainUnits = { old: new Map<string, Unit>(), new: new Map<string, Unit>() };
+
+  /**
+   * The plain path of a row (nearly every row of a large return): a unit code found as written in
+   * one list, with no note about it; a period that parses; figures that read without a problem;
+   * rules kept; the first row for its unit and period. Such a row makes no finding, and everything
+   * it does — count, vote, record, roll up — is done here at once, without what the full path
+   * (checkRow) builds to report a problem: the cells' texts are looked up as read, where checkRow
+   * trims and normalises them each time and builds each row's findings.
+   *
+   * Any other row returns false having changed nothing, and takes the full path: so the outcome
+   * is the full path's, row for row (test/digit-lane.test.ts runs whole files both ways).
+   * ANTT_PLAIN_ROWS=0 turns it off.
+   */
+  private plainRow(cells: readonly RawCell[], line: number, plan: HeaderPlan): boolean {
+    if (cells.length !== plan.width) return false;
+    const periodColumn = (plan.identity.period ?? plan.identity.year)!;
+    const periodCell = cells[periodColumn.position];
+    if (typeof periodCell !== 'string') return false;
+    let period = this.plainPeriods.get(periodCell);
+    if (period === undefined) {
+      const text = this.cell(cells, periodColumn);
+      const found = text === '' ? null : this.checker.period(text);
+      if (!found) return false;
+      period = found;
+      this.plainPeriods.set(periodCell, period);
+    }
+    const systems = unitSystemsFor(period);
+    if (systems.length !== 1) return false;
+    const codeCell = cells[plan.identity.unit_code!.position];
+    if (typeof codeCell !== 'string') return false;
+    let key = codeCell;
+    if (plan.identity.unit_name) {
+      const nameCell = cells[plan.identity.unit_name.position];
+      if (typeof nameCell !== 'string') return false;
+      key = `${codeCell}\u0000${nameCell}`;
+    }
+    const units = this.plainUnits[systems[0]!];
+    let unit = units.get(key);
+    if (unit === undefined) {
+      // As checkRow resolves it; kept only when the look-up does not depend on the file (a code
+      // found as written, in one list: what the gazetteer itself remembers) and notes nothing.
+      const code = this.cell(cells, plan.identity.unit_code);
+      const resolution = this.checker.parts.gazetteer.resolve(code, this.cell(cells, plan.identity.unit_name), systems, this.currentContext());
+      if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return false;
+      unit = resolution.unit;
+      units.set(key, unit);
+    }
+    const reading = this.readerFor(plan, unit.level)(cells);
+    if (reading.problems.length > 0) return false;
+    if (!this.checker.acceptPlain(unit, period, reading.figures, this.file, line, plan.rules)) return false;
+    this.vote(unit);
+    this.checker.stats.rows++;
+    this.checker.stats.rowsAccepted++;
+    return true;
   }
 
   /**
@@ -868,6 +990,9 @@ export class FileChecker {
     for (const row of pending) this.checkRow(row.cells, row.place, row.plan, true);
   }
 }
+
+/** The plain path of rows (FileChecker.plainRow): ANTT_PLAIN_ROWS=0 turns it off, for the tests that compare. */
+const PLAIN_ROWS = process.env.ANTT_PLAIN_ROWS !== '0';
 
 const TOTAL_ROW_NAMES = new Set(['tong cong', 'tong so', 'tong', 'cong', 'total', 'toan tinh', 'toan huyen', 'tong cong toan tinh', 'tong cong toan huyen']);
 

@@ -77,6 +77,9 @@ interface UnitData {
   unit: Unit;
   /** Year → the unit-year's row in the rollup's store. */
   years: Map<number, number>;
+  /** The year last looked up and its row: a unit's months of a year come one after another. */
+  lastYear: number;
+  lastRow: number;
 }
 
 /** A node of the rollup tree: a unit of the gazetteer, or a province across the reform. */
@@ -193,25 +196,35 @@ export class Rollup {
     for (const value of row.values) this.addTo(at, unit, period, row.file, row.line, value.indicator, value.index, value.scaled);
   }
 
-  /** The gazetteer's units are one object each: found by identity, no key string per row. */
-  private readonly byUnit = new Map<Unit, UnitData>();
+  /**
+   * The gazetteer's units by their place in their list: found by index, with no key string or
+   * hash per row (a national run's rows come unit after unit, rarely the same one twice running).
+   */
+  private readonly byOrder: Record<Unit['system'], (UnitData | undefined)[]> = { old: [], new: [] };
 
   /** The row of a unit-year, made (empty) the first time. */
   private yearRow(unit: Unit, yearNumber: number): number {
-    let unitData = this.byUnit.get(unit);
-    if (!unitData) {
+    const list = this.byOrder[unit.system];
+    let unitData = list[unit.order];
+    if (unitData === undefined || unitData.unit !== unit) {
       const key = unitKey(unit);
       unitData = this.data.get(key);
       if (!unitData) {
-        unitData = { unit, years: new Map() };
+        unitData = { unit, years: new Map(), lastYear: NaN, lastRow: -1 };
         this.data.set(key, unitData);
       }
-      this.byUnit.set(unit, unitData);
+      list[unit.order] = unitData;
     }
-    let row = unitData.years.get(yearNumber);
-    if (row === undefined) {
-      row = this.newRow();
-      unitData.years.set(yearNumber, row);
+    let row: number | undefined;
+    if (unitData.lastYear === yearNumber) row = unitData.lastRow;
+    else {
+      row = unitData.years.get(yearNumber);
+      if (row === undefined) {
+        row = this.newRow();
+        unitData.years.set(yearNumber, row);
+      }
+      unitData.lastYear = yearNumber;
+      unitData.lastRow = row;
     }
     this.lastUnit = unit;
     this.lastYear = yearNumber;

@@ -45,15 +45,23 @@ function readSample(path: string): { sample: Buffer; complete: boolean } {
 
 /** The delimiter of a CSV header line: the most frequent of `,` `;` and tab outside quotes. */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
+  // Character codes, not `for…of` and `in`: this runs once per file, mostly before V8 has
+  // compiled anything, and the string iterator made it 4% of a cold `antt aggregate data/son-la`.
+  let comma = 0;
+  let semicolon = 0;
+  let tab = 0;
   let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 0x0a || c === 0x0d) break;
+    else if (c === 0x2c) comma++;
+    else if (c === 0x3b) semicolon++;
+    else if (c === 0x09) tab++;
   }
-  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
-  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
   return ',';
 }
 
