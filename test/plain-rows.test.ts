@@ -46,6 +46,26 @@ describe('the plain path of rows', () => {
     }
   });
 
+  it('takes a code as written, with its name: another spelling of either is looked up again and noted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-plain-'));
+    try {
+      writeFileSync(
+        join(dir, 'song-ma.csv'),
+        ['Mã đơn vị,Tên đơn vị,Năm,Đợt tuyên truyền', '04213,Xã Mường Sai,2020,3', '4213,Xã Mường Sai,2021,4', '04216,Xã Mường Cai,2020,1', '04216,Xã Mường Sai,2021,2', ''].join('\n'),
+      );
+      const command = ['validate', dir, '--format', 'json', '--lang', 'en'];
+      const plain = antt(command, on);
+      expectSameRun(plain, antt(command, off));
+      const report = JSON.parse(plain.stdout) as { findings: { code: string; line: number }[] };
+      expect(report.findings.map((f) => [f.code, f.line])).toEqual([
+        ['leading-zeros-dropped', 3],
+        ['unit-name-mismatch', 5],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('changes no output for returns that leave it every way: unknown, renamed or unpadded codes, bad periods, both lists, bad cells, broken rules, repeats', () => {
     // Old-list communes (Sông Mã), one written without its leading zero, an unknown code, none;
     // a new-list ward; names right, folded, wrong or missing; years before, across and after

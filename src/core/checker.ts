@@ -570,6 +570,9 @@ interface HeaderPlan {
   plain: boolean;
   /** The rules a row of this header can break (ReturnChecker.rulesFor). */
   rules: CompiledRule[];
+  /** The reader the last plain row used, and its level: rows of one level follow each other. */
+  lastReader: RowReader | null;
+  lastReaderLevel: UnitLevel | null;
 }
 
 /** A catalogue rule with indicator indexes in place of ids. */
@@ -631,7 +634,7 @@ export class FileChecker {
       return known.usable;
     }
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [] };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [], lastReader: null, lastReaderLevel: null };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
@@ -711,10 +714,16 @@ export class FileChecker {
     this.checkRow(cells, place, plan, false);
   }
 
-  /** Plain rows' periods by the period cell as read (only periods that parse). */
+  /** Plain rows' periods by the period cell as read (only periods that parse); the last one at hand. */
   private readonly plainPeriods = new Map<string, Period>();
-  /** Plain rows' units by list, then code cell (and name cell, after a NUL) as read. */
-  private readonly plainUnits = { old: new Map<string, Unit>(), new: new Map<string, Unit>() };
+  private lastPeriodCell = '';
+  private lastPlainPeriod: Period | null = null;
+  /**
+   * Plain rows' units by list, then by code cell as read — a code of digits by its value and
+   * length, a number being quicker to look up than a new string — with the name cell they came
+   * with (a row with another name takes the full path).
+   */
+  private readonly plainUnits = { old: new Map<number | string, { name: string; unit: Unit }>(), new: new Map<number | string, { name: string; unit: Unit }>() };
 
   /**
    * The plain path of a row (nearly every row of a large return): a unit code found as written in
@@ -725,7 +734,7 @@ export class FileChecker {
    * trims and normalises them each time and builds each row's findings.
    *
    * Any other row returns false having changed nothing, and takes the full path: so the outcome
-   * is the full path's, row for row (test/digit-lane.test.ts runs whole files both ways).
+   * is the full path's, row for row (test/plain-rows.test.ts runs whole returns both ways).
    * ANTT_PLAIN_ROWS=0 turns it off.
    */
   private plainRow(cells: readonly RawCell[], line: number, plan: HeaderPlan): boolean {
@@ -733,36 +742,46 @@ export class FileChecker {
     const periodColumn = (plan.identity.period ?? plan.identity.year)!;
     const periodCell = cells[periodColumn.position];
     if (typeof periodCell !== 'string') return false;
-    let period = this.plainPeriods.get(periodCell);
-    if (period === undefined) {
+    let period = periodCell === this.lastPeriodCell ? this.lastPlainPeriod : this.plainPeriods.get(periodCell);
+    if (!period) {
       const text = this.cell(cells, periodColumn);
       const found = text === '' ? null : this.checker.period(text);
       if (!found) return false;
       period = found;
       this.plainPeriods.set(periodCell, period);
     }
+    this.lastPeriodCell = periodCell;
+    this.lastPlainPeriod = period;
     const systems = unitSystemsFor(period);
     if (systems.length !== 1) return false;
     const codeCell = cells[plan.identity.unit_code!.position];
     if (typeof codeCell !== 'string') return false;
-    let key = codeCell;
+    let nameCell = '';
     if (plan.identity.unit_name) {
-      const nameCell = cells[plan.identity.unit_name.position];
-      if (typeof nameCell !== 'string') return false;
-      key = `${codeCell}\u0000${nameCell}`;
+      const given = cells[plan.identity.unit_name.position];
+      if (typeof given !== 'string') return false;
+      nameCell = given;
     }
     const units = this.plainUnits[systems[0]!];
-    let unit = units.get(key);
-    if (unit === undefined) {
+    const key = digitsKey(codeCell);
+    const known = units.get(key);
+    let unit: Unit;
+    if (known !== undefined && known.name === nameCell) unit = known.unit;
+    else {
       // As checkRow resolves it; kept only when the look-up does not depend on the file (a code
       // found as written, in one list: what the gazetteer itself remembers) and notes nothing.
       const code = this.cell(cells, plan.identity.unit_code);
       const resolution = this.checker.parts.gazetteer.resolve(code, this.cell(cells, plan.identity.unit_name), systems, this.currentContext());
       if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return false;
       unit = resolution.unit;
-      units.set(key, unit);
+      if (known === undefined) units.set(key, { name: nameCell, unit });
     }
-    const reading = this.readerFor(plan, unit.level)(cells);
+    let reader = plan.lastReader;
+    if (plan.lastReaderLevel !== unit.level) {
+      reader = plan.lastReader = this.readerFor(plan, unit.level);
+      plan.lastReaderLevel = unit.level;
+    }
+    const reading = reader!(cells);
     if (reading.problems.length > 0) return false;
     if (!this.checker.acceptPlain(unit, period, reading.figures, this.file, line, plan.rules)) return false;
     this.vote(unit);
@@ -989,6 +1008,19 @@ export class FileChecker {
     const pending = this.deferred.splice(0);
     for (const row of pending) this.checkRow(row.cells, row.place, row.plan, true);
   }
+}
+
+/** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else the text. */
+function digitsKey(cell: string): number | string {
+  const length = cell.length;
+  if (length === 0 || length > 5) return cell;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = cell.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return cell;
+    value = value * 10 + digit;
+  }
+  return value * 8 + length;
 }
 
 /** The plain path of rows (FileChecker.plainRow): ANTT_PLAIN_ROWS=0 turns it off, for the tests that compare. */
