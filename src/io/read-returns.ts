@@ -46,7 +46,8 @@ function readSample(path: string): { sample: Buffer; complete: boolean } {
 /** The delimiter of a CSV header line: the most frequent of `,` `;` and tab outside quotes. */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   // Character codes, not `for…of` and `in`: this runs once per file, mostly before V8 has
-  // compiled anything, and the string iterator made it 4% of a cold `antt aggregate data/son-la`.
+  // compiled anything, and the string iterator made it 2–3% of a cold `antt aggregate data/son-la`
+  // (134 headers: 17–21 ms, now 4–8).
   let comma = 0;
   let semicolon = 0;
   let tab = 0;
