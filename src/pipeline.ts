@@ -14,7 +14,7 @@ import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
-import { readInParallel, readingPlan, startYoungGenerationLarger } from './io/parallel.js';
+import { readInParallel, readingPlan } from './io/parallel.js';
 import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
@@ -102,7 +102,6 @@ export async function readOneFile(checker: ReturnChecker, file: string, catalogu
 
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
   const plan = readingPlan(inputs.files);
-  if (plan.workers <= 1) startYoungGenerationLarger();
   // Reading in parallel needs a rollup even to check: it tells which files share unit-years.
   // Only which unit-years there are, then: their figures are not needed.
   const presenceOnly = !options.rollup;

@@ -29,8 +29,8 @@ describe('shipped unit lists', () => {
 });
 
 describe("the build's code cache", () => {
-  // V8 refuses a cache silently (another Node version, or V8 flags other than at start: the main
-  // job sets one for its young generation after it has started). A refused cache costs every
+  // V8 refuses a cache silently (another Node version, or V8 flags other than those in force when
+  // it was written: a flag set while the build records it would do). A refused cache costs every
   // start its compile, a fifth of a small job, and nothing else would show it.
   it('is taken by the main job after `npm run build`, and again after that job has run', () => {
     for (let run = 0; run < 2; run++) {

@@ -66,18 +66,6 @@ function ownsHeap(): boolean {
   return (globalThis as Record<symbol, unknown>)[Symbol.for('antt.ownsHeap')] === true;
 }
 
-/**
- * A job read on this thread alone (a province, a few thousand rows) starts its young generation
- * at 16 MiB instead of V8's 1: a dozen scavenges become one or two (cold `antt aggregate
- * data/son-la`, alternating runs: 0.51 → 0.48 s). Only for the command line: a library user's
- * heap is its own. Not while the build records the code cache (scripts/code-cache.mjs): V8
- * stamps a cache with the flags in force when it is written, and every start, where this flag is
- * not yet set, would refuse it.
- */
-export function startYoungGenerationLarger(): void {
-  if (ownsHeap() && !process.env.ANTT_WRITE_CODE_CACHE) setFlagsFromString('--min-semi-space-size=16');
-}
-
 function sizeOf(file: string): number {
   try {
     return statSync(file).size;
