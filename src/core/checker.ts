@@ -312,60 +312,53 @@ export class ReturnChecker {
     return part;
   }
 
-  private rowRules(unit: Unit, period: Period, values: { index: number; scaled: number }[], where: Location): readonly Finding[] {
-    const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
-    for (const v of values) figures[v.index] = v.scaled;
-    const broken = this.anyRuleBroken(figures);
-    const findings: readonly Finding[] = broken
-      ? brokenRules(
-          this.catalogue,
-          (id) => {
-            const v = figures[this.catalogue.indexOf(id)]!;
-            return Number.isNaN(v) ? null : v;
-          },
-          { unit: unitLabel(unit), period: period.label, ...where },
-        )
-      : NO_FINDINGS;
-    for (const v of values) figures[v.index] = NaN;
-    return findings;
+  private rowRules(unit: Unit, period: Period, values: readonly { index: number; scaled: number }[], where: Location): readonly Finding[] {
+    // Most rows keep every rule: the findings (and their words) are made only for one that does not.
+    if (!this.breaksRule(values, this.rules())) return NO_FINDINGS;
+    const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
+    return brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, ...where });
   }
 
-  /** What a plain row hands the rollup: one object, refilled for each row (the rollup copies what it keeps). */
-  private readonly plainAccepted: AcceptedRow = { unit: null as unknown as Unit, period: null as unknown as Period, values: [], file: '', line: null };
+  /** Whether a row's figures break one of `rules` (put in place by catalogue index, then cleared). */
+  private breaksRule(values: readonly { index: number; scaled: number }[], rules: readonly CompiledRule[]): boolean {
+    if (rules.length === 0) return false;
+    const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
+    for (let i = 0; i < values.length; i++) figures[values[i]!.index] = values[i]!.scaled;
+    const broken = this.anyRuleBroken(figures, rules);
+    for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
+    return broken;
+  }
+
+  /** A wide row's number key: the unit's place in its list and the period's id (no string built per row). */
+  private rowKey(unit: Unit, period: Period): number {
+    return ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
+  }
+
+  /** Hands an accepted row to the rollup in one object, refilled for each row (the rollup copies what it keeps). */
+  private handOn(unit: Unit, period: Period, values: AcceptedRow['values'], file: string, line: number | null): void {
+    if (!this.onAccepted) return;
+    const row = this.accepted;
+    row.unit = unit;
+    row.period = period;
+    row.values = values;
+    row.file = file;
+    row.line = line;
+    this.onAccepted(row);
+  }
+
+  private readonly accepted: AcceptedRow = { unit: null as unknown as Unit, period: null as unknown as Period, values: [], file: '', line: null };
 
   /**
    * @internal A wide row that FileChecker found plain (see FileChecker.plainRow): accepted here,
-   * as acceptAcrossFiles would, if it keeps every rule and is the first word on its unit and
-   * period. Otherwise nothing has changed and it returns false: the row then takes the full path,
-   * which makes the findings.
+   * as acceptAcrossFiles would, if it keeps the rules its header can break and is the first word
+   * on its unit and period. Otherwise nothing has changed and it returns false: the row then takes
+   * the full path, which makes the findings.
    */
   acceptPlain(unit: Unit, period: Period, values: readonly { indicator: Indicator; index: number; scaled: number }[], file: string, line: number, rules: readonly CompiledRule[]): boolean {
-    if (rules.length > 0) {
-      const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
-      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = values[i]!.scaled;
-      const broken = this.anyRuleBroken(figures, rules);
-      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
-      if (broken) return false;
-    }
-    let maskLow = 0;
-    let maskHigh = 0;
-    for (let i = 0; i < values.length; i++) {
-      const index = values[i]!.index;
-      if (index < 32) maskLow |= 1 << index;
-      else maskHigh |= 1 << (index % 32);
-    }
-    const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
+    if (this.breaksRule(values, rules)) return false;
     // A key already there changes nothing here (putNew adds only new keys): the full path finds it.
-    if (!this.rows.putNew(key, fingerprint(values), maskLow >>> 0, maskHigh >>> 0, this.fileNumber(file), line)) return false;
-    if (this.onAccepted) {
-      const row = this.plainAccepted;
-      row.unit = unit;
-      row.period = period;
-      row.values = values;
-      row.file = file;
-      row.line = line;
-      this.onAccepted(row);
-    }
+    if (!this.rows.putNew(this.rowKey(unit, period), fingerprint(values), indicatorMask(values, 0), indicatorMask(values, 1), this.fileNumber(file), line)) return false;
+    this.handOn(unit, period, values, file, line);
     return true;
   }
 
@@ -376,24 +369,14 @@ export class ReturnChecker {
     where: Location,
     shape: 'wide' | 'long',
   ): readonly Finding[] {
-    // A number key (unit's place in its list, the period's id): no string built per row.
-    const key = ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
+    const key = this.rowKey(unit, period);
     if (shape === 'long') return this.acceptLong(key, unit, period, values, where);
     // Rules on the row as it stands, first: a row that breaks one is rejected, and is not the
-    // first word on its unit and period. Most rows keep every rule; the findings (and their
-    // words) are made only for one that does not.
+    // first word on its unit and period.
     const findings = this.rowRules(unit, period, values, where);
     if (findings.some((f) => f.level === 'error')) return findings;
-    let maskLow = 0;
-    let maskHigh = 0;
-    for (const v of values) {
-      // Indicators past the 64th (a province's own, in its config) share bits: at worst a
-      // partial re-submission is taken for a conflict and reported, never silently merged.
-      if (v.index < 32) maskLow |= 1 << v.index;
-      else maskHigh |= 1 << (v.index % 32);
-    }
-    maskLow >>>= 0;
-    maskHigh >>>= 0;
+    const maskLow = indicatorMask(values, 0);
+    const maskHigh = indicatorMask(values, 1);
     const print = fingerprint(values);
     const seen = this.rows.putNew(key, print, maskLow, maskHigh, this.fileNumber(where.file), where.line ?? where.record ?? 0) ? null : this.rows.get(key);
     if (seen) {
@@ -408,7 +391,7 @@ export class ReturnChecker {
         return [...findings, finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       }
     }
-    this.onAccepted?.({ unit, period, values, file: where.file, line: where.line ?? where.record });
+    this.handOn(unit, period, values, where.file, where.line ?? where.record);
     return findings;
   }
 
@@ -453,7 +436,7 @@ export class ReturnChecker {
     if (findings.length > 0) return findings;
     const locationIndex = this.pack(where);
     for (const value of fresh) sighting.triples.push(value.index, value.scaled, locationIndex);
-    if (fresh.length > 0) this.onAccepted?.({ unit, period, values: fresh, file: where.file, line: where.line ?? where.record });
+    if (fresh.length > 0) this.handOn(unit, period, fresh, where.file, where.line ?? where.record);
     return findings;
   }
 
@@ -570,7 +553,7 @@ interface HeaderPlan {
   plain: boolean;
   /** The rules a row of this header can break (ReturnChecker.rulesFor). */
   rules: CompiledRule[];
-  /** The reader the last plain row used, and its level: rows of one level follow each other. */
+  /** The reader readerFor gave last, and its level. */
   lastReader: RowReader | null;
   lastReaderLevel: UnitLevel | null;
 }
@@ -714,8 +697,7 @@ export class FileChecker {
     this.checkRow(cells, place, plan, false);
   }
 
-  /** Plain rows' periods by the period cell as read (only periods that parse); the last one at hand. */
-  private readonly plainPeriods = new Map<string, Period>();
+  /** The last plain row's period cell as read, and its period (rows of one period follow each other). */
   private lastPeriodCell = '';
   private lastPlainPeriod: Period | null = null;
   /**
@@ -742,13 +724,12 @@ export class FileChecker {
     const periodColumn = (plan.identity.period ?? plan.identity.year)!;
     const periodCell = cells[periodColumn.position];
     if (typeof periodCell !== 'string') return false;
-    let period = periodCell === this.lastPeriodCell ? this.lastPlainPeriod : this.plainPeriods.get(periodCell);
+    let period = periodCell === this.lastPeriodCell ? this.lastPlainPeriod : null;
     if (!period) {
+      // As checkRow reads it (the checker keeps each period text's Period).
       const text = this.cell(cells, periodColumn);
-      const found = text === '' ? null : this.checker.period(text);
-      if (!found) return false;
-      period = found;
-      this.plainPeriods.set(periodCell, period);
+      period = text === '' ? null : this.checker.period(text);
+      if (!period) return false;
     }
     this.lastPeriodCell = periodCell;
     this.lastPlainPeriod = period;
@@ -776,12 +757,7 @@ export class FileChecker {
       unit = resolution.unit;
       if (known === undefined) units.set(key, { name: nameCell, unit });
     }
-    let reader = plan.lastReader;
-    if (plan.lastReaderLevel !== unit.level) {
-      reader = plan.lastReader = this.readerFor(plan, unit.level);
-      plan.lastReaderLevel = unit.level;
-    }
-    const reading = reader!(cells);
+    const reading = this.readerFor(plan, unit.level)(cells);
     if (reading.problems.length > 0) return false;
     if (!this.checker.acceptPlain(unit, period, reading.figures, this.file, line, plan.rules)) return false;
     this.vote(unit);
@@ -883,6 +859,8 @@ export class FileChecker {
 
   /** One compiled row reader per header and reporting level (see row-reader.ts). */
   private readerFor(plan: HeaderPlan, level: UnitLevel): RowReader {
+    // Rows of one level follow each other: the last reader is at hand without a look-up.
+    if (plan.lastReaderLevel === level) return plan.lastReader!;
     let reader = plan.readers.get(level);
     if (!reader) {
       reader = compileRowReader(
@@ -893,6 +871,8 @@ export class FileChecker {
       );
       plan.readers.set(level, reader);
     }
+    plan.lastReader = reader;
+    plan.lastReaderLevel = level;
     return reader;
   }
 
@@ -1008,6 +988,20 @@ export class FileChecker {
     const pending = this.deferred.splice(0);
     for (const row of pending) this.checkRow(row.cells, row.place, row.plan, true);
   }
+}
+
+/**
+ * One word of the set of indicators a row reports (word 0: catalogue indexes 0–31, word 1: the
+ * rest). Indicators past the 64th (a province's own, in its config) share bits: at worst a partial
+ * re-submission is taken for a conflict and reported, never silently merged.
+ */
+function indicatorMask(values: readonly { index: number }[], word: 0 | 1): number {
+  let mask = 0;
+  for (let i = 0; i < values.length; i++) {
+    const index = values[i]!.index;
+    if ((index < 32 ? 0 : 1) === word) mask |= 1 << (index % 32);
+  }
+  return mask >>> 0;
 }
 
 /** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else the text. */

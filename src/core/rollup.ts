@@ -161,12 +161,6 @@ export class Rollup {
     this.slotOf = new Int16Array(this.width).fill(-1);
   }
 
-  /** Adds one accepted figure. Periods of a year roll into the year (DESIGN §5). */
-  /** The figures of one row arrive one after another: the last unit-year is kept at hand. */
-  private lastUnit: Unit | null = null;
-  private lastYear = 0;
-  private lastRow = -1;
-
   /** Slots per row (at least the indicators seen) and rows in use. */
   private stride = 8;
   private rows = 0;
@@ -180,12 +174,12 @@ export class Rollup {
   /** Where a district's or province's own return came from, for reconciliation messages. */
   private readonly places: (Place | null)[] = [];
 
-  /** Adds an accepted row's figures. */
+  /** Adds an accepted row's figures: periods of a year roll into the year (DESIGN §5). */
   addRow(row: AcceptedRow): void {
     // A row with every figure blank is not a report of the unit for that year (completeness).
     if (row.values.length === 0) return;
     const { unit, period } = row;
-    const at = unit === this.lastUnit && period.year === this.lastYear ? this.lastRow : this.yearRow(unit, period.year);
+    const at = this.yearRow(unit, period.year);
     if (this.presenceOnly) return;
     for (const value of row.values) {
       if (this.slotOf[value.index]! < 0) {
@@ -226,9 +220,6 @@ export class Rollup {
       unitData.lastYear = yearNumber;
       unitData.lastRow = row;
     }
-    this.lastUnit = unit;
-    this.lastYear = yearNumber;
-    this.lastRow = row;
     return row;
   }
 
