@@ -109,7 +109,7 @@ function record(job, set, run) {
   });
 }
 
-const antt = join(root, 'bin', 'antt.js');
+const antt = join(root, 'bin', 'antt.cjs');
 const mlr = which('mlr');
 const duckdb = which('duckdb');
 const duckdbNode = process.env.DUCKDB_NODE_API_DIR || null;

@@ -2,6 +2,9 @@
  * Golden cases: the real binary on fixture files, asserting exit codes, finding codes and
  * locations (STYLE §10) rather than message wording.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { antt, validateJson } from './helpers.js';
 
@@ -159,7 +162,7 @@ describe('bad usage and unreadable input: exit 2, a clear message, never a stack
     [['validate'], /thiếu tham số 'paths'/],
     [['validate', 'x.csv', '--format', 'xml'], /giá trị không hợp lệ/],
     [['validate', 'test/fixtures/problems', '--max-errors', 'lots'], /--max-errors.*lots/],
-    [['validate', 'bin/antt.js'], /antt đọc tệp \.csv, \.xlsx và \.json/],
+    [['validate', 'bin/antt.cjs'], /antt đọc tệp \.csv, \.xlsx và \.json/],
     [['frobnicate'], /không có lệnh 'frobnicate'/],
   ])('antt %j', (args, message) => {
     const run = antt(args);
@@ -221,6 +224,28 @@ describe('colour', () => {
     } finally {
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
       else process.env[k] = v;
+    }
+  });
+
+  it("reads each file of a folder as it reads it alone, whatever header the files before it had", () => {
+    // One header, planned once for the folder when it makes no finding (ReturnChecker.sharedPlans):
+    // the `;` file reads 1.500 as Vietnamese thousands, the `,` file after it finds it ambiguous;
+    // a header with an unknown column is reported in every file that has it.
+    const dir = mkdtempSync(join(tmpdir(), 'antt-headers-'));
+    try {
+      const clean = ['Mã đơn vị', 'Năm', 'Diện tích cây thuốc phiện bị triệt phá (ha)'];
+      const odd = [...clean, 'Cột lạ'];
+      writeFileSync(join(dir, 'a-semicolon.csv'), `${clean.join(';')}\n04213;2020;1.500\n`);
+      writeFileSync(join(dir, 'b-comma.csv'), `${clean.join(',')}\n04216,2020,1.500\n`);
+      writeFileSync(join(dir, 'c-odd.csv'), `${odd.join(',')}\n04219,2020,2,x\n`);
+      writeFileSync(join(dir, 'd-odd.csv'), `${odd.join(',')}\n04222,2020,3,x\n`);
+      const together = validateJson([dir], ['--lang', 'en']).report;
+      const files = ['a-semicolon.csv', 'b-comma.csv', 'c-odd.csv', 'd-odd.csv'];
+      const findings = (report: typeof together, file: string) => report.findings.filter((f) => f.file === join(dir, file)).map(where);
+      expect(files.map((file) => findings(together, file))).toEqual([[], ['ambiguous-number@2'], ['unknown-column@1'], ['unknown-column@1']]);
+      for (const file of files) expect(findings(validateJson([join(dir, file)], ['--lang', 'en']).report, file)).toEqual(findings(together, file));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -132,6 +132,13 @@ export class ReturnChecker {
   /** Spreadsheets read: header → column position, to name the cell of a finding made later. */
   readonly spreadsheetColumns = new Map<string, Map<string, number>>();
 
+  /**
+   * Plans of headers that made no finding, by number convention and header text: a folder's
+   * returns share one form, and each file would otherwise match its columns against the catalogue
+   * and compile its row readers again (Sơn La's sample: 134 files, one header).
+   */
+  readonly sharedPlans = new Map<string, HeaderPlan>();
+
   /** Units (system + code) with a rejected row: their totals may be short. */
   readonly flaggedUnits = new Set<string>();
   readonly stats: ValidationStats = { files: 0, unreadable: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
@@ -616,6 +623,17 @@ export class FileChecker {
       this.plan = known;
       return known.usable;
     }
+    // A header another file had, with nothing to report: its plan, as this file would make it
+    // (the findings a header makes are per file, so a header that makes any is planned again).
+    const sharedKey = `${this.convention}\u0001${signature}`;
+    const shared = this.checker.sharedPlans.get(sharedKey);
+    if (shared) {
+      if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, shared.positions);
+      this.plans.set(signature, shared);
+      this.plan = shared;
+      return shared.usable;
+    }
+    let clean = true;
     const { catalogue } = this.checker.parts;
     const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [], lastReader: null, lastReaderLevel: null };
     const seen = new Map<string, string>();
@@ -626,6 +644,7 @@ export class FileChecker {
       plan.headerOf.set(position, header);
       const match = catalogue.matchHeader(header);
       const once = (code: FindingCode, fields: Parameters<typeof finding>[1]) => {
+        clean = false;
         if (this.reportedColumns.has(code + header)) return;
         this.reportedColumns.add(code + header);
         this.emit(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, column: header, ...fields }));
@@ -667,6 +686,7 @@ export class FileChecker {
     }
     if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
     this.plans.set(signature, plan);
+    if (clean && missing.length === 0) this.checker.sharedPlans.set(sharedKey, plan);
     this.plan = plan;
     return plan.usable;
   }

@@ -3,17 +3,21 @@
 // script) with the code cache the build made for it, so that V8 does not compile antt again on
 // every run — most of a small job's time otherwise. A cache made by another Node version (or with
 // other V8 flags) is refused by V8 and antt simply compiles as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+//
+// A CommonJS script, not an ES module: Node then starts it without its ES module loader, and
+// `require('node:fs')` does not load the file streams as a named `import` from it does
+// (measured with callgrind: 30–40 million fewer instructions for `antt aggregate data/son-la`).
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 // This process is the antt command line: antt may tune its heap for a large job (see
 // src/io/parallel.ts), which it never does inside a program that uses it as a library.
 globalThis[Symbol.for('antt.ownsHeap')] = true;
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle', 'cli.cjs');
+const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.cjs');
 const cachePath = `${bundle}.cache`;
 let cachedData;
 if (!process.env.ANTT_WRITE_CODE_CACHE) {
@@ -34,5 +38,5 @@ if (process.env.ANTT_WRITE_CODE_CACHE) {
   // For the test that the build's cache is taken: V8 refuses one silently (another Node, other flags).
   process.once('exit', () => process.stderr.write(`antt code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used'}\n`));
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+const bundled = { exports: {} };
+script.runInThisContext()(bundled.exports, createRequire(bundle), bundled, bundle, dirname(bundle));
