@@ -18,7 +18,25 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-const common = { bundle: true, platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
+/**
+ * commander requires node:child_process when it loads, for subcommands that are programs of their
+ * own — which antt has none of. Loading it (with net, dgram and their streams) is 23 million
+ * instructions of every start (callgrind, `node -e "require('child_process')"` against `node -e
+ * 0`): commander gets it on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'warning', minifyWhitespace: true, minifySyntax: true, plugins: [lazyChildProcess] };
 await build({
   ...common,
   entryPoints: [join(root, 'dist/src/cli.js')],

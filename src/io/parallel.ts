@@ -18,7 +18,6 @@
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import type { CheckerPart, ReturnChecker, RowsPart } from '../core/checker.js';
 import type { Rollup, RollupPart } from '../core/rollup.js';
 import type { Inputs } from './inputs.js';
@@ -115,8 +114,11 @@ export async function readInParallel(
   plan: ReadingPlan,
   options: { keepFindings?: number; skip?: readonly string[]; progress?: ProgressState; presenceOnly?: boolean; readHere: (file: string) => Promise<void> },
 ): Promise<void> {
-  // Required, not imported: see io/exceljs.ts.
-  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  // Required, not imported: see io/exceljs.ts. (node:v8 too: loading it is 8 million instructions
+  // of every start, and only a large job needs it.)
+  const require = createRequire(import.meta.url);
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   // A large job run by the command line (bin/antt.cjs says so): the young generation keeps the
   // size it has, here and in each worker (which sets it for itself). Row data dies young, and a
   // grown young generation is memory the whole run holds: measured on the national monthly set,
