@@ -10,13 +10,14 @@
 //   - the parse floor: csv-parse alone in array mode, doing nothing with the records,
 //   - cold starts: `node -e 0`, `antt --version`, `antt aggregate data/son-la`,
 // and reports wall time, MB/s, rows/s and peak memory (GNU time), as a table and as JSON, with
-// the ratios the targets of issue 7 are stated in.
+// the ratios the targets of issue 7 are stated in; with valgrind installed, also the cold starts'
+// instructions (callgrind), a count the machine's drifting speed does not move.
 // Each job on the national sets runs --runs times (default 3), in rounds — every job once, then
 // again — so that a machine whose speed drifts slows all of them alike; the median is reported.
-// Usage: node scripts/bench.mjs [--sets yearly,monthly] [--out bench-out] [--runs 3]
+// Usage: node scripts/bench.mjs [--sets yearly,monthly] [--out bench-out] [--runs 3] [--no-instructions]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -167,6 +168,41 @@ for (const c of cold) {
   record(c.title, null, middle);
 }
 
+// Cold starts again, in instructions, when valgrind is installed (Debian's `valgrind`): the same
+// count run after run, whatever else the machine is doing — its speed drifts by half within
+// minutes, which a tenth of a second cannot be told from. V8 runs on one thread
+// (--single-threaded: compiling and collecting beside the main thread would make the count depend
+// on their timing), with a code cache made under that flag, in a copy of the build: V8 refuses a
+// cache made under other flags. `--no-instructions` leaves this out (it takes a minute or two).
+const valgrind = args.includes('--no-instructions') ? null : which('valgrind');
+const instructions = {};
+if (valgrind) {
+  const copy = mkdtempSync(join(tmpdir(), 'antt-bench-'));
+  try {
+    for (const part of ['bin', 'dist', 'data', 'schemas', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+    const launcher = join(copy, 'bin', 'antt.cjs');
+    const oneThread = ['--single-threaded'];
+    const sample = join(copy, 'data', 'son-la');
+    spawnSync(process.execPath, [...oneThread, launcher, 'aggregate', sample, '--quiet'], {
+      env: { ...process.env, ANTT_WRITE_CODE_CACHE: join(copy, 'dist', 'bundle', 'cli.cjs.cache'), ANTT_WORKERS: '0' },
+      stdio: 'ignore',
+    });
+    const count = (title, commandArgs) => {
+      process.stderr.write(`instructions: ${title}\n`);
+      const file = join(copy, 'callgrind.out');
+      spawnSync(valgrind, ['--tool=callgrind', `--callgrind-out-file=${file}`, process.execPath, ...oneThread, ...commandArgs], { stdio: 'ignore' });
+      const total = existsSync(file) ? /^summary: (\d+)/m.exec(readFileSync(file, 'utf8')) : null;
+      instructions[title] = total ? Number(total[1]) : null;
+      rmSync(file, { force: true });
+    };
+    count('node -e 0', ['-e', '0']);
+    count('antt --version', [launcher, '--version']);
+    count('antt aggregate data/son-la', [launcher, 'aggregate', sample]);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 const machine = {
   node: process.version,
   cpus: cpus().length,
@@ -181,6 +217,10 @@ const machine = {
 };
 console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}; ${machine.miller}; duckdb ${machine.duckdb}`);
 console.table(results);
+if (valgrind) {
+  console.log('instructions (callgrind, node --single-threaded), millions:');
+  console.table(Object.fromEntries(Object.entries(instructions).map(([title, n]) => [title, n === null ? null : Math.round(n / 1e6)])));
+}
 
 // The targets' ratios (issue 7), each from this run's figures.
 const seconds = (job, set = '') => results.find((r) => r.job === job && r.set === set)?.seconds;
@@ -196,8 +236,12 @@ for (const name of sets) {
 }
 ratios.versionToNode = ratio(seconds(`antt --version (median of ${COLD_RUNS})`), seconds(`node -e 0 (median of ${COLD_RUNS})`));
 ratios.sonLaSeconds = seconds(`antt aggregate data/son-la (median of ${COLD_RUNS})`) ?? null;
+if (valgrind) {
+  ratios.versionToNodeInstructions = ratio(instructions['antt --version'] ?? undefined, instructions['node -e 0'] ?? undefined);
+  ratios.sonLaToNodeInstructions = ratio(instructions['antt aggregate data/son-la'] ?? undefined, instructions['node -e 0'] ?? undefined);
+}
 console.log(`ratios (median of ${rounds} run${rounds > 1 ? 's' : ''} each): ${JSON.stringify(ratios)}`);
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'results.json'), JSON.stringify({ machine, rounds, results, ratios }, null, 2) + '\n');
+writeFileSync(join(out, 'results.json'), JSON.stringify({ machine, rounds, results, ...(valgrind ? { instructions } : {}), ratios }, null, 2) + '\n');
 console.log(`JSON: ${join(out, 'results.json')}`);
 
