@@ -110,7 +110,7 @@ function record(job, set, run) {
   });
 }
 
-const antt = join(root, 'bin', 'antt.cjs');
+const antt = join(root, 'bin', 'antt.js');
 const mlr = which('mlr');
 const duckdb = which('duckdb');
 const duckdbNode = process.env.DUCKDB_NODE_API_DIR || null;
@@ -180,7 +180,7 @@ if (valgrind) {
   const copy = mkdtempSync(join(tmpdir(), 'antt-bench-'));
   try {
     for (const part of ['bin', 'dist', 'data', 'schemas', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
-    const launcher = join(copy, 'bin', 'antt.cjs');
+    const launcher = join(copy, 'bin', 'antt.js');
     const oneThread = ['--single-threaded'];
     const sample = join(copy, 'data', 'son-la');
     spawnSync(process.execPath, [...oneThread, launcher, 'aggregate', sample, '--quiet'], {

@@ -3,7 +3,7 @@
 // into dist/bundle/, so that a run loads two files instead of some two hundred modules (zod alone
 // is a hundred): start-up is most of a small job's time.
 //
-// The command line is one CommonJS script, cli.cjs, because bin/antt.cjs runs it through `vm.Script`
+// The command line is one CommonJS script, cli.cjs, because bin/antt.js runs it through `vm.Script`
 // with V8's code cache (made by scripts/code-cache.mjs): on Node 20 that is the only way to skip
 // compiling on every run, and ES modules cannot take a code cache there. Commands and renderers
 // are still initialised only when used (esbuild keeps `import()` lazy inside one file). The worker

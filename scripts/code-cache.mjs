@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Part of the build, last: runs the main job once on the bundled sample (`antt aggregate
-// data/son-la`) so that bin/antt.cjs records V8's code cache of everything that job compiled, next
+// data/son-la`) so that bin/antt.js records V8's code cache of everything that job compiled, next
 // to the bundle (dist/bundle/cli.cjs.cache). Later runs start from it instead of compiling again.
 // The cache belongs to this Node version: another one refuses it and antt compiles as usual.
 // Not having a cache makes antt slower, not wrong, so a failure here warns and the build goes on.
@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'bundle', 'cli.cjs.cache');
 const scratch = `${target}.${process.pid}`;
 rmSync(target, { force: true });
-const run = spawnSync(process.execPath, [join(root, 'bin', 'antt.cjs'), 'aggregate', join(root, 'data', 'son-la'), '--quiet'], {
+const run = spawnSync(process.execPath, [join(root, 'bin', 'antt.js'), 'aggregate', join(root, 'data', 'son-la'), '--quiet'], {
   cwd: root,
   env: { ...process.env, ANTT_WRITE_CODE_CACHE: scratch, ANTT_WORKERS: '0' },
   stdio: ['ignore', 'ignore', 'pipe'],

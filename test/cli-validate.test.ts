@@ -162,7 +162,7 @@ describe('bad usage and unreadable input: exit 2, a clear message, never a stack
     [['validate'], /thiếu tham số 'paths'/],
     [['validate', 'x.csv', '--format', 'xml'], /giá trị không hợp lệ/],
     [['validate', 'test/fixtures/problems', '--max-errors', 'lots'], /--max-errors.*lots/],
-    [['validate', 'bin/antt.cjs'], /antt đọc tệp \.csv, \.xlsx và \.json/],
+    [['validate', 'bin/antt.js'], /antt đọc tệp \.csv, \.xlsx và \.json/],
     [['frobnicate'], /không có lệnh 'frobnicate'/],
   ])('antt %j', (args, message) => {
     const run = antt(args);

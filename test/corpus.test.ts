@@ -132,7 +132,7 @@ describe('the large cases', () => {
   const gnuTime = existsSync('/usr/bin/time');
 
   it.each(['validate', 'aggregate'])('antt %s over the whole corpus at once: no stack trace, exit 2 (one unreadable file), memory under the bound', (command) => {
-    const args = [join(repoRoot, 'bin', 'antt.cjs'), command, join(repoRoot, corpus), root, '--format', 'json', '--max-errors', '10'];
+    const args = [join(repoRoot, 'bin', 'antt.js'), command, join(repoRoot, corpus), root, '--format', 'json', '--max-errors', '10'];
     const run = gnuTime
       ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } })
       : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -149,7 +149,7 @@ describe('outputs that cannot half-exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'antt-kill-'));
     const out = join(dir, 'bao-cao.csv');
     writeFileSync(out, 'the previous report\n');
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'antt.cjs'), 'aggregate', join(repoRoot, 'data', 'son-la'), '--format', 'csv', '--level', 'commune', '--by', 'year', '--out', out], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'antt.js'), 'aggregate', join(repoRoot, 'data', 'son-la'), '--format', 'csv', '--level', 'commune', '--by', 'year', '--out', out], { stdio: 'ignore' });
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));

@@ -15,7 +15,7 @@ export interface Run {
 export function antt(args: string[], env: Record<string, string | undefined> = {}): Run {
   const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ANTT_LANG: '', ...env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  const result = spawnSync(process.execPath, ['bin/antt.cjs', ...args], {
+  const result = spawnSync(process.execPath, ['bin/antt.js', ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: merged as NodeJS.ProcessEnv,

@@ -1,7 +1,7 @@
 /**
  * exceljs, loaded the first time a workbook is read or written: it is large and most runs never
  * touch a workbook. Required, not imported: the bundled command line runs as a script from V8's
- * code cache (bin/antt.cjs), where Node 20 offers no `import()`.
+ * code cache (bin/antt.js), where Node 20 offers no `import()`.
  */
 import { createRequire } from 'node:module';
 import type ExcelJSNamespace from 'exceljs';

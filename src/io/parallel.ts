@@ -60,7 +60,7 @@ export function readingPlan(files: readonly string[]): ReadingPlan {
   return { workers, batches: workers > 1 ? batchesOf(files, sized()) : [] };
 }
 
-/** Whether this process is the antt command line (bin/antt.cjs says so), not a program using antt as a library. */
+/** Whether this process is the antt command line (bin/antt.js says so), not a program using antt as a library. */
 function ownsHeap(): boolean {
   return (globalThis as Record<symbol, unknown>)[Symbol.for('antt.ownsHeap')] === true;
 }
@@ -119,7 +119,7 @@ export async function readInParallel(
   const require = createRequire(import.meta.url);
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
-  // A large job run by the command line (bin/antt.cjs says so): the young generation keeps the
+  // A large job run by the command line (bin/antt.js says so): the young generation keeps the
   // size it has, here and in each worker (which sets it for itself). Row data dies young, and a
   // grown young generation is memory the whole run holds: measured on the national monthly set,
   // 202–206 → 183–189 MiB, same time. Not for small jobs (more collections, and start-up is

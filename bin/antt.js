@@ -4,9 +4,11 @@
 // every run — most of a small job's time otherwise. A cache made by another Node version (or with
 // other V8 flags) is refused by V8 and antt simply compiles as usual.
 //
-// A CommonJS script, not an ES module: Node then starts it without its ES module loader, and
-// `require('node:fs')` does not load the file streams as a named `import` from it does
-// (measured with callgrind: 30–40 million fewer instructions for `antt aggregate data/son-la`).
+// A CommonJS script (bin/package.json says so), not an ES module: Node then starts it without
+// its ES module loader, and `require('node:fs')` does not load the file streams as a named
+// `import` from it does (callgrind: 30–40 million fewer instructions for `antt aggregate
+// data/son-la`). Its name stays antt.js: npx keeps the link it made to a project's own command,
+// and a renamed file would leave `npx antt` pointing at nothing after an update.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
