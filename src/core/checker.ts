@@ -5,7 +5,7 @@
  */
 import type { Indicator, Rule } from '../../schemas/catalogue.js';
 import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
-import { compileRowReader, type RowReader } from './row-reader.js';
+import { compileLineReader, compileRowReader, lineCellsFor, NAME_BEYOND_ASCII, NOT_IN_PLACE, scanLine, type LineCells, type LineReader, type RowReader } from './row-reader.js';
 import { DIGITS, type DigitLane } from './digits.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
@@ -563,6 +563,11 @@ interface HeaderPlan {
   /** The reader readerFor gave last, and its level. */
   lastReader: RowReader | null;
   lastReaderLevel: UnitLevel | null;
+  /** The same for lines read in place (FileChecker.plainLine), with where their cells lie. */
+  lineReaders: Map<UnitLevel, LineReader>;
+  lastLineReader: LineReader | null;
+  lastLineReaderLevel: UnitLevel | null;
+  lineCells: LineCells | null;
 }
 
 /** A catalogue rule with indicator indexes in place of ids. */
@@ -635,7 +640,7 @@ export class FileChecker {
     }
     let clean = true;
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [], lastReader: null, lastReaderLevel: null };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [], lastReader: null, lastReaderLevel: null, lineReaders: new Map(), lastLineReader: null, lastLineReaderLevel: null, lineCells: null };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
@@ -682,6 +687,7 @@ export class FileChecker {
       for (const v of plan.values) if (v.indicator.kind !== 'unit_count') factors[v.position] = 10 ** v.indicator.decimals;
       plan.lane = { factors, values: new Float64Array(plan.width) };
       plan.plain = PLAIN_ROWS && plan.identity.unit_code !== undefined && (plan.identity.period ?? plan.identity.year) !== undefined;
+      if (plan.plain) plan.lineCells = lineCellsFor(plan.width);
       plan.rules = this.checker.rulesFor(plan.values.map((v) => v.index));
     }
     if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
@@ -787,6 +793,85 @@ export class FileChecker {
   }
 
   /**
+   * plainRow for a CSV line read where it lies, its cells never split into strings: a national
+   * run has a million lines, and a cells array and a string for each code, period and odd cell
+   * were much of their cost. The same row as plainRow sees — cells as the CSV reader would give
+   * them, a unit name normalised to NFC — and the same outcome: accepted here, or false having
+   * changed nothing, and the line is then split and takes the usual way (test/plain-rows.test.ts
+   * runs whole returns both ways). text[start, end) is the line without its ending.
+   *
+   * Only a line of printable ASCII takes it (letters beyond it in the unit name only): a quote,
+   * tab or control character, or a replacement character, leaves it to the CSV reader.
+   */
+  plainLine(text: string, start: number, end: number, separator: number, line: number): boolean {
+    const plan = this.plan;
+    if (plan === null || plan.lineCells === null) return false;
+    const cells = plan.lineCells;
+    const namePosition = plan.identity.unit_name?.position ?? -1;
+    const scanned = scanLine(text, start, end, separator, cells, plan.width, namePosition);
+    if (scanned === NOT_IN_PLACE) return false;
+    const { starts, values, digits } = cells;
+
+    const periodAt = (plan.identity.period ?? plan.identity.year)!.position;
+    let period = this.lastPlainPeriod !== null && sameText(text, starts[periodAt]!, starts[periodAt + 1]! - 1, this.lastPeriodCell) ? this.lastPlainPeriod : null;
+    if (!period) {
+      // As plainRow reads it (the cell is ASCII: trimmed, no normalising).
+      const periodCell = text.slice(starts[periodAt]!, starts[periodAt + 1]! - 1);
+      const trimmed = periodCell.trim();
+      period = trimmed === '' ? null : this.checker.period(trimmed);
+      if (!period) return false;
+      this.lastPeriodCell = periodCell;
+    }
+    this.lastPlainPeriod = period;
+    const systems = unitSystemsFor(period);
+    if (systems.length !== 1) return false;
+
+    const codeAt = plan.identity.unit_code!.position;
+    const codeFrom = starts[codeAt]!;
+    const codeTo = starts[codeAt + 1]! - 1;
+    // digitsKey of the cell, from its digits when it is 1–5 of them.
+    const key = digits[codeAt] === 1 && codeTo - codeFrom <= 5 ? values[codeAt]! * 8 + (codeTo - codeFrom) : digitsKey(text.slice(codeFrom, codeTo));
+    const units = this.plainUnits[systems[0]!];
+    const known = units.get(key);
+    const nameFrom = namePosition < 0 ? 0 : starts[namePosition]!;
+    const nameTo = namePosition < 0 ? 0 : starts[namePosition + 1]! - 1;
+    let unit: Unit;
+    if (known !== undefined && sameText(text, nameFrom, nameTo, known.name)) unit = known.unit;
+    else {
+      const code = text.slice(codeFrom, codeTo).trim();
+      let nameCell = text.slice(nameFrom, nameTo);
+      if (scanned === NAME_BEYOND_ASCII) nameCell = nameCell.normalize('NFC');
+      // The same name in another Unicode form (decomposed, as some Mac software writes it).
+      if (known !== undefined && known.name === nameCell) unit = known.unit;
+      else {
+        const resolution = this.checker.parts.gazetteer.resolve(code, nameCell.trim(), systems, this.currentContext());
+        if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return false;
+        unit = resolution.unit;
+        if (known === undefined) units.set(key, { name: nameCell, unit });
+      }
+    }
+    const figures = this.lineReaderFor(plan, unit.level)(text, cells);
+    if (figures === null) return false;
+    if (!this.checker.acceptPlain(unit, period, figures, this.file, line, plan.rules)) return false;
+    this.vote(unit);
+    this.checker.stats.rows++;
+    this.checker.stats.rowsAccepted++;
+    return true;
+  }
+
+  private lineReaderFor(plan: HeaderPlan, level: UnitLevel): LineReader {
+    if (plan.lastLineReaderLevel === level) return plan.lastLineReader!;
+    let reader = plan.lineReaders.get(level);
+    if (!reader) {
+      reader = compileLineReader(this.figureColumns(plan), this.convention, level);
+      plan.lineReaders.set(level, reader);
+    }
+    plan.lastLineReader = reader;
+    plan.lastLineReaderLevel = level;
+    return reader;
+  }
+
+  /**
    * A form's "Tổng cộng" row: no code, a name that says total. antt adds up by itself, so the
    * row is read past rather than reported as an unknown unit.
    */
@@ -878,13 +963,17 @@ export class FileChecker {
   }
 
   /** One compiled row reader per header and reporting level (see row-reader.ts). */
+  private figureColumns(plan: HeaderPlan) {
+    return plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position, header: plan.headerOf.get(v.position) ?? null }));
+  }
+
   private readerFor(plan: HeaderPlan, level: UnitLevel): RowReader {
     // Rows of one level follow each other: the last reader is at hand without a look-up.
     if (plan.lastReaderLevel === level) return plan.lastReader!;
     let reader = plan.readers.get(level);
     if (!reader) {
       reader = compileRowReader(
-        plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position, header: plan.headerOf.get(v.position) ?? null })),
+        this.figureColumns(plan),
         this.convention,
         level,
         plan.lane?.values,
@@ -1025,6 +1114,13 @@ function indicatorMask(values: readonly { index: number }[], word: 0 | 1): numbe
 }
 
 /** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else the text. */
+/** Whether text[from, to) is `other`. */
+function sameText(text: string, from: number, to: number, other: string): boolean {
+  if (to - from !== other.length) return false;
+  for (let i = 0; i < other.length; i++) if (text.charCodeAt(from + i) !== other.charCodeAt(i)) return false;
+  return true;
+}
+
 function digitsKey(cell: string): number | string {
   const length = cell.length;
   if (length === 0 || length > 5) return cell;

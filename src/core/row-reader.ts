@@ -110,6 +110,123 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
   };
 }
 
+/**
+ * Where the cells of a CSV line lie in its text (see FileChecker.plainLine): cell k is
+ * text[starts[k], starts[k + 1] − 1); `digits[k]` is 1 when it is 1–15 plain digits, whose value is
+ * then `values[k]`.
+ */
+export interface LineCells {
+  starts: Int32Array;
+  values: Float64Array;
+  digits: Uint8Array;
+}
+
+export function lineCellsFor(width: number): LineCells {
+  return { starts: new Int32Array(width + 1), values: new Float64Array(width), digits: new Uint8Array(width) };
+}
+
+/** scanLine: the line is not to be read in place. */
+export const NOT_IN_PLACE = -1;
+/** scanLine: read, all printable ASCII. */
+export const ASCII = 0;
+/** scanLine: read, with letters beyond ASCII in the unit name cell (to be normalised). */
+export const NAME_BEYOND_ASCII = 1;
+
+/**
+ * Where the cells of text[start, end) lie, into `cells`, if the line has exactly `width` of them
+ * and nothing the CSV reader would treat in its own way: a quote, a tab or other control
+ * character, or beyond ASCII anywhere but the name cell (`namePosition`, −1 for none), where a
+ * replacement character still is not text.
+ */
+export function scanLine(text: string, start: number, end: number, separator: number, cells: LineCells, width: number, namePosition: number): number {
+  const { starts, values, digits } = cells;
+  let count = 0;
+  let value = 0;
+  let onlyDigits = true;
+  let found = ASCII;
+  starts[0] = start;
+  for (let i = start; ; i++) {
+    const c = i === end ? separator : text.charCodeAt(i);
+    if (c === separator) {
+      // More cells than the header has: a ragged row.
+      if (count === width) return NOT_IN_PLACE;
+      const length = i - starts[count]!;
+      values[count] = value;
+      digits[count] = onlyDigits && length > 0 && length <= 15 ? 1 : 0;
+      starts[++count] = i + 1;
+      if (i === end) break;
+      value = 0;
+      onlyDigits = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+    } else {
+      onlyDigits = false;
+      if (c < 0x20 || c === 0x22 || c === 0x7f) return NOT_IN_PLACE;
+      if (c > 0x7e) {
+        if (count !== namePosition || c === 0xfffd) return NOT_IN_PLACE;
+        found = NAME_BEYOND_ASCII;
+      }
+    }
+  }
+  return count === width ? found : NOT_IN_PLACE;
+}
+
+/** A row's figures read from a line in place, or null when a cell has a problem (the full path then reports it). */
+export type LineReader = (text: string, cells: LineCells) => RowFigure[] | null;
+
+/** Cell texts a line reader remembers per column. */
+const MEMO_TEXTS = 512;
+
+/**
+ * compileRowReader for a line read in place: each cell read as that reader reads the same text —
+ * empty quantity cells skipped, plain digits taken as their value, anything else through
+ * `readCell` — with no string made for a cell of digits. Its figures are reused by its next call.
+ */
+export function compileLineReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null): LineReader {
+  const count = columns.length;
+  const positions = columns.map((c) => c.position);
+  const quantity = columns.map((c) => c.indicator.kind !== 'unit_count');
+  const factor = columns.map((c) => 10 ** c.indicator.decimals);
+  const pool: RowFigure[] = columns.map((c) => ({ indicator: c.indicator, index: c.index, scaled: 0, column: c.header ?? null }));
+  const figures: RowFigure[] = [];
+  // Cells that are not plain digits ("2.5" ha, "-") repeat: each column keeps what readCell gave
+  // for the texts it has seen (NaN: no figure), up to MEMO_TEXTS of them. readCell depends on
+  // nothing else here: the reader is for one convention and level.
+  const memos = columns.map(() => new Map<string, number>());
+  return (text, { starts, values, digits }) => {
+    figures.length = 0;
+    for (let i = 0; i < count; i++) {
+      const position = positions[i]!;
+      const from = starts[position]!;
+      const to = starts[position + 1]! - 1;
+      let scaled = NaN;
+      if (quantity[i]) {
+        if (to === from) continue;
+        if (digits[position] === 1) scaled = values[position]! * factor[i]!;
+      }
+      if (!Number.isSafeInteger(scaled)) {
+        const cell = text.slice(from, to);
+        const memo = memos[i]!;
+        const known = memo.get(cell);
+        if (known !== undefined) {
+          if (known !== known) continue;
+          scaled = known;
+        } else {
+          const result = readCell(cell, columns[i]!.indicator, convention, level);
+          if (result.status === 'invalid') return null;
+          scaled = result.status === 'value' ? result.scaled : NaN;
+          if (memo.size < MEMO_TEXTS) memo.set(cell, scaled);
+          if (scaled !== scaled) continue;
+        }
+      }
+      const figure = pool[i]!;
+      figure.scaled = scaled;
+      figures.push(figure);
+    }
+    return figures;
+  };
+}
+
 /** The reference: the same row through the Zod row schema. */
 export function schemaRowReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null): RowReader {
   const schema = wideRowSchema(

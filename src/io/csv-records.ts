@@ -30,6 +30,13 @@ export interface PlainSplit {
   hard: boolean;
 }
 
+/**
+ * Reads a whole line in place, without splitting it into cells, if it can (see
+ * FileChecker.plainLine): true when it took the line, and false, having changed nothing, when the
+ * line is to be split and emitted as any other. text[start, end) is the line without its ending.
+ */
+export type PlainLineTaker = (text: string, start: number, end: number, separator: number) => boolean;
+
 /** A quote, or a CR that is not the first half of a CRLF: the line needs a closer look. */
 const NOT_SIMPLE = /["\r]/;
 /** Anything but printable ASCII and tab. */
@@ -50,6 +57,7 @@ export function splitPlainLines(
   final: boolean,
   emit: (cells: string[], unusual: boolean) => void,
   lane: () => DigitLane | null = () => null,
+  take: PlainLineTaker | null = null,
 ): PlainSplit {
   const length = text.length;
   const separator = delimiter.charCodeAt(0);
@@ -62,6 +70,10 @@ export function splitPlainLines(
     if (next - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
     let end = lf < 0 ? length : lf;
     if (lf >= 0 && end > lineStart && text.charCodeAt(end - 1) === CR) end--;
+    if (take !== null && take(text, lineStart, end, separator)) {
+      lineStart = next;
+      continue;
+    }
     const digits = lane();
     const cells = digits === null ? null : laneCells(text, lineStart, end, separator, digits);
     if (cells !== null) {
@@ -212,10 +224,20 @@ export async function readCsvRecords(
   onRecord: (cells: string[], line: number, unusual: boolean) => void,
   onMalformed: (code: string, line: number) => void,
   lane: () => DigitLane | null = () => null,
+  takeLine: ((text: string, start: number, end: number, separator: number, line: number) => boolean) | null = null,
 ): Promise<void> {
   let lastLine = 0;
   let malformed = false;
   const plainRecord = (cells: string[], unusual: boolean) => onRecord(cells, ++lastLine, unusual);
+  // A line taken in place is a record read: it counts toward the line numbers as one.
+  const take: PlainLineTaker | null =
+    takeLine === null
+      ? null
+      : (text, start, end, separator) => {
+          if (!takeLine(text, start, end, separator, lastLine + 1)) return false;
+          lastLine++;
+          return true;
+        };
   const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
   let carry = '';
   let first = true;
@@ -227,7 +249,7 @@ export async function readCsvRecords(
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const split = splitPlainLines(text, 0, delimiter, next.done === true, plainRecord, lane);
+    const split = splitPlainLines(text, 0, delimiter, next.done === true, plainRecord, lane, take);
     if (!split.hard) {
       if (next.done) return;
       carry = text.slice(split.stop);

@@ -146,6 +146,9 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
   // ANTT_DIGIT_LANE=0 turns it off: the tests compare both ways.
   const laneOn = process.env.ANTT_DIGIT_LANE !== '0';
   const lane = () => (headerSeen && laneOn ? checker.digitLane() : null);
+  // Further still: a plain line whose row is plain is read where it lies, never split into cells
+  // (FileChecker.plainLine). Not for TCVN3 typed into UTF-8, whose cells are re-read one by one.
+  const takeLine = laneOn && !retype ? (text: string, start: number, end: number, separator: number, line: number) => headerSeen && checker.plainLine(text, start, end, separator, line) : null;
   const malformed = (code: string, line: number) => {
     broken = true;
     checker.fileFinding('malformed-file', { format: 'CSV', reason: malformedReason(code), detail: code, limit: MAX_RECORD_CHARS }, { line });
@@ -155,7 +158,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     if (complete) {
       // A small file is already in memory, decoded (TCVN3 typed into UTF-8 is re-read per cell).
       const text = retype ? sample.subarray(detection.bomLength).toString('utf8') : head;
-      await readCsvRecords([text], delimiter, onRecord, malformed, lane);
+      await readCsvRecords([text], delimiter, onRecord, malformed, lane, takeLine);
     } else {
       const decoder = iconv().getDecoder(iconvName(encoding));
       // 256 KiB chunks: 1 MiB ones left ~30 MiB more of freed text in the process (measured).
@@ -169,6 +172,7 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
         onRecord,
         malformed,
         lane,
+        takeLine,
       );
     }
   } catch (error) {
