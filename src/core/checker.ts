@@ -1113,7 +1113,6 @@ function indicatorMask(values: readonly { index: number }[], word: 0 | 1): numbe
   return mask >>> 0;
 }
 
-/** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else the text. */
 /** Whether text[from, to) is `other`. */
 function sameText(text: string, from: number, to: number, other: string): boolean {
   if (to - from !== other.length) return false;
@@ -1121,6 +1120,7 @@ function sameText(text: string, from: number, to: number, other: string): boolea
   return true;
 }
 
+/** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else the text. */
 function digitsKey(cell: string): number | string {
   const length = cell.length;
   if (length === 0 || length > 5) return cell;

@@ -46,6 +46,11 @@ export interface RowReading {
 
 export type RowReader = (cells: readonly RawCell[]) => RowReading;
 
+/** One figure object per column, refilled row after row (see compileRowReader). */
+function figurePool(columns: readonly FigureColumn[]): RowFigure[] {
+  return columns.map((c) => ({ indicator: c.indicator, index: c.index, scaled: 0, column: c.header ?? null }));
+}
+
 /**
  * The fast path: compiled once per header, convention and reporting level. With `lane`, a cell
  * `DIGITS` is a quantity cell of plain digits whose value is lane[position] (io/csv-records.ts).
@@ -60,7 +65,7 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
   // cell is not reported, plain digits are the number (parseQuantity's own first step).
   const quantity = columns.map((c) => c.indicator.kind !== 'unit_count');
   const factor = columns.map((c) => 10 ** c.indicator.decimals);
-  const pool: RowFigure[] = columns.map((c) => ({ indicator: c.indicator, index: c.index, scaled: 0, column: c.header ?? null }));
+  const pool = figurePool(columns);
   const figures: RowFigure[] = [];
   const reading: RowReading = { figures, problems: NO_PROBLEMS };
   const take = (i: number, scaled: number) => {
@@ -187,7 +192,7 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
   const positions = columns.map((c) => c.position);
   const quantity = columns.map((c) => c.indicator.kind !== 'unit_count');
   const factor = columns.map((c) => 10 ** c.indicator.decimals);
-  const pool: RowFigure[] = columns.map((c) => ({ indicator: c.indicator, index: c.index, scaled: 0, column: c.header ?? null }));
+  const pool = figurePool(columns);
   const figures: RowFigure[] = [];
   // Cells that are not plain digits ("2.5" ha, "-") repeat: each column keeps what readCell gave
   // for the texts it has seen (NaN: no figure), up to MEMO_TEXTS of them. readCell depends on
