@@ -859,6 +859,7 @@ export class FileChecker {
     return true;
   }
 
+  /** One line reader per header and reporting level, as readerFor. */
   private lineReaderFor(plan: HeaderPlan, level: UnitLevel): LineReader {
     if (plan.lastLineReaderLevel === level) return plan.lastLineReader!;
     let reader = plan.lineReaders.get(level);
@@ -962,11 +963,12 @@ export class FileChecker {
     }
   }
 
-  /** One compiled row reader per header and reporting level (see row-reader.ts). */
+  /** The figure columns of a header, as the row readers take them. */
   private figureColumns(plan: HeaderPlan) {
     return plan.values.map((v) => ({ indicator: v.indicator, index: v.index, position: v.position, header: plan.headerOf.get(v.position) ?? null }));
   }
 
+  /** One compiled row reader per header and reporting level (see row-reader.ts). */
   private readerFor(plan: HeaderPlan, level: UnitLevel): RowReader {
     // Rows of one level follow each other: the last reader is at hand without a look-up.
     if (plan.lastReaderLevel === level) return plan.lastReader!;
