@@ -21,20 +21,22 @@ const rawCell = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false) },
 );
 
-const rowCase = fc
-  .tuple(
-    fc.uniqueArray(fc.integer({ min: 0, max: figureIndicators.length - 1 }), { minLength: 1, maxLength: 8 }),
+/** Which indicators' columns a row has (up to `most`), the file's number convention and the unit's level. */
+const readerSetup = (most: number) =>
+  fc.tuple(
+    fc.uniqueArray(fc.integer({ min: 0, max: figureIndicators.length - 1 }), { minLength: 1, maxLength: most }),
     fc.constantFrom('vi', 'international', 'unknown') as fc.Arbitrary<'vi' | 'international' | 'unknown'>,
     fc.constantFrom('commune', 'district', 'province') as fc.Arbitrary<'commune' | 'district' | 'province'>,
-  )
-  .chain(([picked, convention, level]) =>
-    fc.record({
-      columns: fc.constant(picked.map((k, position): FigureColumn => ({ indicator: figureIndicators[k]!, index: catalogue.indexOf(figureIndicators[k]!.id), position: position + 3 }))),
-      convention: fc.constant(convention),
-      level: fc.constant(level),
-      cells: fc.array(rawCell, { minLength: picked.length + 3, maxLength: picked.length + 3 }),
-    }),
   );
+
+const rowCase = readerSetup(8).chain(([picked, convention, level]) =>
+  fc.record({
+    columns: fc.constant(picked.map((k, position): FigureColumn => ({ indicator: figureIndicators[k]!, index: catalogue.indexOf(figureIndicators[k]!.id), position: position + 3 }))),
+    convention: fc.constant(convention),
+    level: fc.constant(level),
+    cells: fc.array(rawCell, { minLength: picked.length + 3, maxLength: picked.length + 3 }),
+  }),
+);
 
 describe('the compiled row reader and the Zod row schema', () => {
   it('accept and reject exactly the same rows, with the same problems', () => {
@@ -53,21 +55,15 @@ describe('the line reader (a CSV line read in place) and the compiled row reader
   it('read the same figures from a line as from its cells, and the line reader gives up on exactly the rows with a problem', () => {
     // Lines of cells as CSV gives them (text only), separated by a character no cell has here.
     const lineCell = fc.oneof(cellText, fc.stringMatching(/^[0-9]{13,18}$/)).filter((c) => !/[;"\u0000-\u001f\u007f]/.test(c));
-    const lineCase = fc
-      .tuple(
-        fc.uniqueArray(fc.integer({ min: 0, max: figureIndicators.length - 1 }), { minLength: 1, maxLength: 6 }),
-        fc.constantFrom('vi', 'international', 'unknown') as fc.Arbitrary<'vi' | 'international' | 'unknown'>,
-        fc.constantFrom('commune', 'district', 'province') as fc.Arbitrary<'commune' | 'district' | 'province'>,
-      )
-      .chain(([picked, convention, level]) =>
-        fc.record({
-          columns: fc.constant(picked.map((k, position): FigureColumn => ({ indicator: figureIndicators[k]!, index: catalogue.indexOf(figureIndicators[k]!.id), position: position + 1, header: `c${position}` }))),
-          convention: fc.constant(convention),
-          level: fc.constant(level),
-          // Several rows through one reader: what it remembers of a cell must not change the next row.
-          rows: fc.array(fc.array(lineCell, { minLength: picked.length, maxLength: picked.length }), { minLength: 1, maxLength: 8 }),
-        }),
-      );
+    const lineCase = readerSetup(6).chain(([picked, convention, level]) =>
+      fc.record({
+        columns: fc.constant(picked.map((k, position): FigureColumn => ({ indicator: figureIndicators[k]!, index: catalogue.indexOf(figureIndicators[k]!.id), position: position + 1, header: `c${position}` }))),
+        convention: fc.constant(convention),
+        level: fc.constant(level),
+        // Several rows through one reader: what it remembers of a cell must not change the next row.
+        rows: fc.array(fc.array(lineCell, { minLength: picked.length, maxLength: picked.length }), { minLength: 1, maxLength: 8 }),
+      }),
+    );
     fc.assert(
       fc.property(lineCase, ({ columns, convention, level, rows }) => {
         const inPlace = compileLineReader(columns, convention, level);
