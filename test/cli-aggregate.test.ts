@@ -70,6 +70,8 @@ describe('antt aggregate data/son-la', () => {
 
   it('reports the one district whose own 2023 return disagrees with its communes, as a warning on stderr', () => {
     expect(report.findings.map((f) => [f.code, f.unit, f.indicator])).toEqual([['reconciliation', '125 Huyện Mai Sơn', 'lien_gia_groups']]);
+    // Placed at the district's own row, where the figure to be checked was written.
+    expect(report.findings.map((f) => [f.file, f.line])).toEqual([['data/son-la/2023/2023-125-huyen-mai-son.csv', 24]]);
     expect(stderr).toMatch(/reconciliation: 125 Huyện Mai Sơn năm 2023, Nhóm liên gia tự quản: báo cáo của đơn vị ghi 2\.175, cộng từ các đơn vị cấp dưới được 2\.163/);
   });
 

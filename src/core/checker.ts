@@ -122,13 +122,20 @@ export class ReturnChecker {
   private readonly periodIds = new Map<Period, number>();
 
   private periodId(period: Period): number {
+    // Rows of one period usually follow each other.
+    if (period === this.lastIdPeriod) return this.lastPeriodId;
     let id = this.periodIds.get(period);
     if (id === undefined) {
       id = this.periodIds.size;
       this.periodIds.set(period, id);
     }
+    this.lastIdPeriod = period;
+    this.lastPeriodId = id;
     return id;
   }
+
+  private lastIdPeriod: Period | null = null;
+  private lastPeriodId = 0;
   /** Spreadsheets read: header → column position, to name the cell of a finding made later. */
   readonly spreadsheetColumns = new Map<string, Map<string, number>>();
 

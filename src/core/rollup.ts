@@ -142,6 +142,8 @@ export class Rollup {
    * indicators: arrays sized by what has been seen keep a national run's memory small.
    */
   private readonly slotOf: Int16Array;
+  /** By catalogue index: 1 for a flow, whose periods add up (a stock takes its latest report). */
+  private readonly flow: Uint8Array;
   private readonly slotIndexes: number[] = [];
   readonly findings: Finding[] = [];
 
@@ -159,6 +161,7 @@ export class Rollup {
     this.presenceOnly = options.presenceOnly ?? false;
     this.width = catalogue.indicators.length;
     this.slotOf = new Int16Array(this.width).fill(-1);
+    this.flow = Uint8Array.from(catalogue.indicators, (indicator) => (indicator.kind === 'flow' ? 1 : 0));
   }
 
   /** Slots per row (at least the indicators seen) and rows in use. */
@@ -176,18 +179,58 @@ export class Rollup {
 
   /** Adds an accepted row's figures: periods of a year roll into the year (DESIGN §5). */
   addRow(row: AcceptedRow): void {
+    const figures = row.values;
     // A row with every figure blank is not a report of the unit for that year (completeness).
-    if (row.values.length === 0) return;
+    if (figures.length === 0) return;
     const { unit, period } = row;
     const at = this.yearRow(unit, period.year);
     if (this.presenceOnly) return;
-    for (const value of row.values) {
-      if (this.slotOf[value.index]! < 0) {
-        this.reserveSlots(row.values);
+    // Slots first: a new indicator widens every row (and changes the stride).
+    for (let k = 0; k < figures.length; k++) {
+      if (this.slotOf[figures[k]!.index]! < 0) {
+        this.reserveSlots(figures);
         break;
       }
     }
-    for (const value of row.values) this.addTo(at, unit, period, row.file, row.line, value.indicator, value.index, value.scaled);
+    if (unit.level !== 'commune' && this.places[at] === null) this.places[at] = { file: row.file, line: row.line };
+    // What is the same for every figure of the row, once: where the unit-year's slots start, the
+    // months its period covers.
+    const base = at * this.stride;
+    const mask = monthsMask(period.firstMonth, period.lastMonth);
+    const { values, months, lastMonth, slotOf } = this;
+    for (let k = 0; k < figures.length; k++) {
+      const { index, scaled } = figures[k]!;
+      const i = base + slotOf[index]!;
+      if ((months[i]! & mask) !== 0) {
+        // 2019 and 2019-Q3 both for the same unit: adding both would count Q3 twice.
+        this.overlapping(unit, period, row.file, row.line, figures[k]!.indicator);
+        continue;
+      }
+      months[i] = months[i]! | mask;
+      const current = values[i]!;
+      if (current !== current) {
+        values[i] = scaled;
+        lastMonth[i] = period.lastMonth;
+      } else if (this.flow[index] === 1) {
+        values[i] = current + scaled;
+      } else if (period.lastMonth > lastMonth[i]!) {
+        values[i] = scaled;
+        lastMonth[i] = period.lastMonth;
+      }
+    }
+  }
+
+  private overlapping(unit: Unit, period: Period, file: string, line: number | null, indicator: Indicator): void {
+    this.findings.push(
+      finding('overlapping-periods', {
+        file,
+        line,
+        unit: `${unit.code} ${unit.name}`,
+        indicator: indicator.id,
+        value: period.label,
+        params: { year: period.year },
+      }),
+    );
   }
 
   /**
@@ -276,39 +319,6 @@ export class Rollup {
       this.slotOf[value.index] = this.slotIndexes.push(value.index) - 1;
     }
     if (this.slotIndexes.length > this.stride) this.resize(this.slotIndexes.length + 2, this.values.length / this.stride);
-  }
-
-  private addTo(row: number, unit: Unit, period: Period, file: string, line: number | null, indicator: Indicator, index: number, scaled: number): void {
-    // The slot first: a new indicator may widen every row (and change the stride).
-    const slot = this.slot(index);
-    const i = row * this.stride + slot;
-    if (unit.level !== 'commune' && this.places[row] === null) this.places[row] = { file, line };
-    const mask = monthsMask(period.firstMonth, period.lastMonth);
-    if ((this.months[i]! & mask) !== 0) {
-      // 2019 and 2019-Q3 both for the same unit: adding both would count Q3 twice.
-      this.findings.push(
-        finding('overlapping-periods', {
-          file,
-          line,
-          unit: `${unit.code} ${unit.name}`,
-          indicator: indicator.id,
-          value: period.label,
-          params: { year: period.year },
-        }),
-      );
-      return;
-    }
-    this.months[i] = this.months[i]! | mask;
-    const current = this.values[i]!;
-    if (Number.isNaN(current)) {
-      this.values[i] = scaled;
-      this.lastMonth[i] = period.lastMonth;
-    } else if (indicator.kind === 'flow') {
-      this.values[i] = current + scaled;
-    } else if (period.lastMonth > this.lastMonth[i]!) {
-      this.values[i] = scaled;
-      this.lastMonth[i] = period.lastMonth;
-    }
   }
 
   /** @internal Everything added so far, as columns (see RollupPart). */
