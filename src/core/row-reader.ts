@@ -68,13 +68,15 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
   const pool = figurePool(columns);
   const figures: RowFigure[] = [];
   const reading: RowReading = { figures, problems: NO_PROBLEMS };
+  // Written over the last row's figures, the rest popped at the end (see compileLineReader).
+  let taken = 0;
   const take = (i: number, scaled: number) => {
     const figure = pool[i]!;
     figure.scaled = scaled;
-    figures.push(figure);
+    figures[taken++] = figure;
   };
   return (cells) => {
-    figures.length = 0;
+    taken = 0;
     let problems: CellProblemAt[] | null = null;
     for (let i = 0; i < count; i++) {
       const column = columns[i]!;
@@ -109,7 +111,8 @@ export function compileRowReader(columns: readonly FigureColumn[], convention: N
         take(i, result.scaled);
       }
     }
-    if (problems !== null) figures.length = 0;
+    if (problems !== null) taken = 0;
+    while (figures.length > taken) figures.pop();
     reading.problems = problems ?? NO_PROBLEMS;
     return reading;
   };
@@ -199,7 +202,10 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
   // nothing else here: the reader is for one convention and level.
   const memos = columns.map(() => new Map<string, number>());
   return (text, { starts, values, digits }) => {
-    figures.length = 0;
+    // Figures are written over the last row's, and any left over popped at the end: setting
+    // `length` and `push` were each a call out of the compiled code, on every row (callgrind:
+    // aggregate of one monthly province 2,881M → 2,732M instructions).
+    let taken = 0;
     for (let i = 0; i < count; i++) {
       const position = positions[i]!;
       const from = starts[position]!;
@@ -226,8 +232,9 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
       }
       const figure = pool[i]!;
       figure.scaled = scaled;
-      figures.push(figure);
+      figures[taken++] = figure;
     }
+    while (figures.length > taken) figures.pop();
     return figures;
   };
 }
