@@ -738,7 +738,7 @@ export class FileChecker {
    * length, a number being quicker to look up than a new string — with the name cell they came
    * with (a row with another name takes the full path).
    */
-  private readonly plainUnits = { old: new Map<number | string, { name: string; unit: Unit }>(), new: new Map<number | string, { name: string; unit: Unit }>() };
+  private readonly plainUnits: Record<Unit['system'], PlainUnits> = { old: new Map(), new: new Map() };
 
   /**
    * The plain path of a row (nearly every row of a large return): a unit code found as written in
@@ -757,15 +757,8 @@ export class FileChecker {
     const periodColumn = (plan.identity.period ?? plan.identity.year)!;
     const periodCell = cells[periodColumn.position];
     if (typeof periodCell !== 'string') return false;
-    let period = periodCell === this.lastPeriodCell ? this.lastPlainPeriod : null;
-    if (!period) {
-      // As checkRow reads it (the checker keeps each period text's Period).
-      const text = this.cell(cells, periodColumn);
-      period = text === '' ? null : this.checker.period(text);
-      if (!period) return false;
-    }
-    this.lastPeriodCell = periodCell;
-    this.lastPlainPeriod = period;
+    const period = (periodCell === this.lastPeriodCell ? this.lastPlainPeriod : null) ?? this.readPlainPeriod(periodCell, this.cell(cells, periodColumn));
+    if (!period) return false;
     const systems = unitSystemsFor(period);
     if (systems.length !== 1) return false;
     const codeCell = cells[plan.identity.unit_code!.position];
@@ -782,13 +775,9 @@ export class FileChecker {
     let unit: Unit;
     if (known !== undefined && known.name === nameCell) unit = known.unit;
     else {
-      // As checkRow resolves it; kept only when the look-up does not depend on the file (a code
-      // found as written, in one list: what the gazetteer itself remembers) and notes nothing.
-      const code = this.cell(cells, plan.identity.unit_code);
-      const resolution = this.checker.parts.gazetteer.resolve(code, this.cell(cells, plan.identity.unit_name), systems, this.currentContext());
-      if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return false;
-      unit = resolution.unit;
-      if (known === undefined) units.set(key, { name: nameCell, unit });
+      const resolved = this.resolvePlainUnit(units, key, known, this.cell(cells, plan.identity.unit_code), this.cell(cells, plan.identity.unit_name), nameCell, systems);
+      if (!resolved) return false;
+      unit = resolved;
     }
     const reading = this.readerFor(plan, unit.level)(cells);
     if (reading.problems.length > 0) return false;
@@ -822,14 +811,11 @@ export class FileChecker {
     const periodAt = (plan.identity.period ?? plan.identity.year)!.position;
     let period = this.lastPlainPeriod !== null && sameText(text, starts[periodAt]!, starts[periodAt + 1]! - 1, this.lastPeriodCell) ? this.lastPlainPeriod : null;
     if (!period) {
-      // As plainRow reads it (the cell is ASCII: trimmed, no normalising).
+      // The cell is ASCII: as checkRow reads it, trimmed, with nothing to normalise.
       const periodCell = text.slice(starts[periodAt]!, starts[periodAt + 1]! - 1);
-      const trimmed = periodCell.trim();
-      period = trimmed === '' ? null : this.checker.period(trimmed);
+      period = this.readPlainPeriod(periodCell, periodCell.trim());
       if (!period) return false;
-      this.lastPeriodCell = periodCell;
     }
-    this.lastPlainPeriod = period;
     const systems = unitSystemsFor(period);
     if (systems.length !== 1) return false;
 
@@ -851,10 +837,9 @@ export class FileChecker {
       // The same name in another Unicode form (decomposed, as some Mac software writes it).
       if (known !== undefined && known.name === nameCell) unit = known.unit;
       else {
-        const resolution = this.checker.parts.gazetteer.resolve(code, nameCell.trim(), systems, this.currentContext());
-        if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return false;
-        unit = resolution.unit;
-        if (known === undefined) units.set(key, { name: nameCell, unit });
+        const resolved = this.resolvePlainUnit(units, key, known, code, nameCell.trim(), nameCell, systems);
+        if (!resolved) return false;
+        unit = resolved;
       }
     }
     const figures = this.lineReaderFor(plan, unit.level)(text, cells);
@@ -864,6 +849,33 @@ export class FileChecker {
     this.checker.stats.rows++;
     this.checker.stats.rowsAccepted++;
     return true;
+  }
+
+  /**
+   * A plain row's period from its cell's text as checkRow reads it (`text`), or null; remembered
+   * with the cell as read (`cell`), for the rows of the same period that follow.
+   */
+  private readPlainPeriod(cell: string, text: string): Period | null {
+    // The checker keeps each period text's Period.
+    const period = text === '' ? null : this.checker.period(text);
+    if (period) {
+      this.lastPeriodCell = cell;
+      this.lastPlainPeriod = period;
+    }
+    return period;
+  }
+
+  /**
+   * A plain row's unit, resolved as checkRow resolves it from its code and name (`code`, `name`,
+   * as checkRow reads them), or null for a row that must take the full path. Kept under `key`
+   * with the name cell as read (`nameCell`) only when the look-up does not depend on the file (a
+   * code found as written, in one list: what the gazetteer itself remembers) and notes nothing.
+   */
+  private resolvePlainUnit(units: PlainUnits, key: number | string, known: PlainUnit | undefined, code: string, name: string, nameCell: string, systems: readonly Unit['system'][]): Unit | null {
+    const resolution = this.checker.parts.gazetteer.resolve(code, name, systems, this.currentContext());
+    if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return null;
+    if (known === undefined) units.set(key, { name: nameCell, unit: resolution.unit });
+    return resolution.unit;
   }
 
   /** One line reader per header and reporting level, as readerFor. */
@@ -1121,6 +1133,14 @@ function indicatorMask(values: readonly { index: number }[], word: 0 | 1): numbe
   }
   return mask >>> 0;
 }
+
+/** A plain row's unit, with the name cell it came with. */
+interface PlainUnit {
+  name: string;
+  unit: Unit;
+}
+/** Plain rows' units of one list, by code cell as read (see digitsKey). */
+type PlainUnits = Map<number | string, PlainUnit>;
 
 /** Whether text[from, to) is `other`. */
 function sameText(text: string, from: number, to: number, other: string): boolean {
