@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse';
-import { MAX_RECORD_CHARS, readCsvRecords, splitPlainLines } from '../src/io/csv-records.js';
+import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords, splitPlainLines } from '../src/io/csv-records.js';
 import { detectDelimiter } from '../src/io/read-returns.js';
 
 interface Reading {
@@ -102,6 +102,90 @@ describe('reading CSV records', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('gives csv-parse’s records and line numbers when lines are taken as bytes, however the bytes are cut', async () => {
+    // A taker like FileChecker.plainLine: it takes some lines of digits and delimiters as they
+    // lie (here: those with an even digit count), and gives the rest back to be read as text.
+    const digitsOnly = /^[0-9,;]*$/;
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof({ arbitrary: fc.constantFrom(...quoted), weight: 1 }, { arbitrary: fc.constantFrom('12', '3,4', '5;6', '78\n', '9,0\r\n', '\n1234;56\n'), weight: 6 }), { maxLength: 80 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.constantFrom(',', ';'),
+        fc.constantFrom(1, 7, 64, 16 * 1024),
+        async (parts, points, delimiter, handover) => {
+          const text = parts.join('');
+          const expected = await byCsvParse(text, delimiter);
+          const bytes = Buffer.from(text, 'utf8');
+          const at = [...new Set(points.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks: Buffer[] = [];
+          let from = 0;
+          for (const p of [...at, bytes.length]) {
+            if (p > from) chunks.push(bytes.subarray(from, p));
+            from = p;
+          }
+          const records: Reading['records'] = [];
+          let malformed: Reading['malformed'] = null;
+          await readCsvBytes(
+            (async function* () {
+              yield* chunks;
+            })(),
+            delimiter,
+            (cells, line) => records.push({ cells: [...cells], line }),
+            (code, line) => {
+              malformed ??= { code, line };
+            },
+            () => null,
+            null,
+            (line, start, end, separator, number) => {
+              const cellsText = line.toString('latin1', start, end);
+              if (!digitsOnly.test(cellsText) || cellsText.replace(/[^0-9]/g, '').length % 2 === 1) return false;
+              records.push({ cells: cellsText.split(String.fromCharCode(separator)), line: number });
+              taken++;
+              return true;
+            },
+            handover,
+          );
+          expect(records).toEqual(expected.records);
+          expect(malformed).toEqual(expected.malformed);
+        },
+      ),
+      { numRuns: 600 },
+    );
+    // Many lines were taken as bytes, not all handed over as text.
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it('takes lines as bytes again after a line read as text, and never the first line', async () => {
+    const offered: string[] = [];
+    const read: string[][] = [];
+    const text = Buffer.from('Mã,Năm\r\n01,2020\r\n02,2020\r\nXã,x\r\n03,2020\r\n04,2021\r\n');
+    await readCsvBytes(
+      (async function* () {
+        yield text.subarray(0, 20);
+        yield text.subarray(20);
+      })(),
+      ',',
+      (cells) => read.push(cells),
+      () => {},
+      () => null,
+      null,
+      (bytes, start, end, _separator, line) => {
+        offered.push(`${line}:${bytes.toString('utf8', start, end)}`);
+        return line !== 4;
+      },
+      1,
+    );
+    // Line 4 is given back: it is read as text, with what follows up to the handover size (one
+    // byte: the rest of the line), and lines 5 and 6 are taken. Lines are offered without their
+    // CRLF.
+    expect(offered).toEqual(['2:01,2020', '3:02,2020', '4:Xã,x', '5:03,2020', '6:04,2021']);
+    expect(read).toEqual([
+      ['Mã', 'Năm'],
+      ['Xã', 'x'],
+    ]);
   });
 
   it('numbers records by the line they start on when a quoted cell spans lines', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Indicator, Rule } from '../../schemas/catalogue.js';
 import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
-import { compileLineReader, compileRowReader, lineCellsFor, NAME_BEYOND_ASCII, NOT_IN_PLACE, scanLine, type LineCells, type LineReader, type RowReader } from './row-reader.js';
+import { cellText, compileLineReader, compileRowReader, lineCellsFor, NAME_BEYOND_ASCII, NOT_IN_PLACE, scanBytes, scanLine, type LineCells, type LineReader, type LineText, type RowReader } from './row-reader.js';
 import { DIGITS, type DigitLane } from './digits.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
@@ -798,13 +798,19 @@ export class FileChecker {
    *
    * Only a line of printable ASCII takes it (letters beyond it in the unit name only): a quote,
    * tab or control character, or a replacement character, leaves it to the CSV reader.
+   *
+   * `text` may also be the line's UTF-8 bytes, not yet decoded (io/csv-records.ts readCsvBytes):
+   * then a unit name beyond ASCII is taken only when its bytes are those of a name already read
+   * as text for the same code, and a unit not yet known leaves the line to be decoded. Either
+   * way the line is what its text would be, so the outcome is the same.
    */
-  plainLine(text: string, start: number, end: number, separator: number, line: number): boolean {
+  plainLine(text: LineText, start: number, end: number, separator: number, line: number): boolean {
     const plan = this.plan;
     if (plan === null || plan.lineCells === null) return false;
     const cells = plan.lineCells;
     const namePosition = plan.identity.unit_name?.position ?? -1;
-    const scanned = scanLine(text, start, end, separator, cells, plan.width, namePosition);
+    const bytes = typeof text !== 'string';
+    const scanned = bytes ? scanBytes(text, start, end, separator, cells, plan.width, namePosition) : scanLine(text, start, end, separator, cells, plan.width, namePosition);
     if (scanned === NOT_IN_PLACE) return false;
     const { starts, values, digits } = cells;
 
@@ -812,7 +818,7 @@ export class FileChecker {
     let period = this.lastPlainPeriod !== null && sameText(text, starts[periodAt]!, starts[periodAt + 1]! - 1, this.lastPeriodCell) ? this.lastPlainPeriod : null;
     if (!period) {
       // The cell is ASCII: as checkRow reads it, trimmed, with nothing to normalise.
-      const periodCell = text.slice(starts[periodAt]!, starts[periodAt + 1]! - 1);
+      const periodCell = cellText(text, starts[periodAt]!, starts[periodAt + 1]! - 1);
       period = this.readPlainPeriod(periodCell, periodCell.trim());
       if (!period) return false;
     }
@@ -823,13 +829,14 @@ export class FileChecker {
     const codeFrom = starts[codeAt]!;
     const codeTo = starts[codeAt + 1]! - 1;
     // digitsKey of the cell, from its digits when it is 1–5 of them.
-    const key = digits[codeAt] === 1 && codeTo - codeFrom <= 5 ? values[codeAt]! * 8 + (codeTo - codeFrom) : digitsKey(text.slice(codeFrom, codeTo));
+    const key = digits[codeAt] === 1 && codeTo - codeFrom <= 5 ? values[codeAt]! * 8 + (codeTo - codeFrom) : digitsKey(cellText(text, codeFrom, codeTo));
     const units = this.plainUnits[systems[0]!];
     const known = units.get(key);
     const nameFrom = namePosition < 0 ? 0 : starts[namePosition]!;
     const nameTo = namePosition < 0 ? 0 : starts[namePosition + 1]! - 1;
     let unit: Unit;
-    if (known !== undefined && sameText(text, nameFrom, nameTo, known.name)) unit = known.unit;
+    if (known !== undefined && (scanned === NAME_BEYOND_ASCII && bytes ? sameBytes(text, nameFrom, nameTo, (known.nameBytes ??= Buffer.from(known.name))) : sameText(text, nameFrom, nameTo, known.name))) unit = known.unit;
+    else if (bytes) return false;
     else {
       const code = text.slice(codeFrom, codeTo).trim();
       let nameCell = text.slice(nameFrom, nameTo);
@@ -1137,15 +1144,28 @@ function indicatorMask(values: readonly { index: number }[], word: 0 | 1): numbe
 /** A plain row's unit, with the name cell it came with. */
 interface PlainUnit {
   name: string;
+  /** The name's UTF-8 bytes, made when a line in bytes first needs them (see plainLine). */
+  nameBytes?: Buffer;
   unit: Unit;
 }
 /** Plain rows' units of one list, by code cell as read (see digitsKey). */
 type PlainUnits = Map<number | string, PlainUnit>;
 
-/** Whether text[from, to) is `other`. */
-function sameText(text: string, from: number, to: number, other: string): boolean {
+/** Whether text[from, to) is `other` (for bytes: ASCII bytes, each the character it codes). */
+function sameText(text: LineText, from: number, to: number, other: string): boolean {
   if (to - from !== other.length) return false;
-  for (let i = 0; i < other.length; i++) if (text.charCodeAt(from + i) !== other.charCodeAt(i)) return false;
+  if (typeof text === 'string') {
+    for (let i = 0; i < other.length; i++) if (text.charCodeAt(from + i) !== other.charCodeAt(i)) return false;
+  } else {
+    for (let i = 0; i < other.length; i++) if (text[from + i] !== other.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Whether bytes[from, to) are `other`. */
+function sameBytes(bytes: Buffer, from: number, to: number, other: Buffer): boolean {
+  if (to - from !== other.length) return false;
+  for (let i = 0; i < other.length; i++) if (bytes[from + i] !== other[i]) return false;
   return true;
 }
 

@@ -179,8 +179,57 @@ export function scanLine(text: string, start: number, end: number, separator: nu
   return count === width ? found : NOT_IN_PLACE;
 }
 
+/**
+ * scanLine for a line still in bytes (UTF-8, see io/csv-records.ts readCsvBytes): the same cells,
+ * the same refusals, and a byte beyond ASCII anywhere but the name cell is refused too. A name
+ * cell with such bytes is NAME_BEYOND_ASCII: the caller compares it, byte for byte, with a name it
+ * has already read as text, and otherwise leaves the line to be decoded.
+ */
+export function scanBytes(bytes: Uint8Array, start: number, end: number, separator: number, cells: LineCells, width: number, namePosition: number): number {
+  const { starts, values, digits } = cells;
+  let count = 0;
+  let value = 0;
+  let onlyDigits = true;
+  let found = ASCII;
+  starts[0] = start;
+  for (let i = start; ; i++) {
+    const c = i === end ? separator : bytes[i]!;
+    if (c === separator) {
+      if (count === width) return NOT_IN_PLACE;
+      const length = i - starts[count]!;
+      values[count] = value;
+      digits[count] = onlyDigits && length > 0 && length <= 15 ? 1 : 0;
+      starts[++count] = i + 1;
+      if (i === end) break;
+      value = 0;
+      onlyDigits = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+    } else {
+      onlyDigits = false;
+      if (c < 0x20 || c === 0x22 || c === 0x7f) return NOT_IN_PLACE;
+      if (c > 0x7e) {
+        if (count !== namePosition) return NOT_IN_PLACE;
+        found = NAME_BEYOND_ASCII;
+      }
+    }
+  }
+  return count === width ? found : NOT_IN_PLACE;
+}
+
+/**
+ * A line in place: text, or UTF-8 bytes (a Buffer) of which only printable ASCII cells are ever
+ * read as text (scanBytes refuses anything else outside the name cell).
+ */
+export type LineText = string | Buffer;
+
+/** text[from, to) of a line in place, as a string (bytes: ASCII, so latin1 reads them as they are). */
+export function cellText(text: LineText, from: number, to: number): string {
+  return typeof text === 'string' ? text.slice(from, to) : text.toString('latin1', from, to);
+}
+
 /** A row's figures read from a line in place, or null when a cell has a problem (the full path then reports it). */
-export type LineReader = (text: string, cells: LineCells) => RowFigure[] | null;
+export type LineReader = (text: LineText, cells: LineCells) => RowFigure[] | null;
 
 /** Cell texts a line reader remembers per column. */
 const MEMO_TEXTS = 512;
@@ -216,7 +265,7 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
         if (digits[position] === 1) scaled = values[position]! * factor[i]!;
       }
       if (!Number.isSafeInteger(scaled)) {
-        const cell = text.slice(from, to);
+        const cell = cellText(text, from, to);
         const memo = memos[i]!;
         const known = memo.get(cell);
         if (known !== undefined) {

@@ -10,6 +10,7 @@
  * and line numbers are csv-parse's for any text, however it is cut into chunks.
  */
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { CsvError as CsvErrorType } from 'csv-parse';
 import { DIGITS, type DigitLane } from '../core/digits.js';
 
@@ -224,24 +225,25 @@ export async function readCsvRecords(
   onRecord: (cells: string[], line: number, unusual: boolean) => void,
   onMalformed: (code: string, line: number) => void,
   lane: () => DigitLane | null = () => null,
-  takeLine: ((text: string, start: number, end: number, separator: number, line: number) => boolean) | null = null,
+  takeLine: LineTaker | null = null,
+  reading: ReadingState = { lastLine: 0, clean: true, hard: false },
 ): Promise<void> {
-  let lastLine = 0;
   let malformed = false;
-  const plainRecord = (cells: string[], unusual: boolean) => onRecord(cells, ++lastLine, unusual);
+  const plainRecord = (cells: string[], unusual: boolean) => onRecord(cells, ++reading.lastLine, unusual);
   // A line taken in place is a record read: it counts toward the line numbers as one.
   const take: PlainLineTaker | null =
     takeLine === null
       ? null
       : (text, start, end, separator) => {
-          if (!takeLine(text, start, end, separator, lastLine + 1)) return false;
-          lastLine++;
+          if (!takeLine(text, start, end, separator, reading.lastLine + 1)) return false;
+          reading.lastLine++;
           return true;
         };
   const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
   let carry = '';
   let first = true;
   for (;;) {
+    reading.clean = carry === '';
     const next = await iterator.next();
     let text = next.done ? carry : carry + next.value;
     // A byte order mark is not part of the first cell.
@@ -256,12 +258,13 @@ export async function readCsvRecords(
       continue;
     }
     const rest = text.slice(split.stop);
+    reading.hard = true;
     const remaining = (async function* () {
       yield rest;
       if (next.done) return;
       for (let more = await iterator.next(); !more.done; more = await iterator.next()) yield more.value;
     })();
-    const base = lastLine;
+    const base = reading.lastLine;
     // Loaded only for a file with a line that is not plain.
     const { CsvError, parse } = await import('csv-parse');
     const parser = parse({
@@ -281,13 +284,13 @@ export async function readCsvRecords(
       on_skip: (error) => {
         if (!error || malformed) return;
         malformed = true;
-        onMalformed(error.code, lastLine + 1);
+        onMalformed(error.code, reading.lastLine + 1);
       },
     });
     // Records are handled as csv-parse emits them, so that every row before a syntax error counts.
     parser.on('data', (cells: string[]) => {
-      const line = lastLine + 1;
-      lastLine = base + parser.info.lines;
+      const line = reading.lastLine + 1;
+      reading.lastLine = base + parser.info.lines;
       onRecord(cells, line, true);
     });
     try {
@@ -300,8 +303,117 @@ export async function readCsvRecords(
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      if (!malformed) onMalformed((error as CsvErrorType).code, lastLine + 1);
+      if (!malformed) onMalformed((error as CsvErrorType).code, reading.lastLine + 1);
     }
     return;
   }
+}
+
+/** Takes a whole line in place (see PlainLineTaker), given the number of the line. */
+export type LineTaker = (text: string, start: number, end: number, separator: number, line: number) => boolean;
+
+/** The same for a line still in UTF-8 bytes (see readCsvBytes). */
+export type ByteLineTaker = (bytes: Buffer, start: number, end: number, separator: number, line: number) => boolean;
+
+/** Where readCsvRecords is, for readCsvBytes, which takes lines in between. */
+export interface ReadingState {
+  /** The number of the last line read. */
+  lastLine: number;
+  /** Every text handed over so far has been read to its end: nothing waits for the next chunk. */
+  clean: boolean;
+  /** csv-parse reads the rest of the file: every byte from here on is its, as text. */
+  hard: boolean;
+}
+
+/**
+ * Text handed over for a line not taken as bytes: that line and those after it, up to about this
+ * many bytes (the tests make it small). A file's first line not taken is mostly followed by more
+ * (its header, then the first rows of units not yet seen), and each handover is a step of the
+ * readers' loop; a few rows too many read as text cost little.
+ */
+const HANDOVER_BYTES = 4 * 1024;
+
+/**
+ * readCsvRecords for a UTF-8 file read in chunks of bytes, with a line taken while still in bytes
+ * when `takeBytes` can (FileChecker.plainLine): a national run's lines are nearly all printable
+ * ASCII, and decoding them into text, and the garbage that text became, were a fifth of the work.
+ *
+ * A line not taken is decoded, with the lines after it up to HANDOVER_BYTES, and read by
+ * readCsvRecords as any text, so that everything unusual is read where it always was. The bytes
+ * are taken only when all text handed over has been read (chunks are pulled one at a time), so
+ * lines are read in order and numbered as one text would number them; once csv-parse has the
+ * file, the rest goes to it as text. Decoding only whole lines (an LF is never inside a UTF-8
+ * sequence) gives the text one decoder would give.
+ */
+export async function readCsvBytes(
+  chunks: AsyncIterable<Buffer>,
+  delimiter: string,
+  onRecord: (cells: string[], line: number, unusual: boolean) => void,
+  onMalformed: (code: string, line: number) => void,
+  lane: () => DigitLane | null,
+  takeLine: LineTaker | null,
+  takeBytes: ByteLineTaker,
+  handoverBytes = HANDOVER_BYTES,
+): Promise<void> {
+  const reading: ReadingState = { lastLine: 0, clean: true, hard: false };
+  const separator = delimiter.charCodeAt(0);
+  const decoder = new StringDecoder('utf8');
+  /** The bytes from `from` to the first line not taken (or `to`): how far it got. */
+  const takeFrom = (bytes: Buffer, from: number, to: number): number => {
+    let at = from;
+    // The first line is always read as text: a byte order mark is taken off the first text.
+    while (at < to && reading.clean && !reading.hard && reading.lastLine > 0) {
+      const lf = bytes.indexOf(LF, at);
+      if (lf < 0 || lf >= to) break;
+      const end = lf > at && bytes[lf - 1] === CR ? lf - 1 : lf;
+      if (!takeBytes(bytes, at, end, separator, reading.lastLine + 1)) break;
+      reading.lastLine++;
+      at = lf + 1;
+    }
+    return at;
+  };
+  async function* texts(): AsyncGenerator<string> {
+    let carry: Buffer | null = null;
+    for await (const chunk of chunks) {
+      let at = 0;
+      if (carry !== null) {
+        // The line cut by the chunk boundary, whole, on its own.
+        const lf = chunk.indexOf(LF);
+        if (lf < 0 && carry.length + chunk.length <= PLAIN_LINE_CHARS) {
+          carry = Buffer.concat([carry, chunk]);
+          continue;
+        }
+        const line = Buffer.concat([carry, lf < 0 ? chunk : chunk.subarray(0, lf + 1)]);
+        carry = null;
+        const taken = takeFrom(line, 0, line.length);
+        if (taken < line.length) yield decoder.write(line.subarray(taken));
+        at = lf < 0 ? chunk.length : lf + 1;
+      }
+      const lastLf = chunk.lastIndexOf(LF);
+      while (at < chunk.length) {
+        at = takeFrom(chunk, at, chunk.length);
+        if (at >= chunk.length) break;
+        const open = reading.hard || !reading.clean;
+        if (!open && lastLf < at) {
+          // The rest of the chunk is the start of a line.
+          carry = chunk.subarray(at);
+          break;
+        }
+        // A line not taken: it and those after it, up to HANDOVER_BYTES, go as text; all the
+        // rest once csv-parse has the file. Text ends at a line's end when it can, so that the
+        // text already handed over is read to its end and the bytes after it can be taken again.
+        let to = chunk.length;
+        if (!reading.hard) {
+          const limit = open ? -1 : chunk.indexOf(LF, at + handoverBytes);
+          to = limit >= 0 ? limit + 1 : lastLf >= at ? lastLf + 1 : chunk.length;
+        }
+        yield decoder.write(chunk.subarray(at, to));
+        at = to;
+      }
+    }
+    if (carry !== null) yield decoder.write(carry);
+    const end = decoder.end();
+    if (end !== '') yield end;
+  }
+  await readCsvRecords(texts(), delimiter, onRecord, onMalformed, lane, takeLine, reading);
 }

@@ -10,7 +10,7 @@ import type { Vocabulary } from '../core/encoding.js';
 import type { NumberConvention } from '../core/numbers.js';
 import { decodeSample, detectEncoding, iconv, retypeTcvn3, type Encoding } from './decode.js';
 import { AnttError } from './errors.js';
-import { MAX_RECORD_CHARS, readCsvRecords } from './csv-records.js';
+import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords } from './csv-records.js';
 import { DIGITS } from '../core/digits.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -159,6 +159,12 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
       // A small file is already in memory, decoded (TCVN3 typed into UTF-8 is re-read per cell).
       const text = retype ? sample.subarray(detection.bomLength).toString('utf8') : head;
       await readCsvRecords([text], delimiter, onRecord, malformed, lane, takeLine);
+    } else if (encoding === 'utf8' && takeLine !== null && process.env.ANTT_BYTE_LINES !== '0') {
+      // Plain lines taken while still bytes, the rest decoded (readCsvBytes). ANTT_BYTE_LINES=0
+      // turns it off: the tests compare both ways.
+      const takeBytes = (bytes: Buffer, start: number, end: number, separator: number, line: number) => headerSeen && checker.plainLine(bytes, start, end, separator, line);
+      const bytes = createReadStream(path, { start: detection.bomLength, highWaterMark: 256 * 1024 });
+      await readCsvBytes(bytes as AsyncIterable<Buffer>, delimiter, onRecord, malformed, lane, takeLine, takeBytes);
     } else {
       const decoder = iconv().getDecoder(iconvName(encoding));
       // 256 KiB chunks: 1 MiB ones left ~30 MiB more of freed text in the process (measured).

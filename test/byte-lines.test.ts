@@ -1,0 +1,82 @@
+/**
+ * Lines taken while still bytes (io/csv-records.ts readCsvBytes, FileChecker.plainLine on a
+ * Buffer): a UTF-8 file larger than the first read has its plain lines read without being decoded.
+ * It must change nothing but speed: a province's returns, with names in Vietnamese and slips of
+ * every kind put in at random rows, give the same output with it and without it
+ * (ANTT_BYTE_LINES=0).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { antt, expectSameRun, repoRoot } from './helpers.js';
+
+const on = { ANTT_WORKERS: '0' };
+const off = { ANTT_WORKERS: '0', ANTT_BYTE_LINES: '0' };
+
+/** Sơn La's communes in the list before the reform: code and name. */
+function sonLaCommunes(): [string, string][] {
+  const rows = readFileSync(join(repoRoot, 'data/gazetteer/vn-units-2025-03-01.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const districts = new Set(rows.filter((r) => r[3] === 'district' && r[4] === '14').map((r) => r[0]));
+  return rows.filter((r) => r[3] === 'commune' && districts.has(r[4]!)).map((r) => [r[0]!, r[1]!]);
+}
+
+const header = 'Mã đơn vị,Tên đơn vị,Năm,Người cai nghiện ma túy tại cộng đồng,Người từ bỏ ma túy,Đợt tuyên truyền,Diện tích cây thuốc phiện bị triệt phá (ha)';
+
+/** What a slip does to a row's cells (code, name, year, four figures). */
+const slips: Record<string, (cells: string[], earlier: string[]) => string[]> = {
+  decomposed: (c) => [c[0]!, c[1]!.normalize('NFD'), ...c.slice(2)],
+  'other name': (c) => [c[0]!, 'Xã Mường Sai', ...c.slice(2)],
+  'name in ASCII': (c) => [c[0]!, 'Xa Muong Sai', ...c.slice(2)],
+  'no name': (c) => [c[0]!, '', ...c.slice(2)],
+  'quoted decimal': (c) => [...c.slice(0, 6), '"2,5"'],
+  'decimal point': (c) => [...c.slice(0, 6), '2.5'],
+  'bad figure': (c) => [...c.slice(0, 3), 'x', ...c.slice(4)],
+  'broken rule': (c) => [...c.slice(0, 3), '1', '9', ...c.slice(5)],
+  'no zero': (c) => [c[0]!.replace(/^0/, ''), ...c.slice(1)],
+  'unknown code': (c) => ['99999', ...c.slice(1)],
+  tab: (c) => [c[0]!, c[1]!.replace(' ', '\t'), ...c.slice(2)],
+  'short row': (c) => c.slice(0, 6),
+  'after the reform': (c) => [...c.slice(0, 2), '2026', ...c.slice(3)],
+  repeat: (_c, earlier) => earlier,
+  'repeat, other figure': (_c, earlier) => [...earlier.slice(0, 5), '77', ...earlier.slice(6)],
+  blank: () => [''],
+};
+
+describe('lines taken as bytes', () => {
+  it('change no output of validate or aggregate for a province’s returns with slips at random rows', () => {
+    const communes = sonLaCommunes();
+    expect(communes.length).toBeGreaterThan(150);
+    // Ten years of every commune: about 90 KB, so the file is read in chunks, not at once.
+    const rows: string[][] = [];
+    for (let year = 2015; year <= 2024; year++) {
+      communes.forEach(([code, name], i) => {
+        // Those who quit are among those in rehabilitation (a rule): the rows keep it, and slips break it.
+        const rehab = (i * 7 + year) % 30;
+        rows.push([code, name, String(year), String(rehab), String(rehab % 5), String((i * 3 + year) % 12), i % 5 === 0 ? '' : String((i + year) % 4)]);
+      });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'antt-bytes-'));
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.nat(rows.length - 1), fc.constantFrom(...Object.keys(slips)), fc.nat(rows.length - 1)), { minLength: 1, maxLength: 40 }), fc.boolean(), (put, crlf) => {
+          const lines = rows.map((r) => [...r]);
+          for (const [at, slip, from] of put) lines[at] = slips[slip]!(lines[at]!, rows[Math.min(from, at)]!);
+          const text = [header, ...lines.map((cells) => cells.join(','))].join(crlf ? '\r\n' : '\n') + '\n';
+          expect(Buffer.byteLength(text)).toBeGreaterThan(64 * 1024);
+          writeFileSync(join(dir, 'son-la.csv'), text);
+          for (const command of [
+            ['aggregate', dir, '--format', 'json', '--level', 'commune', '--level', 'district', '--by', 'year', '--max-errors', '1000'],
+            ['validate', dir, '--format', 'json', '--max-errors', '1000'],
+          ]) {
+            expectSameRun(antt(command, on), antt(command, off));
+          }
+        }),
+        { numRuns: 8 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
