@@ -773,7 +773,8 @@ export class FileChecker {
     const key = digitsKey(codeCell);
     const known = units.get(key);
     let unit: Unit;
-    if (known !== undefined && known.name === nameCell) unit = known.unit;
+    const entry = known !== undefined && known.name === nameCell ? known : undefined;
+    if (entry !== undefined) unit = entry.unit;
     else {
       const resolved = this.resolvePlainUnit(units, key, known, this.cell(cells, plan.identity.unit_code), this.cell(cells, plan.identity.unit_name), nameCell, systems);
       if (!resolved) return false;
@@ -782,7 +783,8 @@ export class FileChecker {
     const reading = this.readerFor(plan, unit.level)(cells);
     if (reading.problems.length > 0) return false;
     if (!this.checker.acceptPlain(unit, period, reading.figures, this.file, line, plan.rules)) return false;
-    this.vote(unit);
+    if (entry !== undefined) this.votePlain(entry);
+    else this.vote(unit);
     this.checker.stats.rows++;
     this.checker.stats.rowsAccepted++;
     return true;
@@ -835,15 +837,20 @@ export class FileChecker {
     const nameFrom = namePosition < 0 ? 0 : starts[namePosition]!;
     const nameTo = namePosition < 0 ? 0 : starts[namePosition + 1]! - 1;
     let unit: Unit;
-    if (known !== undefined && (scanned === NAME_BEYOND_ASCII && bytes ? sameBytes(text, nameFrom, nameTo, (known.nameBytes ??= Buffer.from(known.name))) : sameText(text, nameFrom, nameTo, known.name))) unit = known.unit;
-    else if (bytes) return false;
+    let entry: PlainUnit | undefined;
+    if (known !== undefined && (scanned === NAME_BEYOND_ASCII && bytes ? sameBytes(text, nameFrom, nameTo, (known.nameBytes ??= Buffer.from(known.name))) : sameText(text, nameFrom, nameTo, known.name))) {
+      entry = known;
+      unit = known.unit;
+    } else if (bytes) return false;
     else {
       const code = text.slice(codeFrom, codeTo).trim();
       let nameCell = text.slice(nameFrom, nameTo);
       if (scanned === NAME_BEYOND_ASCII) nameCell = nameCell.normalize('NFC');
       // The same name in another Unicode form (decomposed, as some Mac software writes it).
-      if (known !== undefined && known.name === nameCell) unit = known.unit;
-      else {
+      if (known !== undefined && known.name === nameCell) {
+        entry = known;
+        unit = known.unit;
+      } else {
         const resolved = this.resolvePlainUnit(units, key, known, code, nameCell.trim(), nameCell, systems);
         if (!resolved) return false;
         unit = resolved;
@@ -852,7 +859,8 @@ export class FileChecker {
     const figures = this.lineReaderFor(plan, unit.level)(text, cells);
     if (figures === null) return false;
     if (!this.checker.acceptPlain(unit, period, figures, this.file, line, plan.rules)) return false;
-    this.vote(unit);
+    if (entry !== undefined) this.votePlain(entry);
+    else this.vote(unit);
     this.checker.stats.rows++;
     this.checker.stats.rowsAccepted++;
     return true;
@@ -881,7 +889,7 @@ export class FileChecker {
   private resolvePlainUnit(units: PlainUnits, key: number | string, known: PlainUnit | undefined, code: string, name: string, nameCell: string, systems: readonly Unit['system'][]): Unit | null {
     const resolution = this.checker.parts.gazetteer.resolve(code, name, systems, this.currentContext());
     if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return null;
-    if (known === undefined) units.set(key, { name: nameCell, unit: resolution.unit });
+    if (known === undefined) units.set(key, { name: nameCell, unit: resolution.unit, province: this.checker.parts.gazetteer.province(resolution.unit).code, district: districtVoteOf(resolution.unit) });
     return resolution.unit;
   }
 
@@ -1095,8 +1103,14 @@ export class FileChecker {
       this.lastSystem = unit.system;
     }
     this.provinceVotes.add(this.lastProvince);
-    const district = unit.level === 'commune' && unit.system === 'old' ? unit.parentCode : unit.level === 'district' ? unit.code : null;
+    const district = districtVoteOf(unit);
     if (district) this.districtVotes.add(district);
+  }
+
+  /** vote, for a plain row's unit as its entry keeps it. */
+  private votePlain(entry: PlainUnit): void {
+    this.provinceVotes.add(entry.province);
+    if (entry.district) this.districtVotes.add(entry.district);
   }
 
   /** The province and district most rows of this file belong to, else the data folder's. */
@@ -1147,9 +1161,17 @@ interface PlainUnit {
   /** The name's UTF-8 bytes, made when a line in bytes first needs them (see plainLine). */
   nameBytes?: Buffer;
   unit: Unit;
+  /** What a row of the unit votes for (see FileChecker.vote), found once. */
+  province: string;
+  district: string | null;
 }
 /** Plain rows' units of one list, by code cell as read (see digitsKey). */
 type PlainUnits = Map<number | string, PlainUnit>;
+
+/** The district a row of the unit votes for: an old-list commune's, or a district's own; none for others. */
+function districtVoteOf(unit: Unit): string | null {
+  return unit.level === 'commune' && unit.system === 'old' ? unit.parentCode : unit.level === 'district' ? unit.code : null;
+}
 
 /** Whether text[from, to) is `other` (for bytes: ASCII bytes, each the character it codes). */
 function sameText(text: LineText, from: number, to: number, other: string): boolean {

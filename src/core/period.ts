@@ -60,14 +60,20 @@ function swap(m: RegExpExecArray | null): RegExpExecArray | null {
 /** The first month of the two-level system (Resolution 60-NQ/TW): July 2025. */
 const REFORM = { year: 2025, month: 7 };
 
+// Shared, not made per call: the plain path asks once per row.
+const NEW_LIST = Object.freeze(['new'] as const);
+const OLD_LIST = Object.freeze(['old'] as const);
+const BOTH_LISTS = Object.freeze(['old', 'new'] as const);
+
 /**
  * Which unit lists a period may use: the old three-level list before 1 July 2025, the new one
  * from then on; a period that straddles the date (the year 2025) accepts both.
  */
-export function unitSystemsFor(period: Period): ('old' | 'new')[] {
+export function unitSystemsFor(period: Period): readonly ('old' | 'new')[] {
   const startsAfter = period.year > REFORM.year || (period.year === REFORM.year && period.firstMonth >= REFORM.month);
   const endsBefore = period.year < REFORM.year || (period.year === REFORM.year && period.lastMonth < REFORM.month);
-  if (startsAfter) return ['new'];
-  if (endsBefore) return ['old'];
-  return ['old', 'new'];
+  if (startsAfter) return NEW_LIST;
+  if (endsBefore) return OLD_LIST;
+  return BOTH_LISTS;
 }
+

@@ -188,32 +188,43 @@ export function scanLine(text: string, start: number, end: number, separator: nu
 export function scanBytes(bytes: Uint8Array, start: number, end: number, separator: number, cells: LineCells, width: number, namePosition: number): number {
   const { starts, values, digits } = cells;
   let count = 0;
-  let value = 0;
-  let onlyDigits = true;
   let found = ASCII;
-  starts[0] = start;
-  for (let i = start; ; i++) {
-    const c = i === end ? separator : bytes[i]!;
-    if (c === separator) {
-      if (count === width) return NOT_IN_PLACE;
-      const length = i - starts[count]!;
-      values[count] = value;
-      digits[count] = onlyDigits && length > 0 && length <= 15 ? 1 : 0;
-      starts[++count] = i + 1;
-      if (i === end) break;
-      value = 0;
-      onlyDigits = true;
-    } else if (c >= 0x30 && c <= 0x39) {
+  let at = start;
+  for (;;) {
+    // More cells than the header has: a ragged row.
+    if (count === width) return NOT_IN_PLACE;
+    starts[count] = at;
+    // A run of digits first, with the fewest tests: most cells are one (scanLine's value of a
+    // cell that is not all digits is never read, so it is not worked out here).
+    let value = 0;
+    let i = at;
+    let c = separator;
+    for (; i < end; i++) {
+      c = bytes[i]!;
+      if (c < 0x30 || c > 0x39) break;
       value = value * 10 + (c - 0x30);
-    } else {
+    }
+    let onlyDigits = true;
+    if (i < end && c !== separator) {
       onlyDigits = false;
-      if (c < 0x20 || c === 0x22 || c === 0x7f) return NOT_IN_PLACE;
-      if (c > 0x7e) {
-        if (count !== namePosition) return NOT_IN_PLACE;
-        found = NAME_BEYOND_ASCII;
+      for (; i < end; i++) {
+        c = bytes[i]!;
+        if (c === separator) break;
+        if (c < 0x20 || c === 0x22 || c === 0x7f) return NOT_IN_PLACE;
+        if (c > 0x7e) {
+          if (count !== namePosition) return NOT_IN_PLACE;
+          found = NAME_BEYOND_ASCII;
+        }
       }
     }
+    const length = i - at;
+    values[count] = value;
+    digits[count] = onlyDigits && length > 0 && length <= 15 ? 1 : 0;
+    count++;
+    if (i >= end) break;
+    at = i + 1;
   }
+  starts[count] = end + 1;
   return count === width ? found : NOT_IN_PLACE;
 }
 
@@ -250,6 +261,9 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
   // for the texts it has seen (NaN: no figure), up to MEMO_TEXTS of them. readCell depends on
   // nothing else here: the reader is for one convention and level.
   const memos = columns.map(() => new Map<string, number>());
+  // For a line in bytes, a cell of up to 6 bytes is known by its bytes as a number: no string is
+  // made for it, unless it is new (cellKey).
+  const byteMemos = columns.map(() => new Map<number, number>());
   return (text, { starts, values, digits }) => {
     // Figures are written over the last row's, and any left over popped at the end: setting
     // `length` and `push` were each a call out of the compiled code, on every row (callgrind:
@@ -265,17 +279,19 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
         if (digits[position] === 1) scaled = values[position]! * factor[i]!;
       }
       if (!Number.isSafeInteger(scaled)) {
-        const cell = cellText(text, from, to);
-        const memo = memos[i]!;
-        const known = memo.get(cell);
+        const packed = typeof text === 'string' ? -1 : cellKey(text, from, to);
+        const cell = packed >= 0 ? '' : cellText(text, from, to);
+        const known = packed >= 0 ? byteMemos[i]!.get(packed) : memos[i]!.get(cell);
         if (known !== undefined) {
           if (known !== known) continue;
           scaled = known;
         } else {
-          const result = readCell(cell, columns[i]!.indicator, convention, level);
+          const result = readCell(packed >= 0 ? cellText(text, from, to) : cell, columns[i]!.indicator, convention, level);
           if (result.status === 'invalid') return null;
           scaled = result.status === 'value' ? result.scaled : NaN;
-          if (memo.size < MEMO_TEXTS) memo.set(cell, scaled);
+          if (packed >= 0) {
+            if (byteMemos[i]!.size < MEMO_TEXTS) byteMemos[i]!.set(packed, scaled);
+          } else if (memos[i]!.size < MEMO_TEXTS) memos[i]!.set(cell, scaled);
           if (scaled !== scaled) continue;
         }
       }
@@ -286,6 +302,18 @@ export function compileLineReader(columns: readonly FigureColumn[], convention: 
     while (figures.length > taken) figures.pop();
     return figures;
   };
+}
+
+/**
+ * A cell of up to 6 bytes as one number, unique to its length and bytes (its length, then each
+ * byte, in base 256: at most 6·256⁶ + 256⁶, below 2⁵³); −1 for a longer one.
+ */
+function cellKey(bytes: Buffer, from: number, to: number): number {
+  const length = to - from;
+  if (length > 6) return -1;
+  let key = length;
+  for (let j = from; j < to; j++) key = key * 256 + bytes[j]!;
+  return key;
 }
 
 /** The reference: the same row through the Zod row schema. */
