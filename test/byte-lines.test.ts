@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReturnChecker } from '../src/core/checker.js';
+import { readCsv } from '../src/io/read-returns.js';
+import { loadGazetteer } from '../src/io/shipped.js';
+import { catalogueFor, lazyVocabularyOf } from '../src/pipeline.js';
 import { antt, expectSameRun, repoRoot } from './helpers.js';
 
 const on = { ANTT_WORKERS: '0' };
@@ -44,19 +48,66 @@ const slips: Record<string, (cells: string[], earlier: string[]) => string[]> = 
   blank: () => [''],
 };
 
+/** Ten years of every commune of Sơn La, the rows keeping the rules: about 90 KB. */
+function sonLaRows(): string[][] {
+  const rows: string[][] = [];
+  const communes = sonLaCommunes();
+  for (let year = 2015; year <= 2024; year++) {
+    communes.forEach(([code, name], i) => {
+      // Those who quit are among those in rehabilitation (a rule): the rows keep it, and slips break it.
+      const rehab = (i * 7 + year) % 30;
+      rows.push([code, name, String(year), String(rehab), String(rehab % 5), String((i * 3 + year) % 12), i % 5 === 0 ? '' : String((i + year) % 4)]);
+    });
+  }
+  return rows;
+}
+
 describe('lines taken as bytes', () => {
-  it('change no output of validate or aggregate for a province’s returns with slips at random rows', () => {
-    const communes = sonLaCommunes();
-    expect(communes.length).toBeGreaterThan(150);
-    // Ten years of every commune: about 90 KB, so the file is read in chunks, not at once.
-    const rows: string[][] = [];
-    for (let year = 2015; year <= 2024; year++) {
-      communes.forEach(([code, name], i) => {
-        // Those who quit are among those in rehabilitation (a rule): the rows keep it, and slips break it.
-        const rehab = (i * 7 + year) % 30;
-        rows.push([code, name, String(year), String(rehab), String(rehab % 5), String((i * 3 + year) % 12), i % 5 === 0 ? '' : String((i + year) % 4)]);
-      });
+  it('are most lines of a large return: each unit is decoded once, then its lines are read from the bytes', async () => {
+    // Counted at FileChecker.plainLine, as readCsv calls it: output tests alone would still pass
+    // if no line were ever taken as bytes.
+    const rows = sonLaRows();
+    const dir = mkdtempSync(join(tmpdir(), 'antt-bytes-'));
+    const path = join(dir, 'son-la.csv');
+    writeFileSync(path, [header, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n');
+    const count = async () => {
+      const catalogue = catalogueFor(null);
+      const gazetteer = loadGazetteer();
+      const checker = new ReturnChecker({ catalogue, gazetteer, context: {}, keepFindings: 100 });
+      let inBytes = 0;
+      await readCsv(
+        path,
+        (convention) => {
+          const file = checker.beginFile('son-la.csv', convention);
+          const plainLine = file.plainLine.bind(file);
+          file.plainLine = (text, start, end, separator, line) => {
+            const took = plainLine(text, start, end, separator, line);
+            if (took && typeof text !== 'string') inBytes++;
+            return took;
+          };
+          return file;
+        },
+        lazyVocabularyOf(gazetteer, catalogue),
+      );
+      return { inBytes, report: checker.finish() };
+    };
+    try {
+      const { inBytes, report } = await count();
+      expect(report.stats.rowsAccepted).toBe(rows.length);
+      // The first year's rows (each unit's first) and the lines handed over after them are text.
+      expect(inBytes).toBeGreaterThan(rows.length * 0.8);
+      process.env.ANTT_BYTE_LINES = '0';
+      expect((await count()).inBytes).toBe(0);
+    } finally {
+      delete process.env.ANTT_BYTE_LINES;
+      rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('change no output of validate or aggregate for a province’s returns with slips at random rows', () => {
+    expect(sonLaCommunes().length).toBeGreaterThan(150);
+    // About 90 KB, so the file is read in chunks, not at once.
+    const rows = sonLaRows();
     const dir = mkdtempSync(join(tmpdir(), 'antt-bytes-'));
     try {
       fc.assert(
