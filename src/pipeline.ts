@@ -15,6 +15,7 @@ import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
 import { readInParallel, readingPlan } from './io/parallel.js';
+import { readBatch } from './io/read-batch.js';
 import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
@@ -126,6 +127,16 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
       ...(options.progress ? { progress: options.progress } : {}),
       presenceOnly,
       readHere: (file) => readOneFile(checker, file, catalogue, vocabulary),
+      readBatchHere: (batch) =>
+        readBatch(batch, {
+          catalogue,
+          gazetteer,
+          vocabulary,
+          province: inputs.config?.province ?? null,
+          keepFindings: options.keepFindings ?? 10_000,
+          skip: new Set(options.skip ?? []),
+          presenceOnly,
+        }),
     });
   } else {
     for (const file of inputs.files) {

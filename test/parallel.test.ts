@@ -1,6 +1,6 @@
 /**
- * Reading in worker threads gives the same report, byte for byte, as reading one file after
- * another: the same findings (with their places and cells), counts, duplicates across files and
+ * Reading in worker threads (and on the main thread between merges) gives the same report, byte
+ * for byte, as reading one file after another: the same findings (with their places and cells), counts, duplicates across files and
  * totals.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,13 @@ describe('parallel reading (ANTT_WORKERS)', () => {
     const parallel = antt([command, ...inputs, ...options], { ANTT_WORKERS: '3' });
     expect(sequential.stdout.length).toBeGreaterThan(1000);
     expectSameRun(parallel, sequential);
+  }, 60_000);
+
+  it('the same output with one worker and the main thread reading batches between merges (two cores)', () => {
+    const options = ['aggregate', ...inputs, '--format', 'json', '--max-errors', '100000', '--level', 'commune', '--level', 'district', '--by', 'year'];
+    const sequential = antt(options, { ANTT_WORKERS: '0' });
+    expect(sequential.stdout.length).toBeGreaterThan(1000);
+    expectSameRun(antt(options, { ANTT_WORKERS: '2' }), sequential);
   }, 60_000);
 
   it('a file too large for a worker heap is read again on the main thread, with the same output', () => {

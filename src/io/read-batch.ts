@@ -1,0 +1,78 @@
+/**
+ * One batch of files read apart (see parallel.ts): with a fresh checker and rollup, its files one
+ * after another as on one thread, giving back its findings and counts, its wide rows by unit and
+ * period, and its rolled-up unit-years. What it shares with other batches is the merge's to find.
+ * A worker thread runs it for the batches it is sent; the main thread runs it too, for batches it
+ * takes itself between merges.
+ */
+import type { Catalogue } from '../core/catalogue.js';
+import type { Vocabulary } from '../core/encoding.js';
+import type { Gazetteer } from '../core/gazetteer.js';
+import { ReturnChecker, type CheckerPart, type RowsPart } from '../core/checker.js';
+import { Rollup, type RollupPart } from '../core/rollup.js';
+import { readOneFile } from '../pipeline.js';
+import { AnttError, type AnttErrorCode } from './errors.js';
+
+/** Files read as one run, and their size (from which the run sizes its tables). */
+export interface Batch {
+  files: string[];
+  bytes: number;
+}
+
+/** What reading a batch gives back. */
+export type BatchResult =
+  | { index: number; fatal: { code: AnttErrorCode; params: Record<string, string | number | undefined> } }
+  | { index: number; reread: true }
+  | { index: number; part: CheckerPart; rows: RowsPart; rolled: RollupPart };
+
+/** What every batch is read with. */
+export interface BatchReading {
+  catalogue: Catalogue;
+  gazetteer: Gazetteer;
+  vocabulary: () => Vocabulary;
+  province: string | null;
+  keepFindings: number;
+  skip: ReadonlySet<string>;
+  presenceOnly: boolean;
+}
+
+/**
+ * Fewest bytes a wide row takes (codes, a period and a few figures): a batch's size then bounds its
+ * rows, and its duplicate table is made that large at once rather than doubled a dozen times.
+ */
+const SHORTEST_ROW_BYTES = 32;
+
+export async function readBatch(batch: { index: number } & Batch, with_: BatchReading): Promise<BatchResult> {
+  const { catalogue, gazetteer } = with_;
+  const rollup = new Rollup(catalogue, gazetteer, { presenceOnly: with_.presenceOnly });
+  const checker = new ReturnChecker({
+    catalogue,
+    gazetteer,
+    context: { provinceCode: with_.province },
+    keepFindings: with_.keepFindings,
+    skip: with_.skip,
+    onAccepted: (row) => rollup.addRow(row),
+    expectedRows: batch.bytes / SHORTEST_ROW_BYTES,
+  });
+  try {
+    for (const file of batch.files) await readOneFile(checker, file, catalogue, with_.vocabulary);
+  } catch (error) {
+    // A failure to operate (a bad unit list, say) ends the run with its own words, as it would
+    // on one thread; anything else is a bug and surfaces as the reader's error.
+    if (!(error instanceof AnttError)) throw error;
+    return { index: batch.index, fatal: { code: error.code, params: error.params } };
+  }
+  // Long rows' rules are checked over every file at the end: such a batch is read again there.
+  if (checker.sawLongRows) return { index: batch.index, reread: true };
+  const rows = checker.exportRows();
+  const rolled = rollup.exportPart();
+  const part = checker.takePart();
+  return { index: batch.index, part, rows, rolled };
+}
+
+/** The buffers of a result, to be moved to the main thread rather than copied. */
+export function transferables(result: BatchResult): ArrayBuffer[] {
+  if (!('part' in result)) return [];
+  const { rows, rolled } = result;
+  return [rows.keys, rows.fingerprints, rows.masksLow, rows.masksHigh, rows.files, rows.lines, rolled.units, rolled.years, rolled.values, rolled.months, rolled.lastMonth].map((a) => a.buffer as ArrayBuffer);
+}
