@@ -76,4 +76,3 @@ export function unitSystemsFor(period: Period): readonly ('old' | 'new')[] {
   if (endsBefore) return OLD_LIST;
   return BOTH_LISTS;
 }
-

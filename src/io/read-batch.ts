@@ -42,20 +42,20 @@ export interface BatchReading {
  */
 const SHORTEST_ROW_BYTES = 32;
 
-export async function readBatch(batch: { index: number } & Batch, with_: BatchReading): Promise<BatchResult> {
-  const { catalogue, gazetteer } = with_;
-  const rollup = new Rollup(catalogue, gazetteer, { presenceOnly: with_.presenceOnly });
+export async function readBatch(batch: { index: number } & Batch, reading: BatchReading): Promise<BatchResult> {
+  const { catalogue, gazetteer } = reading;
+  const rollup = new Rollup(catalogue, gazetteer, { presenceOnly: reading.presenceOnly });
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
-    context: { provinceCode: with_.province },
-    keepFindings: with_.keepFindings,
-    skip: with_.skip,
+    context: { provinceCode: reading.province },
+    keepFindings: reading.keepFindings,
+    skip: reading.skip,
     onAccepted: (row) => rollup.addRow(row),
     expectedRows: batch.bytes / SHORTEST_ROW_BYTES,
   });
   try {
-    for (const file of batch.files) await readOneFile(checker, file, catalogue, with_.vocabulary);
+    for (const file of batch.files) await readOneFile(checker, file, catalogue, reading.vocabulary);
   } catch (error) {
     // A failure to operate (a bad unit list, say) ends the run with its own words, as it would
     // on one thread; anything else is a bug and surfaces as the reader's error.
