@@ -15,7 +15,6 @@ import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
 import { readInParallel, readingPlan } from './io/parallel.js';
-import { readBatch, type BatchReading } from './io/read-batch.js';
 import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
@@ -121,23 +120,18 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
   }
   const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
   if (plan.workers > 1 && rollup) {
-    // What this thread reads batches with, as a worker does (io/read-worker.ts).
-    const batchReading: BatchReading = {
-      catalogue,
-      gazetteer,
-      vocabulary,
-      province: inputs.config?.province ?? null,
-      keepFindings: options.keepFindings ?? 10_000,
-      skip: new Set(options.skip ?? []),
-      presenceOnly,
-    };
     await readInParallel(inputs, checker, rollup, plan, {
-      ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
-      ...(options.skip ? { skip: options.skip } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
-      presenceOnly,
       readHere: (file) => readOneFile(checker, file, catalogue, vocabulary),
-      readBatchHere: (batch) => readBatch(batch, batchReading),
+      reading: {
+        catalogue,
+        gazetteer,
+        vocabulary,
+        province: inputs.config?.province ?? null,
+        keepFindings: options.keepFindings ?? 10_000,
+        skip: new Set(options.skip ?? []),
+        presenceOnly,
+      },
     });
   } else {
     for (const file of inputs.files) {

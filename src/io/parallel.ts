@@ -21,7 +21,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ReturnChecker } from '../core/checker.js';
 import type { Rollup } from '../core/rollup.js';
-import type { Batch, BatchResult } from './read-batch.js';
+import { readBatch, type Batch, type BatchReading, type BatchResult } from './read-batch.js';
 import type { Inputs } from './inputs.js';
 import { AnttError } from './errors.js';
 import type { ProgressState } from './progress.js';
@@ -106,13 +106,11 @@ export async function readInParallel(
   rollup: Rollup,
   plan: ReadingPlan,
   options: {
-    keepFindings?: number;
-    skip?: readonly string[];
     progress?: ProgressState;
-    presenceOnly?: boolean;
+    /** Reads a file here, against everything merged before it. */
     readHere: (file: string) => Promise<void>;
-    /** Reads a batch apart on this thread, as a worker would (read-batch.ts). */
-    readBatchHere: (batch: { index: number } & Batch) => Promise<BatchResult>;
+    /** What a batch is read apart with, here and (all but the shared objects) in each worker. */
+    reading: BatchReading;
   },
 ): Promise<void> {
   // Required, not imported: see io/exceljs.ts. (node:v8 too: loading it is 8 million instructions
@@ -128,14 +126,15 @@ export async function readInParallel(
   const fixedYoungGeneration = ownsHeap();
   if (fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
   const script = new URL('./read-worker.js', import.meta.url);
+  const { reading: batchReading } = options;
   const workerData = {
     configPath: inputs.configPath,
-    province: inputs.config?.province ?? null,
-    keepFindings: options.keepFindings ?? 10_000,
-    skip: options.skip ?? [],
+    province: batchReading.province,
+    keepFindings: batchReading.keepFindings,
+    skip: [...batchReading.skip],
     fixedYoungGeneration,
     // Checking only: the workers' rollups say which unit-years a batch has, not their figures.
-    presenceOnly: options.presenceOnly ?? false,
+    presenceOnly: batchReading.presenceOnly,
   };
   // A worker's garbage is short-lived row data, and each worker's spare heap is memory the whole
   // run holds. A smaller young generation than the default (measured: −40 MiB, same time), and an
@@ -234,7 +233,7 @@ export async function readInParallel(
       const readHereInTurn = async () => {
         while (nextToSend < batches.length) {
           const index = nextToSend++;
-          done.set(index, await options.readBatchHere({ index, ...batches[index]! }));
+          done.set(index, await readBatch({ index, ...batches[index]! }, batchReading));
           await drain();
         }
       };
