@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AcceptedRow } from '../src/core/checker.js';
+import { outlierFindings, outliersIn } from '../src/core/check.js';
+import { scaledToPlain } from '../src/core/numbers.js';
 import { parsePeriod } from '../src/core/period.js';
 import { Rollup, type AggregateReport, type BuildOptions } from '../src/core/rollup.js';
 import { loadCatalogue, loadGazetteer } from '../src/io/shipped.js';
@@ -176,6 +178,56 @@ describe('rollup invariants (property)', () => {
       }),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('outliers of a rollup (property)', () => {
+  // Figures mostly of one size with now and then ten times or a tenth of it, in any order of
+  // years (a unit's years reach the rollup as its files come), some outside the window.
+  const arbitrarySeries = fc.uniqueArray(
+    fc.record({
+      commune: fc.integer({ min: 0, max: 3 }),
+      year: fc.integer({ min: 2010, max: 2026 }),
+      indicator: fc.constantFrom('propaganda_sessions', 'lien_gia_groups', 'opium_destroyed_ha', 'model_types'),
+      value: fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 90, max: 130 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 900, max: 1_300 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 14 }) },
+      ),
+    }),
+    { selector: (o) => `${o.commune}|${o.year}|${o.indicator}`, minLength: 40, maxLength: 150 },
+  );
+
+  it('flags what outliersIn flags in each unit’s own yearly series within the window, in order', () => {
+    let flagged = 0;
+    fc.assert(
+      fc.property(arbitrarySeries, fc.integer({ min: 2010, max: 2024 }), fc.integer({ min: 2, max: 12 }), (list, from, span) => {
+        const to = Math.min(2026, from + span);
+        const rollup = new Rollup(catalogue, gazetteer);
+        for (const o of list) rollup.addRow(observation(communes[o.commune]!.code, String(o.year), o.indicator, o.value));
+        const found = outlierFindings(rollup, catalogue, from, to, 3.5).map((f) => `${f.unit} ${f.indicator} ${f.params.year} ${f.value} ${f.params.low}–${f.params.high} ${f.params.reason}`);
+        // Units in the order their first figure came, indicators in the catalogue's, years ascending.
+        const expected: string[] = [];
+        for (const c of new Set(list.map((o) => o.commune))) {
+          for (const id of ['lien_gia_groups', 'propaganda_sessions', 'opium_destroyed_ha'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b))) {
+            const indicator = catalogue.indicator(id)!;
+            const points = list
+              .filter((o) => o.commune === c && o.indicator === id && o.year >= from && o.year <= to)
+              .sort((a, b) => a.year - b.year)
+              .map((o) => ({ year: o.year, value: o.value }));
+            const unit = `${communes[c]!.code} ${communes[c]!.name}`;
+            const plain = (scaled: number) => scaledToPlain(scaled, indicator.decimals);
+            for (const outlier of outliersIn(points, 3.5, indicator.decimals)) {
+              expected.push(`${unit} ${id} ${outlier.year} ${plain(outlier.value)} ${plain(outlier.low)}–${plain(outlier.high)} ${outlier.reason}`);
+            }
+          }
+        }
+        expect(found).toEqual(expected);
+        flagged += found.length;
+      }),
+      { numRuns: 150 },
+    );
+    expect(flagged).toBeGreaterThan(50); // the data made outliers to find
   });
 });
 

@@ -152,13 +152,23 @@ function mayHaveOutliers(values: ArrayLike<number>, count: number, threshold: nu
 
 /** The outlier tests themselves, on every point (outliersIn passes over series that cannot have one). */
 export function scoreOutliers(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
-  const n = points.length;
+  return scoreSeries(
+    points.map((p) => p.year),
+    points.map((p) => p.value),
+    points.length,
+    threshold,
+    decimals,
+  );
+}
+
+/** scoreOutliers on a series given as years[0, n) and values[0, n), as the rollup hands it over. */
+function scoreSeries(years: ArrayLike<number>, values: ArrayLike<number>, n: number, threshold: number, decimals: number): Outlier[] {
   if (n < 3) return [];
   // A series is a dozen years: sorted by insertion into arrays kept between calls, so that scoring
   // 90,000 series allocates nothing but what it finds. Each point's "other years" are the sorted
   // values without it (O(n²) compares on a dozen points, no sort per point).
   const sorted = scratch(0, n);
-  for (let i = 0; i < n; i++) insert(sorted, i, points[i]!.value);
+  for (let i = 0; i < n; i++) insert(sorted, i, values[i]!);
   let first = 0; // the positive values are sorted[first, n)
   while (first < n && !(sorted[first]! > 0)) first++;
   const positives = n - first;
@@ -183,8 +193,8 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
     return value > 0 && logMad > 0 ? (0.6745 * (Math.log(value) - logMedian)) / logMad : 0;
   };
   const found: Outlier[] = [];
-  for (const point of points) {
-    const value = point.value;
+  for (let p = 0; p < n; p++) {
+    const value = values[p]!;
     // Necessary for tenfold (the usual figure is a median of the other positives, so within
     // [minPositive, maxPositive]; 6.99 leaves room for the rounding of the ratio) …
     const mayBeTenfold = value > 0 && ((value >= floor && value >= 6.99 * minPositive) || (maxPositive >= floor && 6.99 * value <= maxPositive));
@@ -206,7 +216,7 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
     const at = indexIn(sorted, 0, n, value);
     const low = at === 0 ? sorted[1]! : sorted[0]!;
     const high = at === n - 1 ? sorted[n - 2]! : sorted[n - 1]!;
-    found.push({ year: point.year, value, low, high, reason: tenfold ? 'tenfold' : 'robust', score: pointScore });
+    found.push({ year: years[p]!, value, low, high, reason: tenfold ? 'tenfold' : 'robust', score: pointScore });
   }
   return found;
 }
@@ -252,9 +262,7 @@ function eachOutlier(rollup: Rollup, catalogue: Catalogue, from: number, to: num
     const indicator: Indicator = catalogue.indicators[indicatorIndex]!;
     if (indicator.kind !== 'flow' && indicator.kind !== 'stock') return;
     if (!mayHaveOutliers(values, count, threshold, indicator.decimals)) return;
-    const points: { year: number; value: number }[] = [];
-    for (let i = 0; i < count; i++) points.push({ year: years[i]!, value: values[i]! });
-    for (const outlier of scoreOutliers(points, threshold, indicator.decimals)) visit(unit, indicator, outlier);
+    for (const outlier of scoreSeries(years, values, count, threshold, indicator.decimals)) visit(unit, indicator, outlier);
   });
 }
 

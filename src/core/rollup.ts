@@ -82,19 +82,27 @@ interface UnitData {
   lastRow: number;
 }
 
-/** A node of the rollup tree: a unit of the gazetteer, or a province across the reform. */
+/**
+ * A node of the rollup tree: a unit of the gazetteer, or a province across the reform. Made only by `rollupNode`, with every field in one order, so that V8
+ * gives all nodes one shape: memos added later gave them several, and the report's code, reading
+ * nodes of every shape, was compiled again and again ("wrong map").
+ */
 interface RollupNode {
   key: string;
   unit: Unit;
   children: RollupNode[];
   /** Era nodes: a province before and after the reform, whose stock is the later era's. */
   eras: boolean;
-  /** Memo of yearly figures: indicator index × 10 000 + year → figure. */
-  yearly: Map<number, YearFigure>;
+  /** A unit with units below it: its figures for every year and slot, worked out once (see figuresOf). */
+  figures: NodeFigures | undefined;
   /** The unit's own unit-year rows by year − the window's first year (looked up on first use). */
-  ownRows?: (number | undefined)[];
+  ownRows: (number | undefined)[] | undefined;
   /** Memo of window accumulators by indicator index (a province's stock asks each district's again). */
-  window?: Map<number, Accumulator>;
+  window: Map<number, Accumulator> | undefined;
+}
+
+function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
+  return { key, unit, children, eras, figures: undefined, ownRows: undefined, window: undefined };
 }
 
 export interface BuildOptions {
@@ -430,14 +438,6 @@ export class Rollup {
     return new ReportBuilder(this, this.catalogue, this.gazetteer, options).build();
   }
 
-  /** @internal The unit's own figure and where it came from, or null. */
-  own(node: RollupNode, from: number, year: number, index: number): { value: number; place: Place | null } | null {
-    const row = this.ownRow(node, from, year);
-    if (row === undefined) return null;
-    const value = this.valueAt(row, index);
-    return Number.isNaN(value) ? null : { value, place: this.places[row] ?? null };
-  }
-
   /** @internal The unit's own figure, or NaN: what a commune contributes, without an object. */
   ownValue(node: RollupNode, from: number, year: number, index: number): number {
     const row = this.ownRow(node, from, year);
@@ -447,14 +447,25 @@ export class Rollup {
   /**
    * A unit's row for a year of the window that starts at `from`: its rows are looked up once per
    * node (a report asks for every unit × year × indicator; a node belongs to one report).
+   * @internal
    */
-  private ownRow(node: RollupNode, from: number, year: number): number | undefined {
+  ownRow(node: RollupNode, from: number, year: number): number | undefined {
     if (node.ownRows === undefined) {
       node.ownRows = [];
       const years = this.data.get(node.key)?.years;
       if (years) for (const [y, row] of years) if (y >= from) node.ownRows[y - from] = row;
     }
     return node.ownRows[year - from];
+  }
+
+  /** @internal Where a unit-year's own return came from (districts and provinces). */
+  placeOf(row: number): Place | null {
+    return this.places[row] ?? null;
+  }
+
+  /** @internal The unit-years' figures as they are (read only, while a report is built). */
+  store(): { values: Float64Array; stride: number; slotOf: Int16Array; width: number } {
+    return { values: this.values, stride: this.stride, slotOf: this.slotOf, width: this.slotIndexes.length };
   }
 
   /** Did the unit send any figure for that year (any indicator)? */
@@ -472,19 +483,35 @@ export class Rollup {
     let years = new Int32Array(16);
     let values = new Float64Array(16);
     let rows = new Int32Array(16);
+    let inWindow = new Int32Array(16);
     for (const unitData of this.data.values()) {
-      const inWindow = [...unitData.years.keys()].filter((y) => y >= from && y <= to).sort((a, b) => a - b);
-      if (inWindow.length < 3) continue; // too short a series to tell anything unusual
-      if (inWindow.length > rows.length) {
-        rows = new Int32Array(inWindow.length * 2);
-        years = new Int32Array(inWindow.length * 2);
-        values = new Float64Array(inWindow.length * 2);
+      if (unitData.years.size < 3) continue; // too short a series to tell anything unusual
+      if (unitData.years.size > rows.length) {
+        rows = new Int32Array(unitData.years.size * 2);
+        inWindow = new Int32Array(unitData.years.size * 2);
+        years = new Int32Array(unitData.years.size * 2);
+        values = new Float64Array(unitData.years.size * 2);
       }
-      for (let y = 0; y < inWindow.length; y++) rows[y] = unitData.years.get(inWindow[y]!)!;
+      // The unit's years within the window in order, sorted by insertion (a dozen at most, and
+      // nearly always in order already): nothing allocated per unit.
+      let n = 0;
+      for (const [year, row] of unitData.years) {
+        if (year < from || year > to) continue;
+        let j = n++;
+        for (; j > 0 && inWindow[j - 1]! > year; j--) {
+          inWindow[j] = inWindow[j - 1]!;
+          rows[j] = rows[j - 1]!;
+        }
+        inWindow[j] = year;
+        rows[j] = row;
+      }
+      if (n < 3) continue;
       for (const i of present) {
+        const slot = this.slotOf[i]!;
+        if (slot < 0) continue; // a ratio: present through its parts
         let count = 0;
-        for (let y = 0; y < inWindow.length; y++) {
-          const value = this.valueAt(rows[y]!, i);
+        for (let y = 0; y < n; y++) {
+          const value = this.values[rows[y]! * this.stride + slot]!;
           if (Number.isNaN(value)) continue;
           years[count] = inWindow[y]!;
           values[count] = value;
@@ -505,11 +532,39 @@ interface YearFigure {
 /** A unit without a figure (shared: most communes lack most indicator-years; never changed). */
 const NO_FIGURE: YearFigure = Object.freeze({ value: null, source: null, covered: 0 });
 
+const OWN = 1;
+const BUILT = 2;
+const SOURCES = [null, 'own', 'built'] as const;
+
+/**
+ * A unit's figures by year of the window × slot of the store (at = (year − from) × width + slot):
+ * what the report reads, and what a reconciliation compares.
+ */
+interface NodeFigures {
+  /** The figure that goes up, NaN for none. */
+  value: Float64Array;
+  /** 0 none, OWN, BUILT. */
+  source: Uint8Array;
+  /** Commune-years the figure covers. */
+  covered: Float64Array;
+  /** The unit's own figure and the sum of its units' figures, NaN for none. */
+  own: Float64Array;
+  built: Float64Array;
+  /** 1 once the report has asked for it (its reconciliation looked at). */
+  looked: Uint8Array;
+}
+
 class ReportBuilder {
   private readonly years: number[];
   private readonly communeCounts = new Map<string, number>();
   private readonly findings: Finding[] = [];
   private readonly reconciled = new Set<string>();
+  /** The rollup's figures, as they stay while the report is built. */
+  private readonly store: ReturnType<Rollup['store']>;
+  /** By slot: 1 for an indicator of kind `none` (never built from below). */
+  private readonly slotNone: Uint8Array;
+  /** What yearFigure answers in. */
+  private readonly figure: YearFigure = { value: null, source: null, covered: 0 };
 
   constructor(
     private readonly rollup: Rollup,
@@ -519,6 +574,12 @@ class ReportBuilder {
   ) {
     this.years = [];
     for (let y = options.from; y <= options.to; y++) this.years.push(y);
+    this.store = rollup.store();
+    this.slotNone = new Uint8Array(this.store.width);
+    catalogue.indicators.forEach((indicator, index) => {
+      const slot = this.store.slotOf[index]!;
+      if (slot >= 0 && indicator.kind === 'none') this.slotNone[slot] = 1;
+    });
   }
 
   build(): AggregateReport {
@@ -564,7 +625,7 @@ class ReportBuilder {
         .units('old')
         .filter((u) => u.level === 'province' && this.gazetteer.newProvinceOf(u.code) === code)
         .map((u) => this.tree(u));
-      return { key: `era:${code}`, unit: newProvince!, children: [...merged, newNode], eras: true, yearly: new Map() };
+      return rollupNode(`era:${code}`, newProvince!, [...merged, newNode], true);
     }
     return oldNode ?? newNode;
   }
@@ -576,7 +637,7 @@ class ReportBuilder {
     const known = this.trees.get(key);
     if (known) return known;
     const children = this.gazetteer.childrenOf(unit).map((child) => this.tree(child));
-    const node: RollupNode = { key, unit, children, eras: false, yearly: new Map() };
+    const node = rollupNode(key, unit, children, false);
     this.trees.set(key, node);
     return node;
   }
@@ -624,52 +685,133 @@ class ReportBuilder {
     return count;
   }
 
-  /** The figure of one unit, indicator and year, and which figure went up. */
+  /**
+   * The figure of one unit, indicator and year, and which figure went up. The answer is one
+   * object kept by the builder and overwritten by the next call: read it before asking again.
+   */
   private yearFigure(node: RollupNode, indicator: Indicator, index: number, year: number): YearFigure {
-    // A commune's figure is a look-up: only units with units below them are worth remembering
-    // (ten thousand communes × years × indicators of memo would outweigh the data).
-    const memo = index * 10_000 + year;
-    const leaf = node.children.length === 0;
-    const known = leaf ? undefined : node.yearly.get(memo);
-    if (known) return known;
-    let figure: YearFigure;
-    const own = node.eras ? null : this.rollup.own(node, this.options.from, year, index);
-    if (leaf && own === null) return NO_FIGURE;
-    if (node.children.length === 0 || indicator.kind === 'none') {
-      figure = own ? { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) } : { value: null, source: null, covered: 0 };
-      if (indicator.kind === 'none' && node.children.length > 0) figure.covered = 0;
-    } else {
-      // Within a year, units' figures add up across units as every kind but `none` (the unit's
-      // own, above) says in accumulators.ts: a sum. It is kept here, without an accumulator for
-      // each unit × indicator × year.
-      let sum = 0;
-      let covered = 0;
-      let anyChild = false;
-      for (const child of node.children) {
-        if (child.children.length === 0) {
-          // A commune: its own figure, as yearFigure would give it, without the objects (a
-          // national report asks for ten thousand communes × years × indicators).
-          const value = this.rollup.ownValue(child, this.options.from, year, index);
-          if (Number.isNaN(value)) continue;
-          anyChild = true;
-          covered += this.expectedCommunes(child, year);
-          sum += value;
+    const slot = this.store.slotOf[index]!;
+    if (slot < 0) return NO_FIGURE; // never reported by any unit
+    const figure = this.figure;
+    if (node.children.length === 0) {
+      // A commune's figure is a look-up in the store.
+      const row = this.rollup.ownRow(node, this.options.from, year);
+      const value = row === undefined ? NaN : this.store.values[row * this.store.stride + slot]!;
+      if (Number.isNaN(value)) return NO_FIGURE;
+      figure.value = value;
+      figure.source = 'own';
+      figure.covered = this.expectedCommunes(node, year);
+      return figure;
+    }
+    const figures = this.figuresOf(node);
+    const at = (year - this.options.from) * this.store.width + slot;
+    if (figures.looked[at] === 0 && indicator.kind !== 'none') this.lookAt(node, indicator, slot, year);
+    const value = figures.value[at]!;
+    figure.value = Number.isNaN(value) ? null : value;
+    figure.source = SOURCES[figures.source[at]!]!;
+    figure.covered = figures.covered[at]!;
+    return figure;
+  }
+
+  /**
+   * The first time a unit's figure for a slot and year is asked for: its units' first, then its
+   * own reconciliation (own and built both there and different). Findings so come in the order
+   * the report first reads each figure, as when each was worked out on first use.
+   */
+  private lookAt(node: RollupNode, indicator: Indicator, slot: number, year: number): void {
+    const figures = this.figuresOf(node);
+    const at = (year - this.options.from) * this.store.width + slot;
+    figures.looked[at] = 1;
+    for (const child of node.children) {
+      if (child.children.length === 0) continue;
+      if (this.figuresOf(child).looked[at] === 0) this.lookAt(child, indicator, slot, year);
+    }
+    const own = figures.own[at]!;
+    const built = figures.built[at]!;
+    if (!Number.isNaN(own) && !Number.isNaN(built) && own !== built) {
+      const row = this.rollup.ownRow(node, this.options.from, year)!;
+      this.reconcile(node, indicator, year, { value: own, place: this.rollup.placeOf(row) }, built);
+    }
+  }
+
+  /**
+   * A unit's figures for every year of the window and every slot, from its units' figures in one
+   * pass (a national report asks for 700 districts × indicators × years, each the sum of a dozen
+   * communes): within a year, units' figures add up across units as every kind but `none` says
+   * in accumulators.ts — a sum. A `none` figure is the unit's own, never built from below.
+   */
+  private figuresOf(node: RollupNode): NodeFigures {
+    if (node.figures) return node.figures;
+    const { values, stride, width } = this.store;
+    const years = this.years.length;
+    const from = this.options.from;
+    const size = years * width;
+    const built = new Float64Array(size);
+    const any = new Uint8Array(size);
+    const covered = new Float64Array(size);
+    for (const child of node.children) {
+      if (child.children.length === 0) {
+        for (let y = 0; y < years; y++) {
+          const row = this.rollup.ownRow(child, from, from + y);
+          if (row === undefined) continue;
+          const expected = this.expectedCommunes(child, from + y);
+          const base = row * stride;
+          for (let s = 0, at = y * width; s < width; s++, at++) {
+            const value = values[base + s]!;
+            if (Number.isNaN(value)) continue;
+            built[at] = built[at]! + value;
+            any[at] = 1;
+            covered[at] = covered[at]! + expected;
+          }
+        }
+        continue;
+      }
+      const below = this.figuresOf(child);
+      for (let at = 0; at < size; at++) {
+        const value = below.value[at]!;
+        if (Number.isNaN(value)) continue;
+        built[at] = built[at]! + value;
+        any[at] = 1;
+        covered[at] = covered[at]! + below.covered[at]!;
+      }
+    }
+    const figures: NodeFigures = {
+      value: new Float64Array(size).fill(NaN),
+      source: new Uint8Array(size),
+      covered: new Float64Array(size),
+      own: new Float64Array(size).fill(NaN),
+      built,
+      looked: new Uint8Array(size),
+    };
+    const reported = this.options.prefer === 'reported';
+    for (let y = 0; y < years; y++) {
+      const row = node.eras ? undefined : this.rollup.ownRow(node, from, from + y);
+      const expected = this.expectedCommunes(node, from + y);
+      for (let s = 0, at = y * width; s < width; s++, at++) {
+        const own = row === undefined ? NaN : values[row * stride + s]!;
+        figures.own[at] = own;
+        if (any[at] === 0) built[at] = NaN;
+        if (this.slotNone[s] === 1) {
+          built[at] = NaN; // not built from below: nothing to reconcile
+          if (!Number.isNaN(own)) {
+            figures.value[at] = own;
+            figures.source[at] = OWN;
+          }
           continue;
         }
-        const childFigure = this.yearFigure(child, indicator, index, year);
-        if (childFigure.value === null) continue;
-        anyChild = true;
-        covered += childFigure.covered;
-        sum += childFigure.value;
+        if (!Number.isNaN(own) && (any[at] === 0 || reported)) {
+          figures.value[at] = own;
+          figures.source[at] = OWN;
+          figures.covered[at] = expected;
+        } else if (any[at] === 1) {
+          figures.value[at] = built[at]!;
+          figures.source[at] = BUILT;
+          figures.covered[at] = covered[at]!;
+        }
       }
-      const builtValue = anyChild ? sum : null;
-      if (own && builtValue !== null && own.value !== builtValue) this.reconcile(node, indicator, year, own, builtValue);
-      const useOwn = own !== null && (builtValue === null || this.options.prefer === 'reported');
-      if (useOwn) figure = { value: own.value, source: 'own', covered: this.expectedCommunes(node, year) };
-      else figure = { value: builtValue, source: builtValue === null ? null : 'built', covered };
     }
-    if (!leaf) node.yearly.set(memo, figure);
-    return figure;
+    node.figures = figures;
+    return figures;
   }
 
   private reconcile(node: RollupNode, indicator: Indicator, year: number, own: { value: number; place: Place | null }, built: number): void {
@@ -792,9 +934,9 @@ class ReportBuilder {
     const expected = this.expectedCommunes(node, year);
     if (indicator.kind === 'ratio') {
       const parts = this.ratioParts(indicator);
-      const n = this.yearFigure(node, parts.numerator, parts.numeratorIndex, year);
+      const n = this.yearFigure(node, parts.numerator, parts.numeratorIndex, year).value; // read before the next
       const d = this.yearFigure(node, parts.denominator, parts.denominatorIndex, year);
-      const value = ratioOf(n.value, d.value, parts.numerator.decimals, parts.denominator.decimals, indicator.decimals);
+      const value = ratioOf(n, d.value, parts.numerator.decimals, parts.denominator.decimals, indicator.decimals);
       return { value, source: value === null ? null : 'built', reported: d.covered, expected };
     }
     const figure = this.yearFigure(node, indicator, this.catalogue.indexOf(indicator.id), year);
