@@ -91,6 +91,11 @@ interface RollupNode {
   key: string;
   unit: Unit;
   children: RollupNode[];
+  /**
+   * No units below it (a commune). Asked of every node, where `children.length` would read arrays
+   * of two shapes to V8 (an empty one and one of nodes), and stop its compiled code ("wrong map").
+   */
+  leaf: boolean;
   /** Era nodes: a province before and after the reform, whose stock is the later era's. */
   eras: boolean;
   /** A unit with units below it: its figures for every year and slot, worked out once (see figuresOf). */
@@ -102,7 +107,7 @@ interface RollupNode {
 }
 
 function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
-  return { key, unit, children, eras, figures: undefined, ownRows: undefined, window: undefined };
+  return { key, unit, children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined };
 }
 
 export interface BuildOptions {
@@ -450,12 +455,20 @@ export class Rollup {
    * @internal
    */
   ownRow(node: RollupNode, from: number, year: number): number | undefined {
-    if (node.ownRows === undefined) {
-      node.ownRows = [];
-      const years = this.data.get(node.key)?.years;
-      if (years) for (const [y, row] of years) if (y >= from) node.ownRows[y - from] = row;
+    let rows = node.ownRows;
+    if (rows === undefined) {
+      const found: (number | undefined)[] = (rows = node.ownRows = []);
+      // The unit found by its place in its list, not by its key's hash; its years by forEach, not
+      // an iterator and an entry array per year: this runs once per unit of a report, mostly
+      // before V8 has compiled it (ten thousand communes in a national one).
+      const list = this.byOrder[node.unit.system];
+      const known = node.eras ? undefined : list[node.unit.order];
+      const unitData = known !== undefined && known.unit === node.unit ? known : this.data.get(node.key);
+      unitData?.years.forEach((row, y) => {
+        if (y >= from) found[y - from] = row;
+      });
     }
-    return node.ownRows[year - from];
+    return rows[year - from];
   }
 
   /** @internal Where a unit-year's own return came from (districts and provinces). */
@@ -552,6 +565,59 @@ interface NodeFigures {
   built: Float64Array;
   /** 1 once the report has asked for it (its reconciliation looked at). */
   looked: Uint8Array;
+}
+
+// The report's inner loops, each a small function of typed arrays alone: V8 compiles such a
+// function soon and for good, where the same loops inside the builder's methods ran for hundreds
+// of milliseconds uncompiled, and were compiled again and again, in a national run's one report.
+
+/** Adds a commune's figures of a year (values[from, from + width)) to its unit's sums at `at`. */
+function addCommuneYear(values: Float64Array, from: number, width: number, covers: number, built: Float64Array, any: Uint8Array, covered: Float64Array, at: number): void {
+  for (let s = 0; s < width; s++) {
+    const value = values[from + s]!;
+    if (value !== value) continue; // NaN: not reported
+    built[at + s] = built[at + s]! + value;
+    any[at + s] = 1;
+    covered[at + s] = covered[at + s]! + covers;
+  }
+}
+
+/** Adds a unit's figures (every year and slot) to its parent's sums. */
+function addUnitFigures(value: Float64Array, covers: Float64Array, built: Float64Array, any: Uint8Array, covered: Float64Array): void {
+  for (let at = 0; at < value.length; at++) {
+    const v = value[at]!;
+    if (v !== v) continue;
+    built[at] = built[at]! + v;
+    any[at] = 1;
+    covered[at] = covered[at]! + covers[at]!;
+  }
+}
+
+/**
+ * Which figure goes up for each slot of a year (at = its first slot): the unit's own where
+ * nothing was built from below (or with `reported`), else the sum from below. A `none` figure is
+ * only ever the unit's own. `built` becomes NaN where nothing is to be reconciled.
+ */
+function settleYear(figures: NodeFigures, any: Uint8Array, covered: Float64Array, slotNone: Uint8Array, at: number, width: number, expected: number, reported: boolean): void {
+  const { value, source, own, built } = figures;
+  for (let s = 0; s < width; s++, at++) {
+    const mine = own[at]!;
+    if (any[at] === 0 || slotNone[s] === 1) built[at] = NaN;
+    if (slotNone[s] === 1) {
+      if (mine === mine) {
+        value[at] = mine;
+        source[at] = OWN;
+      }
+    } else if (mine === mine && (any[at] === 0 || reported)) {
+      value[at] = mine;
+      source[at] = OWN;
+      figures.covered[at] = expected;
+    } else if (any[at] === 1) {
+      value[at] = built[at]!;
+      source[at] = BUILT;
+      figures.covered[at] = covered[at]!;
+    }
+  }
 }
 
 class ReportBuilder {
@@ -693,7 +759,7 @@ class ReportBuilder {
     const slot = this.store.slotOf[index]!;
     if (slot < 0) return NO_FIGURE; // never reported by any unit
     const figure = this.figure;
-    if (node.children.length === 0) {
+    if (node.leaf) {
       // A commune's figure is a look-up in the store.
       const row = this.rollup.ownRow(node, this.options.from, year);
       const value = row === undefined ? NaN : this.store.values[row * this.store.stride + slot]!;
@@ -723,7 +789,7 @@ class ReportBuilder {
     const at = (year - this.options.from) * this.store.width + slot;
     figures.looked[at] = 1;
     for (const child of node.children) {
-      if (child.children.length === 0) continue;
+      if (child.leaf) continue;
       if (this.figuresOf(child).looked[at] === 0) this.lookAt(child, indicator, slot, year);
     }
     const own = figures.own[at]!;
@@ -750,29 +816,14 @@ class ReportBuilder {
     const any = new Uint8Array(size);
     const covered = new Float64Array(size);
     for (const child of node.children) {
-      if (child.children.length === 0) {
+      if (child.leaf) {
         for (let y = 0; y < years; y++) {
           const row = this.rollup.ownRow(child, from, from + y);
-          if (row === undefined) continue;
-          const expected = this.expectedCommunes(child, from + y);
-          const base = row * stride;
-          for (let s = 0, at = y * width; s < width; s++, at++) {
-            const value = values[base + s]!;
-            if (Number.isNaN(value)) continue;
-            built[at] = built[at]! + value;
-            any[at] = 1;
-            covered[at] = covered[at]! + expected;
-          }
+          if (row !== undefined) addCommuneYear(values, row * stride, width, this.expectedCommunes(child, from + y), built, any, covered, y * width);
         }
-        continue;
-      }
-      const below = this.figuresOf(child);
-      for (let at = 0; at < size; at++) {
-        const value = below.value[at]!;
-        if (Number.isNaN(value)) continue;
-        built[at] = built[at]! + value;
-        any[at] = 1;
-        covered[at] = covered[at]! + below.covered[at]!;
+      } else {
+        const below = this.figuresOf(child);
+        addUnitFigures(below.value, below.covered, built, any, covered);
       }
     }
     const figures: NodeFigures = {
@@ -786,29 +837,8 @@ class ReportBuilder {
     const reported = this.options.prefer === 'reported';
     for (let y = 0; y < years; y++) {
       const row = node.eras ? undefined : this.rollup.ownRow(node, from, from + y);
-      const expected = this.expectedCommunes(node, from + y);
-      for (let s = 0, at = y * width; s < width; s++, at++) {
-        const own = row === undefined ? NaN : values[row * stride + s]!;
-        figures.own[at] = own;
-        if (any[at] === 0) built[at] = NaN;
-        if (this.slotNone[s] === 1) {
-          built[at] = NaN; // not built from below: nothing to reconcile
-          if (!Number.isNaN(own)) {
-            figures.value[at] = own;
-            figures.source[at] = OWN;
-          }
-          continue;
-        }
-        if (!Number.isNaN(own) && (any[at] === 0 || reported)) {
-          figures.value[at] = own;
-          figures.source[at] = OWN;
-          figures.covered[at] = expected;
-        } else if (any[at] === 1) {
-          figures.value[at] = built[at]!;
-          figures.source[at] = BUILT;
-          figures.covered[at] = covered[at]!;
-        }
-      }
+      if (row !== undefined) figures.own.set(values.subarray(row * stride, row * stride + width), y * width);
+      settleYear(figures, any, covered, this.slotNone, y * width, width, this.expectedCommunes(node, from + y), reported);
     }
     node.figures = figures;
     return figures;
@@ -841,7 +871,7 @@ class ReportBuilder {
 
   /** The window accumulator of a unit, worked out once (read only: parents only read it). */
   private windowAccumulator(node: RollupNode, indicator: Indicator, index: number): Accumulator {
-    if (node.children.length === 0) return this.windowAccumulatorOnce(node, indicator, index);
+    if (node.leaf) return this.windowAccumulatorOnce(node, indicator, index);
     node.window ??= new Map();
     let acc = node.window.get(index);
     if (!acc) {
@@ -854,7 +884,7 @@ class ReportBuilder {
   /** The window accumulator of a unit: years for a flow; per-unit latest for a stock. */
   private windowAccumulatorOnce(node: RollupNode, indicator: Indicator, index: number): Accumulator {
     const acc = accumulatorFor(indicator.kind);
-    if (node.children.length === 0 && !node.eras) {
+    if (node.leaf && !node.eras) {
       // A commune: its own figures (as yearFigure gives them), without an object per year.
       for (const year of this.years) {
         const value = this.rollup.ownValue(node, this.options.from, year, index);
@@ -862,32 +892,36 @@ class ReportBuilder {
       }
       return acc;
     }
+    const slot = this.store.slotOf[index]!;
+    if (slot < 0) return acc; // never reported by any unit
+    const { value, source } = this.allYears(node, indicator, slot);
+    const width = this.store.width;
     if (indicator.kind === 'flow' || indicator.kind === 'none') {
-      for (const year of this.years) {
-        const figure = this.yearFigure(node, indicator, index, year);
-        if (figure.value !== null) acc.addYear(year, figure.value);
+      for (let y = 0, at = slot; y < this.years.length; y++, at += width) {
+        const figure = value[at]!;
+        if (figure === figure) acc.addYear(this.years[y]!, figure);
       }
       return acc;
     }
     // What exists at the end of the window: the latest year with a figure decides where it comes
     // from. Built: each unit below contributes its own latest figure (a commune silent in the last
     // year still has its groups). Own: the unit's own return for that year stands.
-    let latest: number | null = null;
-    for (const year of this.years) if (this.yearFigure(node, indicator, index, year).value !== null) latest = year;
-    if (latest === null) return acc;
-    const atLatest = this.yearFigure(node, indicator, index, latest);
-    if (atLatest.source === 'own') {
-      acc.addYear(latest, atLatest.value!);
+    let last = -1;
+    for (let y = 0, at = slot; y < this.years.length; y++, at += width) if (value[at] === value[at]) last = y;
+    if (last < 0) return acc;
+    const latest = this.years[last]!;
+    if (source[last * width + slot] === OWN) {
+      acc.addYear(latest, value[last * width + slot]!);
       return acc;
     }
     if (node.eras) {
       // Before and after the reform are not two units side by side: the later era's figure stands.
-      const era = node.children.filter((c) => (latest! <= LAST_OLD_YEAR ? c.unit.system === 'old' : c.unit.system === 'new'));
+      const era = node.children.filter((c) => (latest <= LAST_OLD_YEAR ? c.unit.system === 'old' : c.unit.system === 'new'));
       for (const child of era) acc.addUnit(this.windowAccumulator(child, indicator, index));
       return acc;
     }
     for (const child of node.children) {
-      if (child.children.length === 0 && !child.eras) {
+      if (child.leaf && !child.eras) {
         // A commune hands on its figure of the latest year it has one, as its own accumulator
         // would (a stock or unit count keeps the latest over years): found from the end, without
         // an accumulator for each of ten thousand communes × indicators.
@@ -912,22 +946,62 @@ class ReportBuilder {
       const parts = this.ratioParts(indicator);
       const n = this.windowAccumulator(node, parts.numerator, parts.numeratorIndex).value();
       const d = this.windowAccumulator(node, parts.denominator, parts.denominatorIndex).value();
-      for (const year of this.years) reported += this.yearFigure(node, parts.denominator, parts.denominatorIndex, year).covered;
+      reported = this.reportedOver(node, parts.denominator, parts.denominatorIndex);
       const value = ratioOf(n, d, parts.numerator.decimals, parts.denominator.decimals, indicator.decimals);
       return { value, source: value === null ? null : 'built', reported, expected };
     }
     const index = this.catalogue.indexOf(indicator.id);
     const acc = this.windowAccumulator(node, indicator, index);
-    const sources = new Set<'built' | 'own'>();
-    for (const year of this.years) {
-      const figure = this.yearFigure(node, indicator, index, year);
-      reported += figure.covered;
-      if (figure.source) sources.add(figure.source);
-    }
+    reported = this.reportedOver(node, indicator, index);
+    const sources = this.sourcesSeen;
     const value = acc.value();
     // A `none` figure is the unit's own, never built from below: the communes' coverage says nothing of it.
     if (indicator.kind === 'none' && value !== null) reported = expected;
-    return { value, source: value === null ? null : sources.has('own') && !sources.has('built') ? 'own' : sources.has('built') ? 'built' : null, reported, expected };
+    const source = value === null ? null : (sources & (1 << BUILT)) !== 0 ? 'built' : (sources & (1 << OWN)) !== 0 ? 'own' : null;
+    return { value, source, reported, expected };
+  }
+
+  /** Which sources reportedOver saw (bits 1 << OWN, 1 << BUILT): no set per cell. */
+  private sourcesSeen = 0;
+
+  /** Commune-years a unit's figures of an indicator cover over the window (and sourcesSeen). */
+  private reportedOver(node: RollupNode, indicator: Indicator, index: number): number {
+    let reported = 0;
+    let sources = 0;
+    this.sourcesSeen = 0;
+    if (node.leaf) {
+      for (const year of this.years) {
+        const figure = this.yearFigure(node, indicator, index, year);
+        reported += figure.covered;
+        if (figure.source !== null) sources |= 1 << OWN;
+      }
+      this.sourcesSeen = sources;
+      return reported;
+    }
+    const slot = this.store.slotOf[index]!;
+    if (slot < 0) return 0;
+    const figures = this.allYears(node, indicator, slot);
+    const width = this.store.width;
+    for (let y = 0, at = slot; y < this.years.length; y++, at += width) {
+      reported += figures.covered[at]!;
+      if (figures.source[at] !== 0) sources |= 1 << figures.source[at]!;
+    }
+    this.sourcesSeen = sources;
+    return reported;
+  }
+
+  /**
+   * A unit's figures with every year of a slot looked at, in order (see lookAt): what the report
+   * reads of the whole window at once.
+   */
+  private allYears(node: RollupNode, indicator: Indicator, slot: number): NodeFigures {
+    const figures = this.figuresOf(node);
+    if (indicator.kind === 'none') return figures;
+    const width = this.store.width;
+    for (let y = 0, at = slot; y < this.years.length; y++, at += width) {
+      if (figures.looked[at] === 0) this.lookAt(node, indicator, slot, this.years[y]!);
+    }
+    return figures;
   }
 
   private yearCell(node: RollupNode, indicator: Indicator, year: number): FigureCell {
