@@ -565,6 +565,10 @@ interface NodeFigures {
   built: Float64Array;
   /** 1 once the report has asked for it (its reconciliation looked at). */
   looked: Uint8Array;
+  /** By slot: 1 once every year has been looked at. */
+  allLooked: Uint8Array;
+  /** The units below that have units below them: what lookAt goes down to (none for a district). */
+  branches: RollupNode[];
 }
 
 // The report's inner loops, each a small function of typed arrays alone: V8 compiles such a
@@ -709,7 +713,9 @@ class ReportBuilder {
   }
 
   private isFlagged(node: RollupNode): boolean {
-    if (this.options.flaggedUnits?.has(node.key)) return true;
+    // Most runs reject no row: no walk down to every commune of every unit reported.
+    if (this.options.flaggedUnits === undefined || this.options.flaggedUnits.size === 0) return false;
+    if (this.options.flaggedUnits.has(node.key)) return true;
     return node.children.some((c) => this.isFlagged(c));
   }
 
@@ -788,8 +794,7 @@ class ReportBuilder {
     const figures = this.figuresOf(node);
     const at = (year - this.options.from) * this.store.width + slot;
     figures.looked[at] = 1;
-    for (const child of node.children) {
-      if (child.leaf) continue;
+    for (const child of figures.branches) {
       if (this.figuresOf(child).looked[at] === 0) this.lookAt(child, indicator, slot, year);
     }
     const own = figures.own[at]!;
@@ -833,6 +838,8 @@ class ReportBuilder {
       own: new Float64Array(size).fill(NaN),
       built,
       looked: new Uint8Array(size),
+      allLooked: new Uint8Array(width),
+      branches: node.children.filter((child) => !child.leaf),
     };
     const reported = this.options.prefer === 'reported';
     for (let y = 0; y < years; y++) {
@@ -996,11 +1003,12 @@ class ReportBuilder {
    */
   private allYears(node: RollupNode, indicator: Indicator, slot: number): NodeFigures {
     const figures = this.figuresOf(node);
-    if (indicator.kind === 'none') return figures;
+    if (indicator.kind === 'none' || figures.allLooked[slot] === 1) return figures;
     const width = this.store.width;
     for (let y = 0, at = slot; y < this.years.length; y++, at += width) {
       if (figures.looked[at] === 0) this.lookAt(node, indicator, slot, this.years[y]!);
     }
+    figures.allLooked[slot] = 1;
     return figures;
   }
 
