@@ -110,6 +110,26 @@ describe('across the 1 July 2025 reform', () => {
   });
 });
 
+describe('what is present', () => {
+  it('years with figures, and indicators with figures within a window (a ratio when both its parts are)', () => {
+    const rollup = new Rollup(catalogue, gazetteer);
+    const rows = [
+      observation(SONG_MA[1]!.code, '2020-Q2', 'lien_gia_groups', 40),
+      observation(SONG_MA[2]!.code, '2020', 'rehab_participants', 8),
+      observation(SONG_MA[2]!.code, '2022', 'addicts_quit', 2),
+      observation('126', '2022', 'rehab_participants', 9),
+      observation(SONG_MA[0]!.code, '2015', 'propaganda_sessions', 3),
+    ];
+    for (const row of rows) rollup.addRow(row);
+    const ids = (from: number, to: number) => rollup.indicatorsPresent(from, to).map((i) => i.id);
+    expect(rollup.yearsPresent()).toEqual([2015, 2020, 2022]);
+    expect(ids(2013, 2016)).toEqual(['propaganda_sessions']);
+    expect(ids(2019, 2021)).toEqual(['lien_gia_groups', 'rehab_participants'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b)));
+    expect(ids(2022, 2022)).toEqual(['rehab_participants', 'addicts_quit', 'addicts_quit_rate'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b)));
+    expect(ids(2016, 2019)).toEqual([]);
+  });
+});
+
 describe('completeness', () => {
   it('says how many commune-years a figure covers of those the gazetteer expects', () => {
     const { report } = rollUp(SONG_MA.map((c) => observation(c.code, '2023', 'propaganda_sessions', 1)), { from: 2023, to: 2023 });

@@ -189,6 +189,11 @@ export class Rollup {
   private lastMonth = new Uint8Array(8 * 64);
   /** Where a district's or province's own return came from, for reconciliation messages. */
   private readonly places: (Place | null)[] = [];
+  /**
+   * The year of each unit-year row: what is present is found by a pass over one array, not over
+   * every unit's map of years (a cold run of a province spent 10 ms doing that).
+   */
+  private rowYears = new Int32Array(64);
 
   /** Adds an accepted row's figures: periods of a year roll into the year (DESIGN §5). */
   addRow(row: AcceptedRow): void {
@@ -270,7 +275,7 @@ export class Rollup {
     else {
       row = unitData.years.get(yearNumber);
       if (row === undefined) {
-        row = this.newRow();
+        row = this.newRow(yearNumber);
         unitData.years.set(yearNumber, row);
       }
       unitData.lastYear = yearNumber;
@@ -279,8 +284,14 @@ export class Rollup {
     return row;
   }
 
-  private newRow(): number {
+  private newRow(year: number): number {
     if ((this.rows + 1) * this.stride > this.values.length) this.resize(this.stride, (this.values.length / this.stride) * 2);
+    if (this.rows === this.rowYears.length) {
+      const years = new Int32Array(this.rows * 2);
+      years.set(this.rowYears);
+      this.rowYears = years;
+    }
+    this.rowYears[this.rows] = year;
     this.places.push(null);
     return this.rows++;
   }
@@ -405,7 +416,7 @@ export class Rollup {
   /** Years with any figure, ascending. */
   yearsPresent(): number[] {
     const years = new Set<number>();
-    for (const unitData of this.data.values()) for (const year of unitData.years.keys()) years.add(year);
+    for (let row = 0; row < this.rows; row++) years.add(this.rowYears[row]!);
     return [...years].sort((a, b) => a - b);
   }
 
@@ -426,12 +437,14 @@ export class Rollup {
   /** Indicators with any figure in the years given, in catalogue order. */
   indicatorsPresent(from: number, to: number): Indicator[] {
     const seen = new Set<number>();
-    for (const unitData of this.data.values()) {
-      for (const [year, row] of unitData.years) {
-        if (year < from || year > to) continue;
-        for (let slot = 0; slot < this.slotIndexes.length; slot++) if (!Number.isNaN(this.values[row * this.stride + slot]!)) seen.add(this.slotIndexes[slot]!);
+    // Slot by slot, each row until one has a figure: most indicators are in the first rows.
+    for (let slot = 0; slot < this.slotIndexes.length; slot++) {
+      for (let row = 0, at = slot; row < this.rows; row++, at += this.stride) {
+        const year = this.rowYears[row]!;
+        if (year < from || year > to || Number.isNaN(this.values[at]!)) continue;
+        seen.add(this.slotIndexes[slot]!);
+        break;
       }
-      if (seen.size === this.slotIndexes.length) break;
     }
     return this.catalogue.indicators.filter((indicator, i) => {
       if (indicator.kind !== 'ratio') return seen.has(i);
@@ -497,6 +510,19 @@ export class Rollup {
     let values = new Float64Array(16);
     let rows = new Int32Array(16);
     let inWindow = new Int32Array(16);
+    let n = 0;
+    // forEach, not for…of: no entry array per year, in code that runs once per unit, mostly
+    // before V8 has compiled it.
+    const addInWindow = (row: number, year: number) => {
+      if (year < from || year > to) return;
+      let j = n++;
+      for (; j > 0 && inWindow[j - 1]! > year; j--) {
+        inWindow[j] = inWindow[j - 1]!;
+        rows[j] = rows[j - 1]!;
+      }
+      inWindow[j] = year;
+      rows[j] = row;
+    };
     for (const unitData of this.data.values()) {
       if (unitData.years.size < 3) continue; // too short a series to tell anything unusual
       if (unitData.years.size > rows.length) {
@@ -507,17 +533,8 @@ export class Rollup {
       }
       // The unit's years within the window in order, sorted by insertion (a dozen at most, and
       // nearly always in order already): nothing allocated per unit.
-      let n = 0;
-      for (const [year, row] of unitData.years) {
-        if (year < from || year > to) continue;
-        let j = n++;
-        for (; j > 0 && inWindow[j - 1]! > year; j--) {
-          inWindow[j] = inWindow[j - 1]!;
-          rows[j] = rows[j - 1]!;
-        }
-        inWindow[j] = year;
-        rows[j] = row;
-      }
+      n = 0;
+      unitData.years.forEach(addInWindow);
       if (n < 3) continue;
       for (const i of present) {
         const slot = this.slotOf[i]!;
