@@ -16,7 +16,8 @@ export function iconv(): IconvLite {
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1258' | 'tcvn3' | 'utf8-typed-tcvn3';
 
-export type Detection = { ok: true; encoding: Encoding; bomLength: number } | { ok: false; reason: 'unknown-encoding' | 'binary' };
+/** `text`: the sample after its mark, already decoded as UTF-8 when that is its encoding (not decoded twice). */
+export type Detection = { ok: true; encoding: Encoding; bomLength: number; text?: string } | { ok: false; reason: 'unknown-encoding' | 'binary' };
 
 /** Share of NUL bytes above which a file without a UTF-16 mark is binary, not text. */
 const BINARY_NULS = 0.01;
@@ -85,7 +86,8 @@ export function decodeSample(sample: Buffer, encoding: Encoding): string {
  */
 export function detectEncoding(sample: Buffer, vocabulary: () => Vocabulary, complete: boolean): Detection {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
-    return { ok: true, encoding: typedTcvn3(sample.subarray(3).toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 3 };
+    const text = sample.subarray(3).toString('utf8');
+    return typedTcvn3(text, vocabulary) ? { ok: true, encoding: 'utf8-typed-tcvn3', bomLength: 3 } : { ok: true, encoding: 'utf8', bomLength: 3, text };
   }
   if (sample[0] === 0xff && sample[1] === 0xfe) return { ok: true, encoding: 'utf16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { ok: true, encoding: 'utf16be', bomLength: 2 };
@@ -94,7 +96,8 @@ export function detectEncoding(sample: Buffer, vocabulary: () => Vocabulary, com
   for (let at = sample.indexOf(0); at >= 0; at = sample.indexOf(0, at + 1)) nuls++;
   if (sample.length > 0 && nuls / sample.length > BINARY_NULS) return { ok: false, reason: 'binary' };
   if (isUtf8(sample, complete)) {
-    return { ok: true, encoding: typedTcvn3(sample.toString('utf8'), vocabulary) ? 'utf8-typed-tcvn3' : 'utf8', bomLength: 0 };
+    const text = sample.toString('utf8');
+    return typedTcvn3(text, vocabulary) ? { ok: true, encoding: 'utf8-typed-tcvn3', bomLength: 0 } : { ok: true, encoding: 'utf8', bomLength: 0, text };
   }
   // Half UTF-8, half Windows-1258 (two files pasted together): read it as UTF-8, so that every
   // row that is UTF-8 counts and every row that is not is reported, rather than refuse it all.

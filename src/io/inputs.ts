@@ -31,7 +31,7 @@ function stat(path: string) {
 function walk(folder: string, out: string[], seen = new Set<string>()): void {
   let real: string;
   try {
-    real = realpathSync(folder);
+    real = realpathSync.native(folder);
   } catch (cause) {
     throw new AnttError('file-unreadable', { path: folder, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
   }
@@ -111,7 +111,9 @@ export function collectInputs(paths: readonly string[], options: { allowEmpty?: 
     .filter((f) => {
       let key = resolve(f);
       try {
-        key = realpathSync(f);
+        // The system's realpath, one call: Node's own walks every component of every path (134
+        // files of the sample: 5 ms, against 1). The keys are only compared with each other.
+        key = realpathSync.native(f);
       } catch {
         // unreadable: reported when it is read
       }
