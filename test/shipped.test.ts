@@ -2,10 +2,13 @@
  * The shipped unit lists are checked by their Zod schemas when the package is built; at start-up
  * a list whose text (and compiled schema) is what the build checked is read without the schema.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { crosswalkRowSchema, provinceCrosswalkRowSchema, unitRowSchema } from '../schemas/units.js';
-import { checkedByBuild, readTable, shippedPaths } from '../src/io/shipped.js';
+import { checkedByBuild, readTable, shippedPaths, unitLayout } from '../src/io/shipped.js';
 import { antt } from './helpers.js';
 
 const tables = [
@@ -25,6 +28,21 @@ describe('shipped unit lists', () => {
 
   it.each(tables)('%s: read without the schema, the same rows as through it', (_name, path, schema) => {
     expect(readTable(path, schema as never, { trustBuild: true })).toEqual(readTable(path, schema as never));
+  });
+
+  it('a unit list read with its layout: the rows the general reader makes, cells missing or extra', () => {
+    const any = z.record(z.string(), z.string());
+    for (const path of [shippedPaths.unitsOld, shippedPaths.unitsNew]) {
+      expect(readTable(path, unitRowSchema, { trustBuild: true, layout: unitLayout })).toEqual(readTable(path, unitRowSchema, { trustBuild: true }));
+    }
+    const odd = join(mkdtempSync(join(tmpdir(), 'antt-layout-')), 'units.csv');
+    writeFileSync(odd, 'code,name,type,level,parent_code\n14,Tỉnh Sơn La,Tỉnh,province\n126,Huyện Sông Mã,Huyện,district,14,extra\n\n04168\n');
+    const rows = readTable(odd, any, { layout: unitLayout });
+    expect(rows).toEqual(readTable(odd, any));
+    expect(rows[0]).toEqual({ code: '14', name: 'Tỉnh Sơn La', type: 'Tỉnh', level: 'province', parent_code: '' });
+    // Other columns, or the same in another order: the general reader.
+    writeFileSync(odd, 'name,code,type,level,parent_code\nTỉnh Sơn La,14,Tỉnh,province,\n');
+    expect(readTable(odd, any, { layout: unitLayout })).toEqual([{ name: 'Tỉnh Sơn La', code: '14', type: 'Tỉnh', level: 'province', parent_code: '' }]);
   });
 });
 

@@ -76,18 +76,39 @@ export function checkedByBuild(path: string, text: string): boolean {
 }
 
 /**
+ * A table's usual columns, and its row made from cells as one object literal: the same row the
+ * general path makes (a cell not there is ''), but of one shape, without a keyed store per cell —
+ * half the time of reading the 10,800 units of the old list, mostly before V8 has compiled it.
+ */
+export interface RowLayout {
+  columns: string;
+  make: (cells: string[]) => Record<string, string>;
+}
+
+/** @internal The unit lists' layout (exported for its test). */
+export const unitLayout: RowLayout = {
+  columns: 'code,name,type,level,parent_code',
+  make: (cells) => ({ code: cells[0] ?? '', name: cells[1] ?? '', type: cells[2] ?? '', level: cells[3] ?? '', parent_code: cells[4] ?? '' }),
+};
+
+/**
  * The gazetteer files are plain CSV without quotes (checked by the schema: a quote would fail the
  * code patterns), so a split is enough and keeps start-up fast.
  */
-export function readTable<T>(path: string, schema: z.ZodType<T>, options: { trustBuild?: boolean } = {}): T[] {
+export function readTable<T>(path: string, schema: z.ZodType<T>, options: { trustBuild?: boolean; layout?: RowLayout } = {}): T[] {
   const text = readText(path);
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? '').split(',');
+  const make = options.layout && header.join(',') === options.layout.columns ? options.layout.make : null;
   const rows: Record<string, string>[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') continue;
     const cells = line.split(',');
+    if (make !== null) {
+      rows.push(make(cells));
+      continue;
+    }
     const row: Record<string, string> = {};
     for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
     rows.push(row);
@@ -126,9 +147,10 @@ let gazetteer: Gazetteer | undefined;
 
 export function loadGazetteer(): Gazetteer {
   const trustBuild = { trustBuild: true };
+  const units = { trustBuild: true, layout: unitLayout };
   gazetteer ??= new Gazetteer({
-    old: () => readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema, trustBuild),
-    new: () => readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema, trustBuild),
+    old: () => readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema, units),
+    new: () => readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema, units),
     crosswalk: () => readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema, trustBuild),
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, trustBuild),
   });
@@ -143,10 +165,10 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
   const own = config?.units;
   if (!own || !configPath) return loadGazetteer();
   const base = dirname(configPath);
-  const table = <T>(file: string | undefined, shipped: string, schema: z.ZodType<T>) => () => {
+  const table = <T>(file: string | undefined, shipped: string, schema: z.ZodType<T>, layout?: RowLayout) => () => {
     const path = file ? resolve(base, file) : shipped;
     try {
-      return readTable<T>(path, schema, { trustBuild: !file });
+      return readTable<T>(path, schema, { trustBuild: !file, ...(layout ? { layout } : {}) });
     } catch (error) {
       if (file && error instanceof AnttError && error.code === 'bad-shipped-data') {
         throw new AnttError('bad-units', { path, detail: String(error.params.detail) });
@@ -155,8 +177,8 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
     }
   };
   return new Gazetteer({
-    old: table(own.old, shippedPaths.unitsOld, unitRowSchema),
-    new: table(own.new, shippedPaths.unitsNew, unitRowSchema),
+    old: table(own.old, shippedPaths.unitsOld, unitRowSchema, unitLayout),
+    new: table(own.new, shippedPaths.unitsNew, unitRowSchema, unitLayout),
     crosswalk: table(own.crosswalk, shippedPaths.crosswalk, crosswalkRowSchema),
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, { trustBuild: true }),
   });
