@@ -18,6 +18,9 @@ const vm = require('node:vm');
 // This process is the antt command line: antt may tune its heap for a large job (see
 // src/io/parallel.ts), which it never does inside a program that uses it as a library.
 globalThis[Symbol.for('antt.ownsHeap')] = true;
+// Its reading worker threads start through this launcher too, with ANTT_READ_WORKER=1: the same
+// bundle and code cache as the main thread, not a second bundle compiled in each worker.
+globalThis[Symbol.for('antt.launcher')] = __filename;
 
 const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.cjs');
 const cachePath = `${bundle}.cache`;
@@ -38,7 +41,10 @@ if (process.env.ANTT_WRITE_CODE_CACHE) {
   process.once('exit', () => writeFileSync(process.env.ANTT_WRITE_CODE_CACHE, script.createCachedData()));
 } else if (process.env.ANTT_REPORT_CODE_CACHE) {
   // For the test that the build's cache is taken: V8 refuses one silently (another Node, other flags).
-  process.once('exit', () => process.stderr.write(`antt code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used'}\n`));
+  const taken = () => (cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used');
+  // A reading worker is stopped, not left to exit: it says so at once.
+  if (process.env.ANTT_READ_WORKER === '1') process.stderr.write(`antt code cache (reading worker): ${taken()}\n`);
+  else process.once('exit', () => process.stderr.write(`antt code cache: ${taken()}\n`));
 }
 const bundled = { exports: {} };
 script.runInThisContext()(bundled.exports, createRequire(bundle), bundled, bundle, dirname(bundle));

@@ -6,8 +6,11 @@
 // The command line is one CommonJS script, cli.cjs, because bin/antt.js runs it through `vm.Script`
 // with V8's code cache (made by scripts/code-cache.mjs): on Node 20 that is the only way to skip
 // compiling on every run, and ES modules cannot take a code cache there. Commands and renderers
-// are still initialised only when used (esbuild keeps `import()` lazy inside one file). The worker
-// is its own ES module bundle: it runs only for large inputs, where start-up does not count.
+// are still initialised only when used (esbuild keeps `import()` lazy inside one file). The
+// reading worker threads of the command line run this same bundle, through the same launcher and
+// code cache (ANTT_READ_WORKER=1; see src/cli.ts): a bundle of their own, an ES module compiled in
+// every worker, took 0.2 s to read its first batch. That worker bundle is still made, for the
+// command line run without its launcher (dist/bundle/cli.cjs alone).
 // exceljs stays outside: it is large and loaded only for workbooks. The library entry
 // (dist/src/index.js) is not bundled.
 import { rmSync } from 'node:fs';

@@ -57,4 +57,11 @@ describe("the build's code cache", () => {
       expect(result.stderr).toContain('antt code cache: used');
     }
   });
+
+  it('is taken by each reading worker thread too (they start through the same launcher)', () => {
+    const result = antt(['aggregate', 'data/son-la', '--quiet'], { ANTT_REPORT_CODE_CACHE: '1', ANTT_WORKERS: '3' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('antt code cache: used');
+    expect(result.stderr.match(/antt code cache \(reading worker\): used/g)).toHaveLength(2);
+  });
 });

@@ -128,7 +128,10 @@ export async function readInParallel(
   // their time), nor inside a program that uses antt as a library: its heap is its own.
   const fixedYoungGeneration = ownsHeap();
   if (fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
-  const script = new URL('./read-worker.js', import.meta.url);
+  // From the command line, through its launcher (see readWorkerScript); as a library, the module.
+  const launcher = (globalThis as Record<symbol, unknown>)[Symbol.for('antt.launcher')];
+  const script = typeof launcher === 'string' ? launcher : new URL('./read-worker.js', import.meta.url);
+  const env = typeof launcher === 'string' ? { ...process.env, ANTT_READ_WORKER: '1' } : process.env;
   const { reading: batchReading } = options;
   const workerData = {
     configPath: inputs.configPath,
@@ -145,7 +148,7 @@ export async function readInParallel(
   // (measured on the national monthly set: 267–274 → 207–217 MiB, same time). A file that needs
   // more than the limit is read again on the main thread (see the 'error' handler below).
   const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: workerOldGenerationMb() };
-  const start = () => new Worker(script, { workerData, resourceLimits });
+  const start = () => new Worker(script, { workerData, resourceLimits, env });
   // This thread reads batches too, between merges: one worker thread fewer to start and to
   // compile the same code for, where this thread only waited. On two cores, one worker and this
   // thread: on the national monthly set, 3.66 → 3.39 s and 6.81 → 6.34 s of CPU against two
