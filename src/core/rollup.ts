@@ -83,9 +83,10 @@ interface UnitData {
 }
 
 /**
- * A node of the rollup tree: a unit of the gazetteer, or a province across the reform. Made only by `rollupNode`, with every field in one order, so that V8
- * gives all nodes one shape: memos added later gave them several, and the report's code, reading
- * nodes of every shape, was compiled again and again ("wrong map").
+ * A node of the rollup tree: a unit of the gazetteer, or a province across the reform. Made only
+ * by `rollupNode`, with every field in one order, so that V8 gives all nodes one shape: memos
+ * added later gave them several, and the report's code, reading nodes of every shape, was
+ * compiled again and again ("wrong map").
  */
 interface RollupNode {
   key: string;
@@ -474,9 +475,7 @@ export class Rollup {
       // The unit found by its place in its list, not by its key's hash; its years by forEach, not
       // an iterator and an entry array per year: this runs once per unit of a report, mostly
       // before V8 has compiled it (ten thousand communes in a national one).
-      const list = this.byOrder[node.unit.system];
-      const known = node.eras ? undefined : list[node.unit.order];
-      const unitData = known !== undefined && known.unit === node.unit ? known : this.data.get(node.key);
+      const unitData = node.eras ? undefined : this.unitData(node.unit);
       unitData?.years.forEach((row, y) => {
         if (y >= from) found[y - from] = row;
       });
@@ -496,7 +495,13 @@ export class Rollup {
 
   /** Did the unit send any figure for that year (any indicator)? */
   reported(unit: Unit, year: number): boolean {
-    return this.data.get(unitKey(unit))?.years.has(year) ?? false;
+    return this.unitData(unit)?.years.has(year) ?? false;
+  }
+
+  /** A unit's data, found by its place in its list (no key string or hash: asked for each unit-year a worker sends). */
+  private unitData(unit: Unit): UnitData | undefined {
+    const known = this.byOrder[unit.system][unit.order];
+    return known !== undefined && known.unit === unit ? known : this.data.get(unitKey(unit));
   }
 
   /**
