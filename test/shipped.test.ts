@@ -40,6 +40,16 @@ describe('shipped unit lists', () => {
     const rows = readTable(odd, any, { layout: unitLayout });
     expect(rows).toEqual(readTable(odd, any));
     expect(rows[0]).toEqual({ code: '14', name: 'Tỉnh Sơn La', type: 'Tỉnh', level: 'province', parent_code: '' });
+    // Line ends of Windows and of nothing, blank lines, lines without a comma, a last line without its end.
+    for (const text of [
+      'code,name,type,level,parent_code\r\n14,Tỉnh Sơn La,Tỉnh,province,\r\n\r\n126,Huyện Sông Mã,Huyện,district,14\r\n',
+      'code,name,type,level,parent_code\n04168\n04171\n\n\n14,Tỉnh,,',
+      'code,name,type,level,parent_code\r\n\r\n,,,,\r\n,\r\nx\r',
+      'code,name,type,level,parent_code',
+    ]) {
+      writeFileSync(odd, text);
+      expect(readTable(odd, any, { layout: unitLayout })).toEqual(readTable(odd, any));
+    }
     // Other columns, or the same in another order: the general reader.
     writeFileSync(odd, 'name,code,type,level,parent_code\nTỉnh Sơn La,14,Tỉnh,province,\n');
     expect(readTable(odd, any, { layout: unitLayout })).toEqual([{ name: 'Tỉnh Sơn La', code: '14', type: 'Tỉnh', level: 'province', parent_code: '' }]);

@@ -97,22 +97,10 @@ export const unitLayout: RowLayout = {
  */
 export function readTable<T>(path: string, schema: z.ZodType<T>, options: { trustBuild?: boolean; layout?: RowLayout } = {}): T[] {
   const text = readText(path);
-  const lines = text.split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',');
-  const make = options.layout && header.join(',') === options.layout.columns ? options.layout.make : null;
-  const rows: Record<string, string>[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const cells = line.split(',');
-    if (make !== null) {
-      rows.push(make(cells));
-      continue;
-    }
-    const row: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
-    rows.push(row);
-  }
+  const firstEnd = text.indexOf('\n');
+  const header = (firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '').split(',');
+  const rows: Record<string, string>[] =
+    options.layout && header.join(',') === options.layout.columns ? rowsInLayout(text, firstEnd, options.layout.make) : rowsByHeader(text, header);
   // Only shipped lists, and only with the build's record: a unit list of a data folder is always checked.
   if (options.trustBuild && checkedByBuild(path, text)) return rows as T[];
   const parsed = z.array(schema).safeParse(rows);
@@ -122,6 +110,59 @@ export function readTable<T>(path: string, schema: z.ZodType<T>, options: { trus
     throw new AnttError('bad-shipped-data', { path, detail: `line ${row}: ${issue.message}` });
   }
   return parsed.data;
+}
+
+/** Every line after the header (empty ones skipped) as a row keyed by the header's names. */
+function rowsByHeader(text: string, header: readonly string[]): Record<string, string>[] {
+  const lines = text.split(/\r?\n/);
+  const rows: Record<string, string>[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const cells = line.split(',');
+    const row: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * rowsByHeader for a table in its usual layout: the same rows, its cells found with indexOf in the
+ * text as it is — no string per line, no array per line (a split per line was a runtime call and
+ * an array each: 3% of a cold run's instructions for the 10,800 lines of the old list).
+ */
+function rowsInLayout(text: string, headerEnd: number, make: RowLayout['make']): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  const cells: string[] = [];
+  // The next comma at or after where the search is: found once, however many lines it is ahead.
+  let comma = -1;
+  for (let at = headerEnd < 0 ? text.length : headerEnd + 1; at < text.length; ) {
+    const lf = text.indexOf('\n', at);
+    const next = lf < 0 ? text.length : lf + 1;
+    let end = lf < 0 ? text.length : lf;
+    // A CR before a LF is part of the line end (a CR anywhere else is the line's, as for /\r?\n/).
+    if (lf >= 0 && end > at && text.charCodeAt(end - 1) === 0x0d) end--;
+    if (end > at) {
+      let count = 0;
+      for (let from = at; ; ) {
+        if (comma < from) {
+          comma = text.indexOf(',', from);
+          if (comma < 0) comma = text.length; // none left: no search again
+        }
+        if (comma >= end) {
+          cells[count++] = text.slice(from, end);
+          break;
+        }
+        cells[count++] = text.slice(from, comma);
+        from = comma + 1;
+      }
+      cells.length = count;
+      rows.push(make(cells));
+    }
+    at = next;
+  }
+  return rows;
 }
 
 export function loadCatalogueData(path = shippedPaths.catalogue): CatalogueData {
