@@ -157,12 +157,22 @@ for (const j of jobs) {
 // Cold starts take a tenth of a second or a few: eleven runs of each, alternating, and the median
 // (a best-of-few swung the ratio to `node -e 0` between 1.0 and 1.9 on this machine).
 const COLD_RUNS = 11;
-const cold = [
+// Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any script runs
+// (on this project's machines, set for their network: 220 KB, most of `node -e 0`'s time). A
+// user's machine seldom sets it: when it is set, the cold starts are timed again without it.
+const withoutCerts = process.env.NODE_EXTRA_CA_CERTS ? Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS')) : null;
+const coldJobs = [
   ['node -e 0', process.execPath, ['-e', '0']],
   ['antt --version', process.execPath, [antt, '--version']],
   ['antt aggregate data/son-la', process.execPath, [antt, 'aggregate', join(root, 'data', 'son-la')]],
-].map(([title, command, commandArgs]) => ({ title: `${title} (median of ${COLD_RUNS})`, command, commandArgs, runs: [] }));
-for (let run = 0; run < COLD_RUNS; run++) for (const c of cold) c.runs.push(measure(c.command, c.commandArgs));
+];
+const cold = [
+  ...coldJobs.map(([title, command, commandArgs]) => ({ title: `${title} (median of ${COLD_RUNS})`, command, commandArgs, options: {}, runs: [] })),
+  ...(withoutCerts
+    ? coldJobs.map(([title, command, commandArgs]) => ({ title: `${title}, without NODE_EXTRA_CA_CERTS (median of ${COLD_RUNS})`, command, commandArgs, options: { env: withoutCerts }, runs: [] }))
+    : []),
+];
+for (let run = 0; run < COLD_RUNS; run++) for (const c of cold) c.runs.push(measure(c.command, c.commandArgs, c.options));
 for (const c of cold) {
   const middle = [...c.runs].sort((a, b) => a.seconds - b.seconds)[COLD_RUNS >> 1];
   record(c.title, null, middle);
@@ -187,10 +197,10 @@ if (valgrind) {
       env: { ...process.env, ANTT_WRITE_CODE_CACHE: join(copy, 'dist', 'bundle', 'cli.cjs.cache'), ANTT_WORKERS: '0' },
       stdio: 'ignore',
     });
-    const count = (title, commandArgs) => {
+    const count = (title, commandArgs, env = process.env) => {
       process.stderr.write(`instructions: ${title}\n`);
       const file = join(copy, 'callgrind.out');
-      spawnSync(valgrind, ['--tool=callgrind', `--callgrind-out-file=${file}`, process.execPath, ...oneThread, ...commandArgs], { stdio: 'ignore' });
+      spawnSync(valgrind, ['--tool=callgrind', `--callgrind-out-file=${file}`, process.execPath, ...oneThread, ...commandArgs], { stdio: 'ignore', env });
       const total = existsSync(file) ? /^summary: (\d+)/m.exec(readFileSync(file, 'utf8')) : null;
       instructions[title] = total ? Number(total[1]) : null;
       rmSync(file, { force: true });
@@ -198,6 +208,10 @@ if (valgrind) {
     count('node -e 0', ['-e', '0']);
     count('antt --version', [launcher, '--version']);
     count('antt aggregate data/son-la', [launcher, 'aggregate', sample]);
+    if (withoutCerts) {
+      count('node -e 0, without NODE_EXTRA_CA_CERTS', ['-e', '0'], withoutCerts);
+      count('antt aggregate data/son-la, without NODE_EXTRA_CA_CERTS', [launcher, 'aggregate', sample], withoutCerts);
+    }
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
@@ -208,6 +222,7 @@ const machine = {
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',
   memoryGiB: +(totalmem() / 2 ** 30).toFixed(0),
+  extraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null,
   miller: mlr ? spawnSync(mlr, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'not installed',
   duckdb: duckdb
     ? spawnSync(duckdb, ['--version'], { encoding: 'utf8' }).stdout.trim()
@@ -215,7 +230,7 @@ const machine = {
       ? `Node API ${JSON.parse(readFileSync(join(duckdbNode, 'node_modules', '@duckdb', 'node-api', 'package.json'), 'utf8')).version}`
       : 'not installed',
 };
-console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}; ${machine.miller}; duckdb ${machine.duckdb}`);
+console.log(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, node ${machine.node}; ${machine.miller}; duckdb ${machine.duckdb}${machine.extraCaCerts ? `; NODE_EXTRA_CA_CERTS=${machine.extraCaCerts}` : ''}`);
 console.table(results);
 if (valgrind) {
   console.log('instructions (callgrind, node --single-threaded), millions:');
@@ -236,6 +251,12 @@ for (const name of sets) {
 }
 ratios.versionToNode = ratio(seconds(`antt --version (median of ${COLD_RUNS})`), seconds(`node -e 0 (median of ${COLD_RUNS})`));
 ratios.sonLaSeconds = seconds(`antt aggregate data/son-la (median of ${COLD_RUNS})`) ?? null;
+if (withoutCerts) {
+  ratios.withoutExtraCaCerts = {
+    versionToNode: ratio(seconds(`antt --version, without NODE_EXTRA_CA_CERTS (median of ${COLD_RUNS})`), seconds(`node -e 0, without NODE_EXTRA_CA_CERTS (median of ${COLD_RUNS})`)),
+    sonLaSeconds: seconds(`antt aggregate data/son-la, without NODE_EXTRA_CA_CERTS (median of ${COLD_RUNS})`) ?? null,
+  };
+}
 if (valgrind) {
   ratios.versionToNodeInstructions = ratio(instructions['antt --version'] ?? undefined, instructions['node -e 0'] ?? undefined);
   ratios.sonLaToNodeInstructions = ratio(instructions['antt aggregate data/son-la'] ?? undefined, instructions['node -e 0'] ?? undefined);
