@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { crosswalkRowSchema, provinceCrosswalkRowSchema, unitRowSchema } from '../schemas/units.js';
-import { checkedByBuild, readTable, shippedPaths, unitLayout } from '../src/io/shipped.js';
+import { catalogueSchema } from '../schemas/catalogue.js';
+import { checkedByBuild, loadCatalogueData, readTable, shippedPaths, unitLayout } from '../src/io/shipped.js';
 import { antt } from './helpers.js';
 
 const tables = [
@@ -53,6 +54,27 @@ describe('shipped unit lists', () => {
     // Other columns, or the same in another order: the general reader.
     writeFileSync(odd, 'name,code,type,level,parent_code\nTỉnh Sơn La,14,Tỉnh,province,\n');
     expect(readTable(odd, any, { layout: unitLayout })).toEqual([{ name: 'Tỉnh Sơn La', code: '14', type: 'Tỉnh', level: 'province', parent_code: '' }]);
+  });
+});
+
+describe('the shipped catalogue', () => {
+  it('is vouched for by the build as shipped, and read as its schema gives it', () => {
+    const text = readFileSync(shippedPaths.catalogue, 'utf8').replace(/^\uFEFF/, '');
+    expect(checkedByBuild(shippedPaths.catalogue, text, 'catalogue')).toBe(true);
+    expect(checkedByBuild(shippedPaths.catalogue, text.replace('"flow"', '"stock"'), 'catalogue')).toBe(false);
+    // The unit lists' schemas do not vouch for it.
+    expect(checkedByBuild(shippedPaths.catalogue, text, 'units')).toBe(false);
+    expect(loadCatalogueData()).toEqual(catalogueSchema.parse(JSON.parse(text)));
+  });
+
+  it('a catalogue elsewhere, even a copy of the shipped one, is checked by its schema', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'antt-catalogue-')), 'catalogue.json');
+    const data = JSON.parse(readFileSync(shippedPaths.catalogue, 'utf8'));
+    writeFileSync(copy, JSON.stringify(data));
+    expect(loadCatalogueData(copy)).toEqual(loadCatalogueData());
+    data.indicators[0].kind = 'sometimes';
+    writeFileSync(copy, JSON.stringify(data));
+    expect(() => loadCatalogueData(copy)).toThrow(/kind/);
   });
 });
 
