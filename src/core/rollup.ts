@@ -982,41 +982,34 @@ class ReportBuilder {
     const index = this.catalogue.indexOf(indicator.id);
     const acc = this.windowAccumulator(node, indicator, index);
     reported = this.reportedOver(node, indicator, index);
-    const sources = this.sourcesSeen;
     const value = acc.value();
     // A `none` figure is the unit's own, never built from below: the communes' coverage says nothing of it.
     if (indicator.kind === 'none' && value !== null) reported = expected;
-    const source = value === null ? null : (sources & (1 << BUILT)) !== 0 ? 'built' : (sources & (1 << OWN)) !== 0 ? 'own' : null;
-    return { value, source, reported, expected };
+    return { value, source: value === null ? null : this.windowSource(node, indicator, index), reported, expected };
   }
 
-  /** Which sources reportedOver saw (bits 1 << OWN, 1 << BUILT): no set per cell. */
-  private sourcesSeen = 0;
-
-  /** Commune-years a unit's figures of an indicator cover over the window (and sourcesSeen). */
+  /** Commune-years a unit's figures of an indicator cover over the window. */
   private reportedOver(node: RollupNode, indicator: Indicator, index: number): number {
     let reported = 0;
-    let sources = 0;
-    this.sourcesSeen = 0;
     if (node.leaf) {
-      for (const year of this.years) {
-        const figure = this.yearFigure(node, indicator, index, year);
-        reported += figure.covered;
-        if (figure.source !== null) sources |= 1 << OWN;
-      }
-      this.sourcesSeen = sources;
+      for (const year of this.years) reported += this.yearFigure(node, indicator, index, year).covered;
       return reported;
     }
     const slot = this.store.slotOf[index]!;
     if (slot < 0) return 0;
-    const figures = this.allYears(node, indicator, slot);
-    const width = this.store.width;
-    for (let y = 0, at = slot; y < this.years.length; y++, at += width) {
-      reported += figures.covered[at]!;
-      if (figures.source[at] !== 0) sources |= 1 << figures.source[at]!;
-    }
-    this.sourcesSeen = sources;
+    const { covered } = this.allYears(node, indicator, slot);
+    for (let y = 0, at = slot; y < this.years.length; y++, at += this.store.width) reported += covered[at]!;
     return reported;
+  }
+
+  /** Where a unit's window figure came from, given it has one: built if any year's was, else its own. */
+  private windowSource(node: RollupNode, indicator: Indicator, index: number): 'built' | 'own' {
+    // A commune's figures are all its own.
+    if (node.leaf) return 'own';
+    const slot = this.store.slotOf[index]!;
+    const { source } = this.allYears(node, indicator, slot);
+    for (let y = 0, at = slot; y < this.years.length; y++, at += this.store.width) if (source[at] === BUILT) return 'built';
+    return 'own';
   }
 
   /**
