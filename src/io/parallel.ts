@@ -128,7 +128,8 @@ export async function readInParallel(
   // their time), nor inside a program that uses antt as a library: its heap is its own.
   const fixedYoungGeneration = ownsHeap();
   if (fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
-  // From the command line, through its launcher (see readWorkerScript); as a library, the module.
+  // From the command line, through its launcher (bin/antt.js; src/cli.ts runs the worker); as a
+  // library, the worker module.
   const launcher = (globalThis as Record<symbol, unknown>)[Symbol.for('antt.launcher')];
   const script = typeof launcher === 'string' ? launcher : new URL('./read-worker.js', import.meta.url);
   const env = typeof launcher === 'string' ? { ...process.env, ANTT_READ_WORKER: '1' } : process.env;
