@@ -16,7 +16,7 @@ import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
-import { columnAt, fingerprint, RowTable, type RowColumns } from './row-table.js';
+import { columnAt, figurePrint, fingerprint, RowTable, type RowColumns } from './row-table.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -369,9 +369,26 @@ export class ReturnChecker {
    * the full path, which makes the findings.
    */
   acceptPlain(unit: Unit, period: Period, values: readonly { indicator: Indicator; index: number; scaled: number }[], file: string, line: number, rules: readonly CompiledRule[]): boolean {
-    if (this.breaksRule(values, rules)) return false;
+    // One pass over the figures for everything below: what breaksRule, fingerprint and
+    // indicatorMask (twice) each did in a loop of its own, for a million rows.
+    const figures = rules.length > 0 ? (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN)) : null;
+    let print = 0;
+    let maskLow = 0;
+    let maskHigh = 0;
+    for (let i = 0; i < values.length; i++) {
+      const { index, scaled } = values[i]!;
+      print = (print + figurePrint(index, scaled)) >>> 0;
+      if (index < 32) maskLow |= 1 << index;
+      else maskHigh |= 1 << (index % 32);
+      if (figures !== null) figures[index] = scaled;
+    }
+    if (figures !== null) {
+      const broken = this.anyRuleBroken(figures, rules);
+      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
+      if (broken) return false;
+    }
     // A key already there changes nothing here (putNew adds only new keys): the full path finds it.
-    if (!this.rows.putNew(this.rowKey(unit, period), fingerprint(values), indicatorMask(values, 0), indicatorMask(values, 1), this.fileNumber(file), line)) return false;
+    if (!this.rows.putNew(this.rowKey(unit, period), print, maskLow >>> 0, maskHigh >>> 0, this.fileNumber(file), line)) return false;
     this.handOn(unit, period, values, file, line);
     return true;
   }

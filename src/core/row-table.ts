@@ -212,15 +212,17 @@ export class RowTable {
  */
 export function fingerprint(values: readonly { index: number; scaled: number }[]): number {
   let a = 0;
-  for (let i = 0; i < values.length; i++) {
-    const { index, scaled } = values[i]!;
-    // Most figures fit 32 bits: the same words without a floating-point remainder and division.
-    const small = (scaled | 0) === scaled;
-    const lo = small ? scaled : scaled % 4294967296 | 0;
-    const hi = small ? (scaled < 0 ? -1 : 0) : Math.floor(scaled / 4294967296) | 0;
-    a = (a + mix(index * 0x45d9f3b + lo, hi)) >>> 0;
-  }
+  for (let i = 0; i < values.length; i++) a = (a + figurePrint(values[i]!.index, values[i]!.scaled)) >>> 0;
   return a;
+}
+
+/** One figure's part of a row's fingerprint (see `fingerprint`, which adds them up modulo 2^32). */
+export function figurePrint(index: number, scaled: number): number {
+  // Most figures fit 32 bits: the same words without a floating-point remainder and division.
+  const small = (scaled | 0) === scaled;
+  const lo = small ? scaled : scaled % 4294967296 | 0;
+  const hi = small ? (scaled < 0 ? -1 : 0) : Math.floor(scaled / 4294967296) | 0;
+  return mix(index * 0x45d9f3b + lo, hi);
 }
 
 function mix(x: number, y: number): number {
