@@ -22,29 +22,54 @@ globalThis[Symbol.for('antt.ownsHeap')] = true;
 // bundle and code cache as the main thread, not a second bundle compiled in each worker.
 globalThis[Symbol.for('antt.launcher')] = __filename;
 
-const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.cjs');
-const cachePath = `${bundle}.cache`;
-let cachedData;
-if (!process.env.ANTT_WRITE_CODE_CACHE) {
-  try {
-    cachedData = readFileSync(cachePath);
-  } catch {
-    // not built yet, or removed: compile as usual
+// The command line is two scripts (scripts/bundle.mjs): the front (cli.cjs: commands, options,
+// help, messages) and the engine (engine.cjs), loaded when a command runs, each with its own code
+// cache. `antt --version` and `antt --help` never load the engine, nor V8 its cache.
+const bundleDir = join(__dirname, '..', 'dist', 'bundle');
+// The build runs the main job once with ANTT_WRITE_CODE_CACHE (a folder): the caches then hold
+// what that job compiled.
+const writeCacheTo = process.env.ANTT_WRITE_CODE_CACHE;
+const isReadWorker = process.env.ANTT_READ_WORKER === '1';
+const loaded = [];
+
+/** Runs a script of the bundle as CommonJS, with its code cache when there is one; returns its exports. */
+function load(name) {
+  const file = join(bundleDir, name);
+  let cachedData;
+  if (!writeCacheTo) {
+    try {
+      cachedData = readFileSync(`${file}.cache`);
+    } catch {
+      // not built yet, or removed: compile as usual
+    }
   }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  loaded.push({ name, script, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
 }
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
-  filename: bundle,
-  cachedData,
-});
-if (process.env.ANTT_WRITE_CODE_CACHE) {
-  // The build runs the main job once this way: the cache then holds what that job compiled.
-  process.once('exit', () => writeFileSync(process.env.ANTT_WRITE_CODE_CACHE, script.createCachedData()));
-} else if (process.env.ANTT_REPORT_CODE_CACHE) {
-  // For the test that the build's cache is taken: V8 refuses one silently (another Node, other flags).
-  const taken = () => (cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used');
-  // A reading worker is stopped, not left to exit: it says so at once.
-  if (process.env.ANTT_READ_WORKER === '1') process.stderr.write(`antt code cache (reading worker): ${taken()}\n`);
-  else process.once('exit', () => process.stderr.write(`antt code cache: ${taken()}\n`));
+
+/** For the test that the build's caches are taken: V8 refuses one silently (another Node, other flags). */
+function cacheReport() {
+  const taken = ({ script, cachedData }) => (cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used');
+  return loaded.map((entry) => `antt code cache${entry.name === 'cli.cjs' ? '' : ' (engine)'}${isReadWorker ? ' (reading worker)' : ''}: ${taken(entry)}\n`).join('');
 }
-const bundled = { exports: {} };
-script.runInThisContext()(bundled.exports, createRequire(bundle), bundled, bundle, dirname(bundle));
+
+let engine;
+globalThis[Symbol.for('antt.loadEngine')] = () => {
+  if (engine === undefined) {
+    engine = load('engine.cjs');
+    // A reading worker is stopped, not left to exit: it says so once it has both.
+    if (isReadWorker && process.env.ANTT_REPORT_CODE_CACHE) process.stderr.write(cacheReport());
+  }
+  return engine;
+};
+if (writeCacheTo) {
+  process.once('exit', () => {
+    for (const { name, script } of loaded) writeFileSync(join(writeCacheTo, `${name}.cache`), script.createCachedData());
+  });
+} else if (process.env.ANTT_REPORT_CODE_CACHE && !isReadWorker) {
+  process.once('exit', () => process.stderr.write(cacheReport()));
+}
+load('cli.cjs');

@@ -194,7 +194,7 @@ if (valgrind) {
     const oneThread = ['--single-threaded'];
     const sample = join(copy, 'data', 'son-la');
     spawnSync(process.execPath, [...oneThread, launcher, 'aggregate', sample, '--quiet'], {
-      env: { ...process.env, ANTT_WRITE_CODE_CACHE: join(copy, 'dist', 'bundle', 'cli.cjs.cache'), ANTT_WORKERS: '0' },
+      env: { ...process.env, ANTT_WRITE_CODE_CACHE: join(copy, 'dist', 'bundle'), ANTT_WORKERS: '0' },
       stdio: 'ignore',
     });
     const count = (title, commandArgs, env = process.env) => {

@@ -5,14 +5,17 @@
 // The cache belongs to this Node version: another one refuses it and antt compiles as usual.
 // Not having a cache makes antt slower, not wrong, so a failure here warns and the build goes on.
 import { spawnSync } from 'node:child_process';
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'dist', 'bundle', 'cli.cjs.cache');
-const scratch = `${target}.${process.pid}`;
-rmSync(target, { force: true });
+const bundle = join(root, 'dist', 'bundle');
+// The launcher writes one cache per script it loaded: the front's and the engine's.
+const caches = ['cli.cjs.cache', 'engine.cjs.cache'];
+const scratch = join(bundle, `caches.${process.pid}`);
+for (const cache of caches) rmSync(join(bundle, cache), { force: true });
+mkdirSync(scratch, { recursive: true });
 const run = spawnSync(process.execPath, [join(root, 'bin', 'antt.js'), 'aggregate', join(root, 'data', 'son-la'), '--quiet'], {
   cwd: root,
   env: { ...process.env, ANTT_WRITE_CODE_CACHE: scratch, ANTT_WORKERS: '0' },
@@ -20,8 +23,9 @@ const run = spawnSync(process.execPath, [join(root, 'bin', 'antt.js'), 'aggregat
   encoding: 'utf8',
 });
 if (run.status === 0) {
-  renameSync(scratch, target);
+  for (const cache of caches) renameSync(join(scratch, cache), join(bundle, cache));
+  rmSync(scratch, { recursive: true, force: true });
 } else {
-  rmSync(scratch, { force: true });
+  rmSync(scratch, { recursive: true, force: true });
   console.warn(`antt: no code cache made (the sample run ended with ${run.status ?? run.signal}): antt works, only starts slower.\n${run.stderr}`);
 }

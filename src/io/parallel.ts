@@ -122,7 +122,9 @@ export async function readInParallel(
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   // A large job run by the command line (bin/antt.js says so): the young generation keeps the
-  // size it has, here and in each worker (which sets it for itself). Row data dies young, and a
+  // size it has, here and in each worker (V8's flags are the process's: set once, here, before
+  // any worker starts — a worker that set it again, while another was loading its code cache,
+  // made V8 refuse that cache now and then: 3 runs in 40). Row data dies young, and a
   // grown young generation is memory the whole run holds: measured on the national monthly set,
   // 202–206 → 183–189 MiB, same time. Not for small jobs (more collections, and start-up is
   // their time), nor inside a program that uses antt as a library: its heap is its own.
@@ -139,7 +141,6 @@ export async function readInParallel(
     province: batchReading.province,
     keepFindings: batchReading.keepFindings,
     skip: [...batchReading.skip],
-    fixedYoungGeneration,
     // Checking only: the workers' rollups say which unit-years a batch has, not their figures.
     presenceOnly: batchReading.presenceOnly,
   };

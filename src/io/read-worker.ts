@@ -2,15 +2,13 @@
  * A worker thread of the parallel reader (see parallel.ts): reads each batch of files it is sent
  * on its own (read-batch.ts) and sends back what reading it gave.
  */
-import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { catalogueFor, lazyVocabularyOf } from '../pipeline.js';
 import { readBatch, transferables, type Batch, type BatchReading } from './read-batch.js';
 import { readConfig } from './inputs.js';
 import { gazetteerFor } from './shipped.js';
 
-const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[]; fixedYoungGeneration: boolean; presenceOnly: boolean };
-if (data.fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
+const data = workerData as { configPath: string | null; province: string | null; keepFindings: number; skip: string[]; presenceOnly: boolean };
 const config = data.configPath ? readConfig(data.configPath) : null;
 const catalogue = catalogueFor({ files: [], config, configPath: data.configPath });
 const gazetteer = gazetteerFor(config, data.configPath);
