@@ -122,14 +122,21 @@ export async function readInParallel(
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   // A large job run by the command line (bin/antt.js says so): the young generation keeps the
-  // size it has, here and in each worker (V8's flags are the process's: set once, here, before
-  // any worker starts — a worker that set it again, while another was loading its code cache,
-  // made V8 refuse that cache now and then: 3 runs in 40). Row data dies young, and a
-  // grown young generation is memory the whole run holds: measured on the national monthly set,
-  // 202–206 → 183–189 MiB, same time. Not for small jobs (more collections, and start-up is
-  // their time), nor inside a program that uses antt as a library: its heap is its own.
+  // size it has, here and in each worker. Row data dies young, and a grown young generation is
+  // memory the whole run holds: measured on the national monthly set, 202–206 → 183–189 MiB,
+  // same time. Not for small jobs (more collections, and start-up is their time), nor inside a
+  // program that uses antt as a library: its heap is its own.
+  //
+  // V8's flags are the process's, and a worker's start undoes this one for all (measured: set
+  // here alone, before the workers start, 201–203 MiB; again once they have, 187–191). So it is
+  // set again once every worker has sent back its first batch — not by each worker as it
+  // starts, as before: a flag set while another worker loaded its code cache made V8 refuse
+  // that cache, in 3 runs of 40.
   const fixedYoungGeneration = ownsHeap();
-  if (fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
+  const fixYoungGeneration = () => {
+    if (fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=1');
+  };
+  fixYoungGeneration();
   // From the command line, through its launcher (bin/antt.js; src/cli.ts runs the worker); as a
   // library, the worker module.
   const launcher = (globalThis as Record<symbol, unknown>)[Symbol.for('antt.launcher')];
@@ -230,8 +237,14 @@ export async function readInParallel(
           merging = false;
         }
       };
+      /** The workers that have sent back a batch: all have started (see fixYoungGeneration). */
+      const answered = new Set<InstanceType<typeof Worker>>();
       const employ = (worker: InstanceType<typeof Worker>) => {
         worker.on('message', (result: BatchResult) => {
+          if (!answered.has(worker)) {
+            answered.add(worker);
+            if (pool.every((w) => answered.has(w))) fixYoungGeneration();
+          }
           const inHand = reading.get(worker)!;
           inHand.splice(inHand.indexOf(result.index), 1);
           done.set(result.index, result);
