@@ -79,8 +79,7 @@ export class RowTable {
 
   /** An empty table of `capacity` slots (a power of two). */
   private allocate(capacity: number): void {
-    this.words = new Uint32Array(capacity * WORDS);
-    for (let at = KEY_HIGH_FILE; at < this.words.length; at += WORDS) this.words[at] = EMPTY;
+    this.words = emptySlots(capacity);
     this.capacity = capacity;
     this.count = 0;
   }
@@ -161,33 +160,10 @@ export class RowTable {
       files: new Uint16Array(this.count),
       lines: new Uint32Array(this.count),
     };
-    let n = 0;
-    let wideKeys = false;
-    let anyHighMask = false;
-    let oneFile = true;
-    // Straight over the words (an entry tuple per row, as a generator would make, cost a worker
-    // a tenth of a second on a national set).
-    const w = this.words;
-    for (let at = 0; at < w.length; at += WORDS) {
-      const highFile = w[at + KEY_HIGH_FILE]!;
-      if (highFile === EMPTY) continue;
-      const key = (highFile & 0xffff) * TWO_32 + w[at + KEY_LOW]!;
-      const maskHigh = w[at + MASK_HIGH]!;
-      const file = highFile >>> 16;
-      out.keys[n] = key;
-      out.fingerprints[n] = w[at + FINGERPRINT]!;
-      out.masksLow[n] = w[at + MASK_LOW]!;
-      out.masksHigh[n] = maskHigh;
-      out.files[n] = file;
-      out.lines[n] = w[at + LINE]!;
-      if (key >= TWO_32) wideKeys = true;
-      if (maskHigh !== 0) anyHighMask = true;
-      if (file !== out.files[0]) oneFile = false;
-      n++;
-    }
-    if (!wideKeys) out.keys = Uint32Array.from(out.keys);
-    if (!anyHighMask) out.masksHigh = new Uint32Array(0);
-    if (oneFile && n > 0) out.files = out.files.slice(0, 1);
+    const found = exportSlots(this.words, out.keys as Float64Array, out.fingerprints, out.masksLow, out.masksHigh, out.files, out.lines);
+    if ((found & WIDE_KEYS) === 0) out.keys = Uint32Array.from(out.keys);
+    if ((found & ANY_HIGH_MASK) === 0) out.masksHigh = new Uint32Array(0);
+    if ((found & MANY_FILES) === 0 && this.count > 0) out.files = out.files.slice(0, 1);
     return out;
   }
 
@@ -204,6 +180,52 @@ export class RowTable {
       this.count++;
     }
   }
+}
+
+// The loops over every slot are functions of typed arrays alone, not methods: a worker makes a
+// table for each batch and exports it once, so each method ran a few dozen times, mostly
+// uncompiled (allocate and export: a quarter of a second of a national monthly run's CPU).
+
+/** `capacity` slots, every one empty. */
+function emptySlots(capacity: number): Uint32Array {
+  const words = new Uint32Array(capacity * WORDS);
+  for (let at = KEY_HIGH_FILE; at < words.length; at += WORDS) words[at] = EMPTY;
+  return words;
+}
+
+/** exportSlots found keys of 2^32 or more. */
+const WIDE_KEYS = 1;
+/** exportSlots found a high mask that is not 0. */
+const ANY_HIGH_MASK = 2;
+/** exportSlots found entries from more than one file. */
+const MANY_FILES = 4;
+
+/**
+ * The entries of `words` into the columns, in slot order (an entry tuple per row, as a generator
+ * would make, cost a worker a tenth of a second on a national set); returns what it found, as
+ * the flags above.
+ */
+function exportSlots(words: Uint32Array, keys: Float64Array, fingerprints: Uint32Array, masksLow: Uint32Array, masksHigh: Uint32Array, files: Uint16Array, lines: Uint32Array): number {
+  let n = 0;
+  let found = 0;
+  for (let at = 0; at < words.length; at += WORDS) {
+    const highFile = words[at + KEY_HIGH_FILE]!;
+    if (highFile === EMPTY) continue;
+    const key = (highFile & 0xffff) * TWO_32 + words[at + KEY_LOW]!;
+    const maskHigh = words[at + MASK_HIGH]!;
+    const file = highFile >>> 16;
+    keys[n] = key;
+    fingerprints[n] = words[at + FINGERPRINT]!;
+    masksLow[n] = words[at + MASK_LOW]!;
+    masksHigh[n] = maskHigh;
+    files[n] = file;
+    lines[n] = words[at + LINE]!;
+    if (key >= TWO_32) found |= WIDE_KEYS;
+    if (maskHigh !== 0) found |= ANY_HIGH_MASK;
+    if (file !== files[0]) found |= MANY_FILES;
+    n++;
+  }
+  return found;
 }
 
 /**
