@@ -20,8 +20,26 @@ function make(year: number, firstMonth: number, lastMonth: number, label: string
   return { label, year, firstMonth, lastMonth };
 }
 
+/**
+ * Period texts already parsed, and what they gave: shared by every reader in a thread. A reader
+ * (a checker) parses each period text once; a worker makes one for each batch it reads, and a
+ * national monthly set has 120 periods in each of 63 files — 7,500 parses of cold code, about
+ * 60 ms of a run. Periods are never changed once made, so one object serves them all.
+ */
+const parsedPeriods = new Map<string, Period | null>();
+const PARSED_PERIODS = 4096;
+
 /** Parses a period cell; accepts `2019`, `2019-Q3`, `Q3/2019`, `Quý 3/2019`, `2019-06`, `06/2019`, `2019-H1`. */
 export function parsePeriod(raw: string): Period | null {
+  let period = parsedPeriods.get(raw);
+  if (period === undefined) {
+    period = readPeriod(raw);
+    if (parsedPeriods.size < PARSED_PERIODS) parsedPeriods.set(raw, period);
+  }
+  return period;
+}
+
+function readPeriod(raw: string): Period | null {
   const text = raw
     .trim()
     .normalize('NFD')
