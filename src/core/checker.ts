@@ -48,8 +48,6 @@ export interface CheckerOptions {
   keepFindings?: number;
   /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
   skip?: ReadonlySet<string>;
-  /** About how many wide rows will be read, when known: the duplicate table is made for them. */
-  expectedRows?: number;
 }
 
 /**
@@ -157,7 +155,7 @@ export class ReturnChecker {
     this.onAccepted = options.onAccepted;
     this.skip = options.skip;
     this.keep = options.keepFindings ?? 10_000;
-    this.rows = RowTable.forRows(options.expectedRows ?? 0);
+    this.rows = new RowTable();
   }
 
   report(f: Finding): void {

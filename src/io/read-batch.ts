@@ -36,11 +36,6 @@ export interface BatchReading {
   presenceOnly: boolean;
 }
 
-/**
- * Fewest bytes a wide row takes (codes, a period and a few figures): a batch's size then bounds its
- * rows, and its duplicate table is made that large at once rather than doubled a dozen times.
- */
-const SHORTEST_ROW_BYTES = 32;
 
 export async function readBatch(batch: { index: number } & Batch, reading: BatchReading): Promise<BatchResult> {
   const { catalogue, gazetteer } = reading;
@@ -52,7 +47,6 @@ export async function readBatch(batch: { index: number } & Batch, reading: Batch
     keepFindings: reading.keepFindings,
     skip: reading.skip,
     onAccepted: (row) => rollup.addRow(row),
-    expectedRows: batch.bytes / SHORTEST_ROW_BYTES,
   });
   try {
     for (const file of batch.files) await readOneFile(checker, file, catalogue, reading.vocabulary);
