@@ -77,9 +77,18 @@ interface UnitData {
   unit: Unit;
   /** Year → the unit-year's row in the rollup's store. */
   years: Map<number, number>;
-  /** The year last looked up and its row: a unit's months of a year come one after another. */
-  lastYear: number;
-  lastRow: number;
+}
+
+/**
+ * For one unit list, by a unit's place in it: the unit, the year last looked up for it and that
+ * year's row. A unit's months of a year come one after another, and a return's rows unit after
+ * unit, so that the usual row's look-up reads three arrays in order instead of reaching each
+ * unit's own object (scattered over the heap: a national run's cache misses).
+ */
+interface RecentRows {
+  units: (Unit | undefined)[];
+  years: Int32Array;
+  rows: Int32Array;
 }
 
 /**
@@ -258,29 +267,53 @@ export class Rollup {
    */
   private readonly byOrder: Record<Unit['system'], (UnitData | undefined)[]> = { old: [], new: [] };
 
+  private readonly recent: Record<Unit['system'], RecentRows> = {
+    old: { units: [], years: new Int32Array(0), rows: new Int32Array(0) },
+    new: { units: [], years: new Int32Array(0), rows: new Int32Array(0) },
+  };
+
   /** The row of a unit-year, made (empty) the first time. */
   private yearRow(unit: Unit, yearNumber: number): number {
+    const recent = this.recent[unit.system];
+    const order = unit.order;
+    // Years are never 0: an array's zeros match nothing.
+    if (recent.years[order] === yearNumber && recent.units[order] === unit) return recent.rows[order]!;
+    const row = this.findYearRow(unit, yearNumber);
+    if (order >= recent.years.length) {
+      const length = Math.max(64, order + 1, recent.years.length * 2);
+      const years = new Int32Array(length);
+      years.set(recent.years);
+      const rows = new Int32Array(length);
+      rows.set(recent.rows);
+      // Filled, not written far past its end: an array with such a gap becomes a dictionary.
+      const units = new Array<Unit | undefined>(length).fill(undefined);
+      for (let i = 0; i < recent.units.length; i++) units[i] = recent.units[i];
+      recent.years = years;
+      recent.rows = rows;
+      recent.units = units;
+    }
+    recent.units[order] = unit;
+    recent.years[order] = yearNumber;
+    recent.rows[order] = row;
+    return row;
+  }
+
+  private findYearRow(unit: Unit, yearNumber: number): number {
     const list = this.byOrder[unit.system];
     let unitData = list[unit.order];
     if (unitData === undefined || unitData.unit !== unit) {
       const key = unitKey(unit);
       unitData = this.data.get(key);
       if (!unitData) {
-        unitData = { unit, years: new Map(), lastYear: NaN, lastRow: -1 };
+        unitData = { unit, years: new Map() };
         this.data.set(key, unitData);
       }
       list[unit.order] = unitData;
     }
-    let row: number | undefined;
-    if (unitData.lastYear === yearNumber) row = unitData.lastRow;
-    else {
-      row = unitData.years.get(yearNumber);
-      if (row === undefined) {
-        row = this.newRow(yearNumber);
-        unitData.years.set(yearNumber, row);
-      }
-      unitData.lastYear = yearNumber;
-      unitData.lastRow = row;
+    let row = unitData.years.get(yearNumber);
+    if (row === undefined) {
+      row = this.newRow(yearNumber);
+      unitData.years.set(yearNumber, row);
     }
     return row;
   }
