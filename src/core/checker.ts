@@ -334,8 +334,17 @@ export class ReturnChecker {
   /** Whether a row's figures break one of `rules` (put in place by catalogue index, then cleared). */
   private breaksRule(values: readonly { index: number; scaled: number }[], rules: readonly CompiledRule[]): boolean {
     if (rules.length === 0) return false;
-    const figures = (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
+    const figures = this.ruleFigures();
     for (let i = 0; i < values.length; i++) figures[values[i]!.index] = values[i]!.scaled;
+    return this.brokenThenCleared(figures, values, rules);
+  }
+
+  private ruleFigures(): Float64Array {
+    return (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
+  }
+
+  /** Whether the figures put in place break one of `rules`; clears them for the next row. */
+  private brokenThenCleared(figures: Float64Array, values: readonly { index: number }[], rules: readonly CompiledRule[]): boolean {
     const broken = this.anyRuleBroken(figures, rules);
     for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
     return broken;
@@ -369,7 +378,7 @@ export class ReturnChecker {
   acceptPlain(unit: Unit, period: Period, values: readonly { indicator: Indicator; index: number; scaled: number }[], file: string, line: number, rules: readonly CompiledRule[]): boolean {
     // One pass over the figures for everything below: what breaksRule, fingerprint and
     // indicatorMask (twice) each did in a loop of its own, for a million rows.
-    const figures = rules.length > 0 ? (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN)) : null;
+    const figures = rules.length > 0 ? this.ruleFigures() : null;
     let print = 0;
     let maskLow = 0;
     let maskHigh = 0;
@@ -380,11 +389,7 @@ export class ReturnChecker {
       else maskHigh |= 1 << (index % 32);
       if (figures !== null) figures[index] = scaled;
     }
-    if (figures !== null) {
-      const broken = this.anyRuleBroken(figures, rules);
-      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
-      if (broken) return false;
-    }
+    if (figures !== null && this.brokenThenCleared(figures, values, rules)) return false;
     // A key already there changes nothing here (putNew adds only new keys): the full path finds it.
     if (!this.rows.putNew(this.rowKey(unit, period), print, maskLow >>> 0, maskHigh >>> 0, this.fileNumber(file), line)) return false;
     this.handOn(unit, period, values, file, line);
