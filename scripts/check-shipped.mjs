@@ -9,6 +9,7 @@ import { relative, sep } from 'node:path';
 const { readTable, shippedDigest, shippedPaths, checkedRecordPath, checkedCataloguePath, packageRoot } = await import('../dist/src/io/shipped.js');
 const { unitRowSchema, crosswalkRowSchema, provinceCrosswalkRowSchema } = await import('../dist/schemas/units.js');
 const { readFileSync } = await import('node:fs');
+const { provinceByProvinceDiffers } = await import('../dist/src/core/gazetteer.js');
 
 const tables = [
   [shippedPaths.unitsOld, unitRowSchema],
@@ -24,7 +25,17 @@ for (const [path, schema] of tables) {
     console.error(`${relative(packageRoot, path)}: ${error.render ? error.render('en') : error.message}`);
     process.exit(1);
   }
-  record[relative(packageRoot, path).split(sep).join('/')] = shippedDigest(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  if (schema === unitRowSchema) {
+    // A vouched unit list is read province by province (src/core/gazetteer.ts, UnitBlocks): it
+    // must give exactly the list read whole.
+    const differs = provinceByProvinceDiffers(path === shippedPaths.unitsOld ? 'old' : 'new', text, readTable(path, schema));
+    if (differs !== null) {
+      console.error(`${relative(packageRoot, path)}: read province by province, the list differs from the whole list at ${differs}: keep it in tree order (each province, then its units), every code once`);
+      process.exit(1);
+    }
+  }
+  record[relative(packageRoot, path).split(sep).join('/')] = shippedDigest(text);
 }
 // The catalogue too: what its schema gives (defaults filled in) is written beside the record, and
 // read at start-up in place of checking the file again while its digest holds.

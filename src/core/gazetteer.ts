@@ -41,9 +41,37 @@ export type ResolutionProblem =
   | { code: 'unit-not-yet'; given: string; unit: Unit }
   | { code: 'missing-unit' };
 
-class UnitList {
-  readonly byCode = new Map<string, Unit>();
+/** A unit list as the gazetteer reads it. */
+interface Units {
+  get(code: string): Unit | undefined;
+  /** The unit at a place in the list. */
+  at(order: number): Unit | undefined;
+  /** Every unit, in official order. */
+  all(): readonly Unit[];
+  /** The units whose parent is `code`, in official order. */
+  childrenOf(code: string): readonly Unit[];
+  /** Folded name without its type prefix → units; "muong sai" → [Xã Mường Sai, …]. */
+  readonly byName: Map<string, Unit[]>;
+}
+
+/** Folded names → units, for look-ups by name: made on the first one (most returns carry codes). */
+function namesOf(units: readonly Unit[]): Map<string, Unit[]> {
+  const names = new Map<string, Unit[]>();
+  for (const unit of units) {
+    const key = foldUnitName(unit.name);
+    const same = names.get(key);
+    if (same) same.push(unit);
+    else names.set(key, [unit]);
+  }
+  return names;
+}
+
+/** A list handed in as rows (a data folder's own, a test's): every unit made at once. */
+class UnitList implements Units {
+  private readonly byCode = new Map<string, Unit>();
   private names: Map<string, Unit[]> | undefined;
+  private everything: Unit[] | undefined;
+  private children: Map<string, Unit[]> | undefined;
 
   constructor(
     readonly system: UnitSystem,
@@ -63,22 +91,228 @@ class UnitList {
     });
   }
 
-  /**
-   * Folded name without its type prefix → units; "muong sai" → [Xã Mường Sai, …]. Built on the
-   * first look-up by name: most returns carry codes, and start-up time counts.
-   */
-  get byName(): Map<string, Unit[]> {
-    if (!this.names) {
-      this.names = new Map();
-      for (const unit of this.byCode.values()) {
-        const key = foldUnitName(unit.name);
-        const same = this.names.get(key);
-        if (same) same.push(unit);
-        else this.names.set(key, [unit]);
+  get(code: string): Unit | undefined {
+    return this.byCode.get(code);
+  }
+
+  at(order: number): Unit | undefined {
+    return this.all()[order];
+  }
+
+  all(): readonly Unit[] {
+    return (this.everything ??= [...this.byCode.values()]);
+  }
+
+  childrenOf(code: string): readonly Unit[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const unit of this.all()) {
+        if (!unit.parentCode) continue;
+        const list = this.children.get(unit.parentCode);
+        if (list) list.push(unit);
+        else this.children.set(unit.parentCode, [unit]);
       }
     }
-    return this.names;
+    return this.children.get(code) ?? [];
   }
+
+  get byName(): Map<string, Unit[]> {
+    return (this.names ??= namesOf(this.all()));
+  }
+}
+
+/**
+ * A shipped unit list's text as the build vouched for it (src/io/shipped.ts): in its usual
+ * columns (code,name,type,level,parent_code), one unit per line, in tree order — each province,
+ * then everything below it — with every code once. scripts/check-shipped.mjs fails the build
+ * unless the list read province by province (UnitBlocks) is the list read whole (UnitList).
+ */
+export interface UnitListText {
+  readonly text: string;
+}
+
+function isListText(source: readonly UnitRow[] | UnitListText): source is UnitListText {
+  return typeof (source as UnitListText).text === 'string';
+}
+
+/**
+ * How many codes are searched for in the text before the rest of the list is made whole: a run
+ * over one province (the usual job) finds its province in one search; one over many provinces,
+ * or over codes the list lacks, soon costs no more than the whole list.
+ */
+const SEARCHES_BEFORE_WHOLE = 8;
+
+/**
+ * A vouched list made one province at a time, when a unit of it is first asked for. A province's
+ * job needs some 200 of the 10,800 units of the old list: making them all (an object each, a map
+ * entry each, mostly before V8 has compiled the loop) was a tenth of a cold `antt aggregate
+ * data/son-la`. The province of a code is found by searching the text for its line; the units of
+ * a province are those from its line to the next province's, and their places in the list are
+ * counted from the lines before.
+ */
+class UnitBlocks implements Units {
+  private readonly byCode = new Map<string, Unit>();
+  private readonly children = new Map<string, Unit[]>();
+  /** Where each province's line starts, and then the end of the text. */
+  private readonly starts: number[] = [];
+  /** Each province's place in the list (made on first need: counting lines reads the whole text). */
+  private firstOrders: number[] | undefined;
+  private readonly made: Unit[][] = [];
+  private searches = 0;
+  private everything: Unit[] | undefined;
+  private names: Map<string, Unit[]> | undefined;
+
+  constructor(
+    readonly system: UnitSystem,
+    private readonly text: string,
+  ) {
+    // A province's line is the only one whose level cell is "province" (no cell holds a comma).
+    for (let at = text.indexOf(',province,'); at >= 0; at = text.indexOf(',province,', at + 1)) {
+      this.starts.push(text.lastIndexOf('\n', at) + 1);
+    }
+    this.starts.push(text.length);
+  }
+
+  get(code: string): Unit | undefined {
+    const known = this.byCode.get(code);
+    if (known !== undefined || this.everything !== undefined) return known;
+    if (++this.searches > SEARCHES_BEFORE_WHOLE) {
+      this.all();
+      return this.byCode.get(code);
+    }
+    const line = this.text.indexOf(`\n${code},`);
+    if (line < 0) return undefined;
+    this.province(this.provinceAt(line + 1));
+    return this.byCode.get(code);
+  }
+
+  at(order: number): Unit | undefined {
+    if (this.everything !== undefined) return this.everything[order];
+    const firstOrders = this.orders();
+    if (!(order >= 0 && order < firstOrders[firstOrders.length - 1]!)) return undefined;
+    let k = 0;
+    while (firstOrders[k + 1]! <= order) k++;
+    return this.province(k)[order - firstOrders[k]!];
+  }
+
+  all(): readonly Unit[] {
+    if (this.everything === undefined) {
+      const everything: Unit[] = [];
+      for (let k = 0; k < this.starts.length - 1; k++) for (const unit of this.province(k)) everything.push(unit);
+      this.everything = everything;
+    }
+    return this.everything;
+  }
+
+  childrenOf(code: string): readonly Unit[] {
+    // A unit's children are in its province: made with it.
+    if (this.get(code) === undefined) return [];
+    return this.children.get(code) ?? [];
+  }
+
+  get byName(): Map<string, Unit[]> {
+    return (this.names ??= namesOf(this.all()));
+  }
+
+  /** The province whose lines hold the text at `at`. */
+  private provinceAt(at: number): number {
+    let low = 0;
+    let high = this.starts.length - 2;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** Each province's place in the list, then the list's length: lines with something on them, as the whole list counts them. */
+  private orders(): number[] {
+    if (this.firstOrders === undefined) {
+      const text = this.text;
+      const orders: number[] = [];
+      let count = 0;
+      let k = 0;
+      for (let at = this.starts[0]!; ; ) {
+        while (k < this.starts.length - 1 && this.starts[k]! <= at) orders[k++] = count;
+        if (at >= text.length) break;
+        const lf = text.indexOf('\n', at);
+        const end = lf < 0 ? text.length : lf;
+        if (end > at && !(end === at + 1 && text.charCodeAt(at) === 0x0d)) count++;
+        at = lf < 0 ? text.length : lf + 1;
+      }
+      while (k < this.starts.length) orders[k++] = count;
+      this.firstOrders = orders;
+    }
+    return this.firstOrders;
+  }
+
+  /** The units of the k-th province, made the first time. */
+  private province(k: number): Unit[] {
+    const known = this.made[k];
+    if (known !== undefined) return known;
+    const { text, system } = this;
+    const units: Unit[] = [];
+    let order = this.orders()[k]!;
+    const stop = this.starts[k + 1]!;
+    for (let at = this.starts[k]!; at < stop; ) {
+      const lf = text.indexOf('\n', at);
+      const next = lf < 0 ? text.length : lf + 1;
+      let end = lf < 0 ? text.length : lf;
+      if (end > at && text.charCodeAt(end - 1) === 0x0d) end--;
+      if (end > at) {
+        const c1 = text.indexOf(',', at);
+        const c2 = text.indexOf(',', c1 + 1);
+        const c3 = text.indexOf(',', c2 + 1);
+        const c4 = text.indexOf(',', c3 + 1);
+        const unit: Unit = {
+          code: text.slice(at, c1),
+          name: text.slice(c1 + 1, c2),
+          type: text.slice(c2 + 1, c3),
+          level: text.slice(c3 + 1, c4) as UnitLevel,
+          parentCode: c4 + 1 === end ? null : text.slice(c4 + 1, end),
+          system,
+          order: order++,
+        };
+        units.push(unit);
+        this.byCode.set(unit.code, unit);
+        if (unit.parentCode !== null) {
+          const siblings = this.children.get(unit.parentCode);
+          if (siblings) siblings.push(unit);
+          else this.children.set(unit.parentCode, [unit]);
+        }
+      }
+      at = next;
+    }
+    this.made[k] = units;
+    return units;
+  }
+}
+
+/**
+ * Where a list read province by province differs from the same list read whole, or null: what
+ * the build checks of each shipped list before it vouches for its text. Each province is read
+ * first in a list of its own (nothing else made yet), its units and their children compared;
+ * then every place in the list; then the whole list.
+ */
+export function provinceByProvinceDiffers(system: UnitSystem, text: string, rows: readonly UnitRow[]): string | null {
+  const whole = new UnitList(system, rows);
+  const same = (a: Unit | undefined, b: Unit | undefined) => JSON.stringify(a) === JSON.stringify(b);
+  const sameList = (a: readonly Unit[], b: readonly Unit[]) => a.length === b.length && a.every((u, i) => same(u, b[i]));
+  const provinces = whole.all().filter((u) => u.level === 'province');
+  for (const province of provinces) {
+    const blocks = new UnitBlocks(system, text);
+    if (!same(blocks.get(province.code), province)) return `province ${province.code}`;
+    const below = (unit: Unit): Unit[] => whole.childrenOf(unit.code).flatMap((child) => [child, ...below(child)]);
+    for (const unit of [province, ...below(province)]) {
+      if (!same(blocks.get(unit.code), unit)) return `unit ${unit.code} (province ${province.code})`;
+      if (!sameList(blocks.childrenOf(unit.code), whole.childrenOf(unit.code))) return `units below ${unit.code}`;
+    }
+  }
+  const byPlace = new UnitBlocks(system, text);
+  for (let order = whole.all().length; order >= -1; order--) if (!same(byPlace.at(order), whole.at(order))) return `place ${order}`;
+  if (!sameList(new UnitBlocks(system, text).all(), whole.all())) return 'the whole list';
+  return null;
 }
 
 /**
@@ -86,18 +320,16 @@ class UnitList {
  * post-reform list or the crosswalk, and start-up time counts.
  */
 export interface GazetteerSources {
-  old: () => readonly UnitRow[];
-  new: () => readonly UnitRow[];
+  old: () => readonly UnitRow[] | UnitListText;
+  new: () => readonly UnitRow[] | UnitListText;
   crosswalk: () => readonly CrosswalkRow[];
   provinceCrosswalk?: () => readonly { old_code: string; new_code: string }[];
 }
 
 export class Gazetteer {
-  private readonly loaded: Partial<Record<UnitSystem, UnitList>> = {};
+  private readonly loaded: Partial<Record<UnitSystem, Units>> = {};
   private successorIndex: Map<string, CrosswalkRow[]> | undefined;
   private provinceIndex: Map<string, string> | undefined;
-  /** Units by parent code, per list: made the first time a list's tree is walked. */
-  private readonly children = new Map<UnitSystem, Map<string, Unit[]>>();
 
   constructor(private readonly sources: GazetteerSources) {}
 
@@ -111,8 +343,13 @@ export class Gazetteer {
     return new Gazetteer({ old: () => oldUnits, new: () => newUnits, crosswalk: () => crosswalk, provinceCrosswalk: () => provinceCrosswalk });
   }
 
-  private list(system: UnitSystem): UnitList {
-    return (this.loaded[system] ??= new UnitList(system, this.sources[system]()));
+  private list(system: UnitSystem): Units {
+    let list = this.loaded[system];
+    if (list === undefined) {
+      const source = this.sources[system]();
+      list = this.loaded[system] = isListText(source) ? new UnitBlocks(system, source.text) : new UnitList(system, source);
+    }
+    return list;
   }
 
 
@@ -129,19 +366,17 @@ export class Gazetteer {
   }
 
   unit(code: string, system: UnitSystem): Unit | undefined {
-    return this.list(system).byCode.get(code);
+    return this.list(system).get(code);
   }
-
-  private readonly byOrder: Partial<Record<UnitSystem, Unit[]>> = {};
 
   /** The unit at a place in its list (how a worker thread names a unit to the main thread). */
   unitAt(system: UnitSystem, order: number): Unit | undefined {
-    return (this.byOrder[system] ??= this.units(system))[order];
+    return this.list(system).at(order);
   }
 
   /** Every unit of a list, in official order. */
   units(system: UnitSystem): Unit[] {
-    return [...this.list(system).byCode.values()];
+    return [...this.list(system).all()];
   }
 
   parent(unit: Unit): Unit | undefined {
@@ -169,18 +404,7 @@ export class Gazetteer {
   /** The units directly below one, in official order. */
   childrenOf(unit: Unit): Unit[] {
     // Per list: a window before the reform never loads the new list.
-    let children = this.children.get(unit.system);
-    if (!children) {
-      children = new Map();
-      for (const u of this.list(unit.system).byCode.values()) {
-        if (!u.parentCode) continue;
-        const list = children.get(u.parentCode);
-        if (list) list.push(u);
-        else children.set(u.parentCode, [u]);
-      }
-      this.children.set(unit.system, children);
-    }
-    return children.get(unit.code) ?? [];
+    return [...this.list(unit.system).childrenOf(unit.code)];
   }
 
   /** The new province an old province went into on 1 July 2025. */
@@ -351,7 +575,7 @@ export class Gazetteer {
   /** "Did you mean": the closest names, within the return's province when it is known. */
   suggest(name: string, systems: readonly UnitSystem[], context: UnitContext = {}): Unit[] {
     const key = foldUnitName(name);
-    const pool = systems.flatMap((s) => [...this.list(s).byCode.values()]);
+    const pool = systems.flatMap((s) => this.list(s).all());
     const local = context.provinceCode ? pool.filter((u) => this.inContext(u, context)) : [];
     const found = closest(key, local, (u) => foldUnitName(u.name));
     if (found.length > 0) return found;

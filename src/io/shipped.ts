@@ -16,7 +16,7 @@ import {
   type UnitRow,
 } from '../../schemas/units.js';
 import { Catalogue } from '../core/catalogue.js';
-import { Gazetteer } from '../core/gazetteer.js';
+import { Gazetteer, type UnitListText } from '../core/gazetteer.js';
 import { AnttError } from './errors.js';
 import { packageRoot } from './package-root.js';
 
@@ -171,6 +171,21 @@ function rowsInLayout(text: string, headerEnd: number, make: RowLayout['make']):
   return rows;
 }
 
+/**
+ * A unit list: as its text when it is a shipped list the build vouched for, in its usual columns
+ * (the gazetteer then makes only the provinces a job asks for); else as rows, checked as readTable
+ * checks them.
+ */
+export function readUnitList(path: string, options: { trustBuild?: boolean } = {}): UnitRow[] | UnitListText {
+  if (options.trustBuild) {
+    const text = readText(path);
+    const firstEnd = text.indexOf('\n');
+    const header = (firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '');
+    if (header === unitLayout.columns && checkedByBuild(path, text)) return { text };
+  }
+  return readTable<UnitRow>(path, unitRowSchema, { ...options, layout: unitLayout });
+}
+
 export function loadCatalogueData(path = shippedPaths.catalogue): CatalogueData {
   let json: unknown;
   try {
@@ -204,10 +219,9 @@ let gazetteer: Gazetteer | undefined;
 
 export function loadGazetteer(): Gazetteer {
   const trustBuild = { trustBuild: true };
-  const units = { trustBuild: true, layout: unitLayout };
   gazetteer ??= new Gazetteer({
-    old: () => readTable<UnitRow>(shippedPaths.unitsOld, unitRowSchema, units),
-    new: () => readTable<UnitRow>(shippedPaths.unitsNew, unitRowSchema, units),
+    old: () => readUnitList(shippedPaths.unitsOld, trustBuild),
+    new: () => readUnitList(shippedPaths.unitsNew, trustBuild),
     crosswalk: () => readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema, trustBuild),
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, trustBuild),
   });
@@ -234,8 +248,8 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
     }
   };
   return new Gazetteer({
-    old: table(own.old, shippedPaths.unitsOld, unitRowSchema, unitLayout),
-    new: table(own.new, shippedPaths.unitsNew, unitRowSchema, unitLayout),
+    old: own.old ? table(own.old, shippedPaths.unitsOld, unitRowSchema, unitLayout) : () => readUnitList(shippedPaths.unitsOld, { trustBuild: true }),
+    new: own.new ? table(own.new, shippedPaths.unitsNew, unitRowSchema, unitLayout) : () => readUnitList(shippedPaths.unitsNew, { trustBuild: true }),
     crosswalk: table(own.crosswalk, shippedPaths.crosswalk, crosswalkRowSchema),
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, { trustBuild: true }),
   });
