@@ -4,12 +4,12 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { crosswalkRowSchema, provinceCrosswalkRowSchema, unitRowSchema } from '../schemas/units.js';
 import { catalogueSchema } from '../schemas/catalogue.js';
-import { checkedByBuild, loadCatalogueData, readTable, shippedPaths, unitLayout } from '../src/io/shipped.js';
+import { checkedByBuild, loadCatalogueData, packageRoot, readTable, shippedPaths, unitLayout } from '../src/io/shipped.js';
 import { antt } from './helpers.js';
 
 const tables = [
@@ -20,11 +20,18 @@ const tables = [
 ] as const;
 
 describe('shipped unit lists', () => {
-  it.each(tables)('%s: the build’s record vouches for the text as shipped, and for nothing else', (_name, path) => {
-    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    expect(checkedByBuild(path, text)).toBe(true);
-    expect(checkedByBuild(path, text.replace(/\n([0-9])/, '\n9$1'))).toBe(false);
-    expect(checkedByBuild(path, `${text}x`)).toBe(false);
+  it.each(tables)('%s: the build’s copy vouches for the file as shipped, and for nothing else', (_name, path) => {
+    const bytes = readFileSync(path);
+    const text = bytes.toString('utf8');
+    expect(checkedByBuild(path, bytes)).toBe(true);
+    expect(checkedByBuild(path, Buffer.from(text.replace(/\n([0-9])/, '\n9$1')))).toBe(false);
+    expect(checkedByBuild(path, Buffer.from(`${text}x`))).toBe(false);
+    expect(checkedByBuild(path, bytes.subarray(0, bytes.length - 1))).toBe(false);
+    // The same bytes elsewhere: not the package's file, so nothing vouches for them.
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'antt-vouched-')), 'units.csv');
+    writeFileSync(elsewhere, bytes);
+    expect(checkedByBuild(elsewhere, bytes)).toBe(false);
+    expect(checkedByBuild(join(packageRoot, 'dist', 'shipped', relative(packageRoot, path)), bytes)).toBe(false);
   });
 
   it.each(tables)('%s: read without the schema, the same rows as through it', (_name, path, schema) => {
@@ -60,10 +67,10 @@ describe('shipped unit lists', () => {
 describe('the shipped catalogue', () => {
   it('is vouched for by the build as shipped, and read as its schema gives it', () => {
     const text = readFileSync(shippedPaths.catalogue, 'utf8').replace(/^\uFEFF/, '');
-    expect(checkedByBuild(shippedPaths.catalogue, text, 'catalogue')).toBe(true);
-    expect(checkedByBuild(shippedPaths.catalogue, text.replace('"flow"', '"stock"'), 'catalogue')).toBe(false);
-    // The unit lists' schemas do not vouch for it.
-    expect(checkedByBuild(shippedPaths.catalogue, text, 'units')).toBe(false);
+    expect(checkedByBuild(shippedPaths.catalogue, readFileSync(shippedPaths.catalogue))).toBe(true);
+    expect(checkedByBuild(shippedPaths.catalogue, Buffer.from(text.replace('"flow"', '"stock"')))).toBe(false);
+    // A unit list's copy does not vouch for it.
+    expect(checkedByBuild(shippedPaths.catalogue, readFileSync(shippedPaths.unitsNew))).toBe(false);
     expect(loadCatalogueData()).toEqual(catalogueSchema.parse(JSON.parse(text)));
   });
 

@@ -18,23 +18,24 @@ const lists = [
 ] as const;
 
 const textOf = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+const bytesOf = (path: string) => readFileSync(path);
 const rowsOf = (path: string) => readTable<UnitRow>(path, unitRowSchema);
 
-/** Gazetteers over the same list: one made province by province from its text, one from its rows. */
-function both(system: UnitSystem, text: string, rows: readonly UnitRow[]) {
+/** Gazetteers over the same list: one made province by province from its bytes, one from its rows. */
+function both(system: UnitSystem, bytes: Buffer, rows: readonly UnitRow[]) {
   const other: UnitRow[] = [];
-  const byBlocks = new Gazetteer({ old: () => (system === 'old' ? { text } : other), new: () => (system === 'new' ? { text } : other), crosswalk: () => [] });
+  const byBlocks = new Gazetteer({ old: () => (system === 'old' ? { bytes } : other), new: () => (system === 'new' ? { bytes } : other), crosswalk: () => [] });
   const whole = Gazetteer.of(system === 'old' ? rows : other, system === 'new' ? rows : other);
   return { byBlocks, whole };
 }
 
 describe('a vouched unit list, made province by province', () => {
-  it.each(lists)('%s list: the shipped text gives the list read whole (what the build checks)', (system, path) => {
-    expect(provinceByProvinceDiffers(system, textOf(path), rowsOf(path))).toBeNull();
+  it.each(lists)('%s list: the shipped file gives the list read whole (what the build checks)', (system, path) => {
+    expect(provinceByProvinceDiffers(system, bytesOf(path), rowsOf(path))).toBeNull();
   });
 
-  it('the shipped lists are read as text only while the build vouches for them', () => {
-    for (const [, path] of lists) expect(readUnitList(path, { trustBuild: true })).toEqual({ text: textOf(path) });
+  it('the shipped lists are read as bytes only while the build vouches for them', () => {
+    for (const [, path] of lists) expect(readUnitList(path, { trustBuild: true })).toEqual({ bytes: bytesOf(path) });
     const copy = join(mkdtempSync(join(tmpdir(), 'antt-blocks-')), 'units.csv');
     writeFileSync(copy, textOf(shippedPaths.unitsNew));
     // Elsewhere, or not trusted: rows, through the schema.
@@ -43,7 +44,7 @@ describe('a vouched unit list, made province by province', () => {
   });
 
   it('answers as the whole list, whatever is asked first and in whatever order (old list)', () => {
-    const text = textOf(shippedPaths.unitsOld);
+    const bytes = bytesOf(shippedPaths.unitsOld);
     const rows = rowsOf(shippedPaths.unitsOld);
     const codes = rows.map((r) => r.code);
     const code = fc.oneof(fc.constantFrom(...codes), fc.constantFrom('99999', '999', '99', '', '4213', '14,', 'code'));
@@ -56,7 +57,7 @@ describe('a vouched unit list, made province by province', () => {
     );
     fc.assert(
       fc.property(fc.array(ask, { minLength: 1, maxLength: 30 }), (asks) => {
-        const { byBlocks, whole } = both('old', text, rows);
+        const { byBlocks, whole } = both('old', bytes, rows);
         for (const [what, arg] of asks) {
           if (what === 'unit') expect(byBlocks.unit(arg, 'old')).toEqual(whole.unit(arg, 'old'));
           else if (what === 'at') expect(byBlocks.unitAt('old', arg as number)).toEqual(whole.unitAt('old', arg as number));
@@ -74,9 +75,7 @@ describe('a vouched unit list, made province by province', () => {
   });
 
   it('resolves codes and names as the whole list does (new list)', () => {
-    const text = textOf(shippedPaths.unitsNew);
-    const rows = rowsOf(shippedPaths.unitsNew);
-    const { byBlocks, whole } = both('new', text, rows);
+    const { byBlocks, whole } = both('new', bytesOf(shippedPaths.unitsNew), rowsOf(shippedPaths.unitsNew));
     for (const [code, name] of [['04213', ''], ['4213', ''], ['14', 'Tỉnh Sơn La'], ['', 'Phường Ba Đình'], ['00004', 'Phường Ba Đình'], ['123456', ''], ['', 'Xã Không Có']]) {
       expect(byBlocks.resolve(code!, name!, ['new'])).toEqual(whole.resolve(code!, name!, ['new']));
     }
@@ -88,8 +87,10 @@ describe('a vouched unit list, made province by province', () => {
     const lines = text.split('\n').filter((l) => l !== '');
     // lines[0] is the header: every variant keeps it and the units after it, in order.
     const whole = [lines.join('\r\n') + '\r\n', lines.join('\n'), lines.join('\n\n') + '\n\n'];
-    for (const variant of whole) expect(provinceByProvinceDiffers('new', variant, rows)).toBeNull();
-    expect(provinceByProvinceDiffers('new', lines.slice(0, 40).join('\r\n\r\n'), rows.slice(0, 39))).toBeNull();
+    for (const variant of whole) expect(provinceByProvinceDiffers('new', Buffer.from(variant), rows)).toBeNull();
+    expect(provinceByProvinceDiffers('new', Buffer.from(lines.slice(0, 40).join('\r\n\r\n')), rows.slice(0, 39))).toBeNull();
+    // With a byte order mark.
+    expect(provinceByProvinceDiffers('new', Buffer.from(`\uFEFF${text}`), rows)).toBeNull();
   });
 
   it('a list out of tree order, or with a code twice, is caught (the build then fails)', () => {
@@ -99,7 +100,7 @@ describe('a vouched unit list, made province by province', () => {
     const check = (mutant: string) => {
       const file = join(mkdtempSync(join(tmpdir(), 'antt-blocks-')), 'units.csv');
       writeFileSync(file, mutant);
-      return provinceByProvinceDiffers('old', mutant, rowsOf(file));
+      return provinceByProvinceDiffers('old', Buffer.from(mutant), rowsOf(file));
     };
     // A commune of Sơn La moved to the end of the list, under the last province.
     const muongSai = lines.findIndex((l) => l.startsWith('04213,'));

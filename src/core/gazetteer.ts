@@ -122,40 +122,43 @@ class UnitList implements Units {
 }
 
 /**
- * A shipped unit list's text as the build vouched for it (src/io/shipped.ts): in its usual
- * columns (code,name,type,level,parent_code), one unit per line, in tree order — each province,
- * then everything below it — with every code once. scripts/check-shipped.mjs fails the build
- * unless the list read province by province (UnitBlocks) is the list read whole (UnitList).
+ * A shipped unit list's bytes as the build vouched for them (src/io/shipped.ts): UTF-8 in its
+ * usual columns (code,name,type,level,parent_code), one unit per line, in tree order — each
+ * province, then everything below it — with every code once. scripts/check-shipped.mjs fails the
+ * build unless the list read province by province (UnitBlocks) is the list read whole (UnitList).
  */
-export interface UnitListText {
-  readonly text: string;
+export interface UnitListBytes {
+  readonly bytes: Buffer;
 }
 
-function isListText(source: readonly UnitRow[] | UnitListText): source is UnitListText {
-  return typeof (source as UnitListText).text === 'string';
+function isListBytes(source: readonly UnitRow[] | UnitListBytes): source is UnitListBytes {
+  return (source as UnitListBytes).bytes instanceof Uint8Array;
 }
 
 /**
- * How many codes are searched for in the text before the rest of the list is made whole: a run
+ * How many codes are searched for in the bytes before the rest of the list is made whole: a run
  * over one province (the usual job) finds its province in one search; one over many provinces,
  * or over codes the list lacks, soon costs no more than the whole list.
  */
 const SEARCHES_BEFORE_WHOLE = 8;
 
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
  * A vouched list made one province at a time, when a unit of it is first asked for. A province's
  * job needs some 200 of the 10,800 units of the old list: making them all (an object each, a map
  * entry each, mostly before V8 has compiled the loop) was a tenth of a cold `antt aggregate
- * data/son-la`. The province of a code is found by searching the text for its line; the units of
- * a province are those from its line to the next province's, and their places in the list are
- * counted from the lines before.
+ * data/son-la`, and decoding the whole file 4 ms more. The province of a code is found by
+ * searching the bytes for its line; the units of a province are those from its line to the next
+ * province's, decoded then, and their places in the list are counted from the lines before.
  */
 class UnitBlocks implements Units {
   private readonly byCode = new Map<string, Unit>();
   private readonly children = new Map<string, Unit[]>();
-  /** Where each province's line starts, and then the end of the text. */
+  /** Where each province's line starts, and then the end of the bytes. */
   private readonly starts: number[] = [];
-  /** Each province's place in the list (made on first need: counting lines reads the whole text). */
+  /** Each province's place in the list (made on first need: counting lines reads all the bytes). */
   private firstOrders: number[] | undefined;
   private readonly made: Unit[][] = [];
   private searches = 0;
@@ -164,13 +167,13 @@ class UnitBlocks implements Units {
 
   constructor(
     readonly system: UnitSystem,
-    private readonly text: string,
+    private readonly bytes: Buffer,
   ) {
     // A province's line is the only one whose level cell is "province" (no cell holds a comma).
-    for (let at = text.indexOf(',province,'); at >= 0; at = text.indexOf(',province,', at + 1)) {
-      this.starts.push(text.lastIndexOf('\n', at) + 1);
+    for (let at = bytes.indexOf(',province,'); at >= 0; at = bytes.indexOf(',province,', at + 1)) {
+      this.starts.push(bytes.lastIndexOf(LF, at) + 1);
     }
-    this.starts.push(text.length);
+    this.starts.push(bytes.length);
   }
 
   get(code: string): Unit | undefined {
@@ -180,7 +183,7 @@ class UnitBlocks implements Units {
       this.all();
       return this.byCode.get(code);
     }
-    const line = this.text.indexOf(`\n${code},`);
+    const line = this.bytes.indexOf(`\n${code},`);
     if (line < 0) return undefined;
     this.province(this.provinceAt(line + 1));
     return this.byCode.get(code);
@@ -214,7 +217,7 @@ class UnitBlocks implements Units {
     return (this.names ??= namesOf(this.all()));
   }
 
-  /** The province whose lines hold the text at `at`. */
+  /** The province whose lines hold the byte at `at`. */
   private provinceAt(at: number): number {
     let low = 0;
     let high = this.starts.length - 2;
@@ -229,17 +232,18 @@ class UnitBlocks implements Units {
   /** Each province's place in the list, then the list's length: lines with something on them, as the whole list counts them. */
   private orders(): number[] {
     if (this.firstOrders === undefined) {
-      const text = this.text;
+      const bytes = this.bytes;
       const orders: number[] = [];
       let count = 0;
       let k = 0;
       for (let at = this.starts[0]!; ; ) {
         while (k < this.starts.length - 1 && this.starts[k]! <= at) orders[k++] = count;
-        if (at >= text.length) break;
-        const lf = text.indexOf('\n', at);
-        const end = lf < 0 ? text.length : lf;
-        if (end > at && !(end === at + 1 && text.charCodeAt(at) === 0x0d)) count++;
-        at = lf < 0 ? text.length : lf + 1;
+        if (at >= bytes.length) break;
+        const lf = bytes.indexOf(LF, at);
+        let end = lf < 0 ? bytes.length : lf;
+        if (end > at && bytes[end - 1] === CR) end--;
+        if (end > at) count++;
+        at = lf < 0 ? bytes.length : lf + 1;
       }
       while (k < this.starts.length) orders[k++] = count;
       this.firstOrders = orders;
@@ -251,11 +255,12 @@ class UnitBlocks implements Units {
   private province(k: number): Unit[] {
     const known = this.made[k];
     if (known !== undefined) return known;
-    const { text, system } = this;
+    const system = this.system;
     const units: Unit[] = [];
     let order = this.orders()[k]!;
-    const stop = this.starts[k + 1]!;
-    for (let at = this.starts[k]!; at < stop; ) {
+    // A province's lines start after a line end: no character is cut in two.
+    const text = this.bytes.toString('utf8', this.starts[k]!, this.starts[k + 1]!);
+    for (let at = 0; at < text.length; ) {
       const lf = text.indexOf('\n', at);
       const next = lf < 0 ? text.length : lf + 1;
       let end = lf < 0 ? text.length : lf;
@@ -291,17 +296,17 @@ class UnitBlocks implements Units {
 
 /**
  * Where a list read province by province differs from the same list read whole, or null: what
- * the build checks of each shipped list before it vouches for its text. Each province is read
+ * the build checks of each shipped list before it vouches for its bytes. Each province is read
  * first in a list of its own (nothing else made yet), its units and their children compared;
  * then every place in the list; then the whole list.
  */
-export function provinceByProvinceDiffers(system: UnitSystem, text: string, rows: readonly UnitRow[]): string | null {
+export function provinceByProvinceDiffers(system: UnitSystem, bytes: Buffer, rows: readonly UnitRow[]): string | null {
   const whole = new UnitList(system, rows);
   const same = (a: Unit | undefined, b: Unit | undefined) => JSON.stringify(a) === JSON.stringify(b);
   const sameList = (a: readonly Unit[], b: readonly Unit[]) => a.length === b.length && a.every((u, i) => same(u, b[i]));
   const provinces = whole.all().filter((u) => u.level === 'province');
   for (const province of provinces) {
-    const blocks = new UnitBlocks(system, text);
+    const blocks = new UnitBlocks(system, bytes);
     if (!same(blocks.get(province.code), province)) return `province ${province.code}`;
     const below = (unit: Unit): Unit[] => whole.childrenOf(unit.code).flatMap((child) => [child, ...below(child)]);
     for (const unit of [province, ...below(province)]) {
@@ -309,9 +314,9 @@ export function provinceByProvinceDiffers(system: UnitSystem, text: string, rows
       if (!sameList(blocks.childrenOf(unit.code), whole.childrenOf(unit.code))) return `units below ${unit.code}`;
     }
   }
-  const byPlace = new UnitBlocks(system, text);
+  const byPlace = new UnitBlocks(system, bytes);
   for (let order = whole.all().length; order >= -1; order--) if (!same(byPlace.at(order), whole.at(order))) return `place ${order}`;
-  if (!sameList(new UnitBlocks(system, text).all(), whole.all())) return 'the whole list';
+  if (!sameList(new UnitBlocks(system, bytes).all(), whole.all())) return 'the whole list';
   return null;
 }
 
@@ -320,8 +325,8 @@ export function provinceByProvinceDiffers(system: UnitSystem, text: string, rows
  * post-reform list or the crosswalk, and start-up time counts.
  */
 export interface GazetteerSources {
-  old: () => readonly UnitRow[] | UnitListText;
-  new: () => readonly UnitRow[] | UnitListText;
+  old: () => readonly UnitRow[] | UnitListBytes;
+  new: () => readonly UnitRow[] | UnitListBytes;
   crosswalk: () => readonly CrosswalkRow[];
   provinceCrosswalk?: () => readonly { old_code: string; new_code: string }[];
 }
@@ -347,7 +352,7 @@ export class Gazetteer {
     let list = this.loaded[system];
     if (list === undefined) {
       const source = this.sources[system]();
-      list = this.loaded[system] = isListText(source) ? new UnitBlocks(system, source.text) : new UnitList(system, source);
+      list = this.loaded[system] = isListBytes(source) ? new UnitBlocks(system, source.bytes) : new UnitList(system, source);
     }
     return list;
   }

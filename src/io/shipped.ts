@@ -2,9 +2,8 @@
  * Loads what ships with the tool: the indicator catalogue (`schemas/catalogue.json`) and the
  * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
 import {
@@ -16,7 +15,7 @@ import {
   type UnitRow,
 } from '../../schemas/units.js';
 import { Catalogue } from '../core/catalogue.js';
-import { Gazetteer, type UnitListText } from '../core/gazetteer.js';
+import { Gazetteer, type UnitListBytes } from '../core/gazetteer.js';
 import { AnttError } from './errors.js';
 import { packageRoot } from './package-root.js';
 
@@ -30,54 +29,47 @@ export const shippedPaths = {
   provinceCrosswalk: join(packageRoot, 'data', 'gazetteer', 'crosswalk-provinces-2025-07-01.csv'),
 };
 
-function readText(path: string): string {
+function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return readFileSync(path);
   } catch (cause) {
     throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
   }
 }
 
-/**
- * The shipped lists as the build checked them: `npm run build` (and `npm install`, through
- * `prepare`) runs every shipped list through its Zod schema and records a digest of its text
- * together with the compiled schemas (scripts/check-shipped.mjs). A list whose digest still
- * matches is the very text the schema accepted, and is not checked again at every start (Zod
- * over the 10,000 communes is a third of a small run's time). Any other text — an edited list, a
- * data folder's own, a changed schema — is checked in full.
- */
-export const checkedRecordPath = join(packageRoot, 'dist', 'shipped-checked.json');
-
-let checked: Record<string, string> | null | undefined;
-
-/** The shipped catalogue as its schema gave it (defaults filled in), written by the build with its record. */
-export const checkedCataloguePath = join(packageRoot, 'dist', 'catalogue-checked.json');
-
-/** What a shipped file is checked by: the unit lists' schemas or the catalogue's. */
-export type ShippedSchema = 'units' | 'catalogue';
-
-/** The compiled schemas, each read once however many files are checked. */
-const compiledSchemas: Partial<Record<ShippedSchema, Buffer>> = {};
-
-export function shippedDigest(text: string, schema: ShippedSchema = 'units'): string {
-  const compiled = (compiledSchemas[schema] ??= readFileSync(join(packageRoot, 'dist', 'schemas', `${schema}.js`)));
-  return createHash('sha256').update(compiled).update('\u0000').update(text).digest('hex');
+function textOf(bytes: Buffer): string {
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-export function checkedByBuild(path: string, text: string, schema: ShippedSchema = 'units'): boolean {
-  if (checked === undefined) {
-    try {
-      checked = JSON.parse(readFileSync(checkedRecordPath, 'utf8')) as Record<string, string>;
-    } catch {
-      checked = null;
-    }
-  }
-  const digest = checked?.[relative(packageRoot, path).split(sep).join('/')];
-  if (digest === undefined) return false;
+/**
+ * The shipped files as the build checked them: `npm run build` (and `npm install`, through
+ * `prepare`) runs every shipped list and the catalogue through its Zod schema and, when all pass,
+ * keeps a copy of each under dist/shipped/ (scripts/check-shipped.mjs). A file whose bytes are
+ * still its copy's is the very file the schema accepted, and is not checked again at every start
+ * (Zod over the 10,000 communes is a third of a small run's time). Any other — an edited list, a
+ * data folder's own — is checked in full. Compared byte for byte, not by a digest: loading
+ * node:crypto and hashing the old list took 9–10 ms of a cold start; reading the copy and
+ * comparing take well under one.
+ */
+export const checkedCopiesPath = join(packageRoot, 'dist', 'shipped');
+
+/** Where the build keeps its copy of a shipped file, or null for a file that is not the package's. */
+export function checkedCopyOf(path: string): string | null {
+  const inPackage = relative(packageRoot, resolve(path));
+  if (inPackage === '' || inPackage.startsWith('..') || isAbsolute(inPackage)) return null;
+  return join(checkedCopiesPath, inPackage);
+}
+
+/** The shipped catalogue as its schema gave it (defaults filled in), written by the build with the copies. */
+export const checkedCataloguePath = join(packageRoot, 'dist', 'catalogue-checked.json');
+
+export function checkedByBuild(path: string, bytes: Uint8Array): boolean {
+  const copy = checkedCopyOf(path);
+  if (copy === null) return false;
   try {
-    return shippedDigest(text, schema) === digest;
+    return readFileSync(copy).equals(bytes);
   } catch {
-    return false;
+    return false; // not built, or the build stopped at a file that failed
   }
 }
 
@@ -102,13 +94,14 @@ export const unitLayout: RowLayout = {
  * code patterns), so a split is enough and keeps start-up fast.
  */
 export function readTable<T>(path: string, schema: z.ZodType<T>, options: { trustBuild?: boolean; layout?: RowLayout } = {}): T[] {
-  const text = readText(path);
+  const bytes = readBytes(path);
+  const text = textOf(bytes);
   const firstEnd = text.indexOf('\n');
   const header = (firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '').split(',');
   const rows: Record<string, string>[] =
     options.layout && header.join(',') === options.layout.columns ? rowsInLayout(text, firstEnd, options.layout.make) : rowsByHeader(text, header);
   // Only shipped lists, and only with the build's record: a unit list of a data folder is always checked.
-  if (options.trustBuild && checkedByBuild(path, text)) return rows as T[];
+  if (options.trustBuild && checkedByBuild(path, bytes)) return rows as T[];
   const parsed = z.array(schema).safeParse(rows);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -172,16 +165,16 @@ function rowsInLayout(text: string, headerEnd: number, make: RowLayout['make']):
 }
 
 /**
- * A unit list: as its text when it is a shipped list the build vouched for, in its usual columns
- * (the gazetteer then makes only the provinces a job asks for); else as rows, checked as readTable
- * checks them.
+ * A unit list: as its bytes when it is a shipped list the build vouched for, in its usual columns
+ * (the gazetteer then decodes and makes only the provinces a job asks for); else as rows, checked
+ * as readTable checks them.
  */
-export function readUnitList(path: string, options: { trustBuild?: boolean } = {}): UnitRow[] | UnitListText {
+export function readUnitList(path: string, options: { trustBuild?: boolean } = {}): UnitRow[] | UnitListBytes {
   if (options.trustBuild) {
-    const text = readText(path);
-    const firstEnd = text.indexOf('\n');
-    const header = (firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '');
-    if (header === unitLayout.columns && checkedByBuild(path, text)) return { text };
+    const bytes = readBytes(path);
+    const firstEnd = bytes.indexOf(0x0a);
+    const header = bytes.toString('utf8', 0, firstEnd < 0 ? bytes.length : firstEnd).replace(/^\uFEFF/, '').replace(/\r$/, '');
+    if (header === unitLayout.columns && checkedByBuild(path, bytes)) return { bytes };
   }
   return readTable<UnitRow>(path, unitRowSchema, { ...options, layout: unitLayout });
 }
@@ -189,17 +182,17 @@ export function readUnitList(path: string, options: { trustBuild?: boolean } = {
 export function loadCatalogueData(path = shippedPaths.catalogue): CatalogueData {
   let json: unknown;
   try {
-    const text = readText(path);
+    const bytes = readBytes(path);
     // The shipped catalogue as the build checked it: what its schema gave, without Zod again at
     // every start (about 10 ms of a cold start, here and in each reading worker).
-    if (path === shippedPaths.catalogue && checkedByBuild(path, text, 'catalogue')) {
+    if (path === shippedPaths.catalogue && checkedByBuild(path, bytes)) {
       try {
         return JSON.parse(readFileSync(checkedCataloguePath, 'utf8')) as CatalogueData;
       } catch {
         // not there (a build cut short): checked as any other catalogue
       }
     }
-    json = JSON.parse(text);
+    json = JSON.parse(textOf(bytes));
   } catch (cause) {
     if (cause instanceof AnttError) throw cause;
     throw new AnttError('bad-shipped-data', { path, detail: String((cause as Error).message) });
