@@ -74,7 +74,7 @@ function program(done: (result: Promise<CommandResult>) => void): Command {
 /** Red on a terminal that wants colour; chalk is loaded only when there is something to say. */
 async function red(text: string): Promise<string> {
   const { stderrColor } = await import('./render/color.js');
-  return stderrColor().red(text);
+  return (await stderrColor()).red(text);
 }
 
 /** Writes to stdout; a reader that went away (`antt … | head`) is not an error. */

@@ -218,9 +218,11 @@ describe('colour', () => {
     try {
       delete process.env.FORCE_COLOR;
       process.env.NO_COLOR = '1';
-      expect(stdoutColor().level).toBe(0);
+      expect((await stdoutColor()).redBold('lỗi')).toBe('lỗi');
       process.env.FORCE_COLOR = '1';
-      expect(stdoutColor()).toBe(chalk); // FORCE_COLOR: chalk's own detection decides, not NO_COLOR
+      // FORCE_COLOR: chalk's own detection decides, not NO_COLOR.
+      expect((await stdoutColor()).redBold('lỗi')).toBe(chalk.red.bold('lỗi'));
+      expect((await stdoutColor()).dim('x')).toBe(chalk.dim('x'));
     } finally {
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
       else process.env[k] = v;

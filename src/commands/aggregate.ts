@@ -110,13 +110,13 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     }
     default: {
       const { aggregateTable } = await import('../render/aggregate-table.js');
-      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? plainColor() : stdoutColor(), width: process.stdout.columns ?? 110 });
+      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? plainColor() : await stdoutColor(), width: process.stdout.columns ?? 110 });
     }
   }
 
   // Diagnostics go to stderr, the same findings and codes as `antt validate`, then one line with
   // the essentials of `antt check`.
-  const findingsText = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: stderrColor() }) : '';
+  const findingsText = validation.findings.length > 0 || !validation.valid ? validationText(validation, { lang: options.lang, maxErrors: options.maxErrors, strict: options.strict, color: await stderrColor() }) : '';
   const stderr = findingsText + checkSummary(aggregate, validation.stats.warnings, outliers, paths, options.lang);
   if (options.out) {
     writeFileAtomic(options.out, output);

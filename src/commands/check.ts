@@ -56,7 +56,7 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
         ? render.checkJson(result, options)
         : options.format === 'csv'
           ? render.checkCsv(result, options)
-          : render.checkTable(result, { ...options, color: options.out ? plainColor() : stdoutColor(), width: process.stdout.columns ?? 110 });
+          : render.checkTable(result, { ...options, color: options.out ? plainColor() : await stdoutColor(), width: process.stdout.columns ?? 110 });
   if (options.out) {
     writeFileAtomic(options.out, output);
     return { stdout: '', stderr: written(options.out, options.lang), exitCode: exitCodeFor(result.validation.stats, failed) };

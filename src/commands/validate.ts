@@ -27,7 +27,7 @@ export async function run(paths: string[], options: ValidateOptions): Promise<Co
   const stdout =
     options.format === 'json'
       ? validationJson(report, options)
-      : validationText(report, { ...options, color: stdoutColor() });
+      : validationText(report, { ...options, color: await stdoutColor() });
   return { stdout, exitCode: exitCodeFor(report.stats, failed) };
 }
 

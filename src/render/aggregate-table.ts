@@ -2,7 +2,7 @@
  * The aggregate report as terminal tables: Vietnamese number format, units in official order,
  * totals and incompleteness marked, sized to fit an 80–120 column terminal.
  */
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './color.js';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
@@ -46,7 +46,7 @@ const words = {
 };
 
 
-function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: ChalkInstance): string {
+function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: Paint): string {
   let text = display(cell.value, indicator, lang);
   if (text === '') return '';
   if (cell.source === 'own') text = color.cyan(text + '*');
@@ -55,14 +55,14 @@ function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: ChalkIn
 }
 
 /** A unit's name as listed (a folder may bring its own list: control characters are shown escaped). */
-function unitTitle(unit: ReportUnit, color: ChalkInstance): string {
+function unitTitle(unit: ReportUnit, color: Paint): string {
   const name = safeText(unit.name);
   return unit.flagged ? `${name} ${color.red('⚠')}` : name;
 }
 
 export interface TableOptions {
   lang: Lang;
-  color: ChalkInstance;
+  color: Paint;
   /** Terminal width to fit (80–120 is what people have). */
   width: number;
 }

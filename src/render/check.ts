@@ -2,7 +2,7 @@
  * Renderers of the check report: the to-do list before a conference, as a table for people and
  * CSV or JSON for scripts.
  */
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './color.js';
 import { stringify } from 'csv-stringify/sync';
 import type { YearCompleteness } from '../core/check.js';
 import { renderMessage, type Lang } from '../core/findings.js';
@@ -47,7 +47,7 @@ function ranges(years: number[]): string {
   return out.join(', ');
 }
 
-function cell(y: { received: number; expected: number }, lang: Lang, color: ChalkInstance): string {
+function cell(y: { received: number; expected: number }, lang: Lang, color: Paint): string {
   if (y.expected === 0) return '';
   const text = `${formatCount(y.received, lang)}/${formatCount(y.expected, lang)}`;
   if (y.received >= y.expected) return color.green(text);
@@ -56,7 +56,7 @@ function cell(y: { received: number; expected: number }, lang: Lang, color: Chal
 
 export interface CheckTextOptions {
   lang: Lang;
-  color: ChalkInstance;
+  color: Paint;
   width: number;
   maxErrors: number;
   strict: boolean;

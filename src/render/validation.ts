@@ -2,7 +2,7 @@
  * Renderers of the validation report (STYLE §5): text for people, JSON for scripts. Both are
  * pure functions of the report; the exit code is derived from it elsewhere.
  */
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './color.js';
 import type { ValidationReport } from '../core/checker.js';
 import { renderMessage, type Finding, type Lang } from '../core/findings.js';
 import { formatCount, safeText } from './format.js';
@@ -26,13 +26,13 @@ function place(f: Finding, lang: Lang): string {
   return parts.map(safeText).join(', ');
 }
 
-export function validationText(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean; color: ChalkInstance }): string {
+export function validationText(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean; color: Paint }): string {
   const { lang, color } = options;
   const w = words[lang];
   const lines: string[] = [];
   const shown = report.findings.slice(0, options.maxErrors);
   for (const f of shown) {
-    const level = f.level === 'error' ? color.red.bold(w.error) : color.yellow(w.warning);
+    const level = f.level === 'error' ? color.redBold(w.error) : color.yellow(w.warning);
     // Findings about added-up figures have no file: their message starts with the unit.
     const where = place(f, lang);
     lines.push(`${where ? `${where}: ` : ''}${level} ${color.dim(f.code)}: ${safeText(renderMessage(f, lang))}`);
@@ -48,7 +48,7 @@ export function validationText(report: ValidationReport, options: { lang: Lang; 
   if (lines.length > 0) lines.push('');
   const s = report.stats;
   const failed = !report.valid || (options.strict && s.warnings > 0);
-  const verdict = failed ? color.red.bold(w.invalid) : color.green.bold(w.valid);
+  const verdict = failed ? color.redBold(w.invalid) : color.greenBold(w.valid);
   const n = (x: number) => formatCount(x, lang);
   lines.push(
     lang === 'vi'
