@@ -16,6 +16,7 @@ import { defaultLang, type CommandResult } from './commands/common.js';
 import type { Lang } from './core/findings.js';
 import { AnttError } from './io/errors.js';
 import { packageRoot } from './io/package-root.js';
+import { terminalColumns, terminalHasColors, writeText } from './io/stdio.js';
 
 const EXIT = { clean: 0, dataErrors: 1, usage: 2 } as const;
 
@@ -77,13 +78,26 @@ async function red(text: string): Promise<string> {
   return (await stderrColor()).red(text);
 }
 
-/** Writes to stdout; a reader that went away (`antt … | head`) is not an error. */
-function writeOut(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (text === '') return resolve();
-    process.stdout.write(text, () => resolve());
-  });
+/** Writes to stdout; a reader that went away (`antt … | head`) is not an error: antt stops there, clean. */
+async function writeOut(text: string): Promise<void> {
+  if (!(await writeText(1, text))) process.exit(EXIT.clean);
 }
+
+async function writeErr(text: string): Promise<void> {
+  await writeText(2, text);
+}
+
+/**
+ * Commander's help and version go out as antt's own output does (io/stdio.ts); its errors are
+ * antt's to word. Its width and colours are a terminal's, asked without making Node's stream for
+ * a pipe.
+ */
+const output = {
+  writeOut: (text: string) => void writeOut(text),
+  writeErr: () => undefined,
+  getOutHelpWidth: () => terminalColumns(1) ?? 80, // commander's own width where there is no terminal
+  getOutHasColors: () => terminalHasColors(1),
+};
 
 export async function main(argv: readonly string[]): Promise<number> {
   const lang = langFromArgv(argv);
@@ -92,14 +106,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     pending = result;
   });
   cli.exitOverride();
-  cli.configureOutput({ writeErr: () => undefined });
+  cli.configureOutput(output);
   for (const sub of cli.commands) {
     sub.exitOverride();
-    sub.configureOutput({ writeErr: () => undefined });
+    sub.configureOutput(output);
   }
   if (argv.length === 0) {
     // No command: say what there is, as `antt --help` would, and that something was expected.
-    process.stderr.write(cli.helpInformation());
+    await writeErr(cli.helpInformation());
     return EXIT.usage;
   }
   try {
@@ -107,17 +121,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!pending) return EXIT.clean;
     const result = await pending;
     await writeOut(result.stdout);
-    if (result.stderr) process.stderr.write(result.stderr);
+    if (result.stderr) await writeErr(result.stderr);
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.clean;
       if (error.exitCode === 0) return EXIT.clean;
-      process.stderr.write(await red(usageMessage(error, lang)));
+      await writeErr(await red(usageMessage(error, lang)));
       return EXIT.usage;
     }
     if (error instanceof AnttError) {
-      process.stderr.write((await red(`antt: ${error.render(lang)}`)) + '\n');
+      await writeErr((await red(`antt: ${error.render(lang)}`)) + '\n');
       return EXIT.usage;
     }
     throw error;
@@ -139,10 +153,6 @@ function isReadWorker(): boolean {
 if (isReadWorker()) {
   void import('./io/read-worker.js');
 } else {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.clean);
-  });
-
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -150,7 +160,7 @@ if (isReadWorker()) {
     (error: unknown) => {
       // A bug in antt itself, not in the data: say so plainly, keep the detail for a bug report.
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(
+      void writeErr(
         'antt: lỗi nội bộ, xin báo lại cho nhóm phát triển kèm lệnh đã chạy / internal error, please report it with the command you ran.\n' +
           (process.env.ANTT_DEBUG ? detail + '\n' : `(${error instanceof Error ? error.message : String(error)}; ANTT_DEBUG=1 shows more)\n`),
       );

@@ -9,6 +9,7 @@ import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import type { AggregateReport, Prefer } from '../core/rollup.js';
 import { AnttError } from '../io/errors.js';
+import { terminalColumns } from '../io/stdio.js';
 import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOption, windowOption, type CommandResult } from './common.js';
 
 export interface AggregateCliOptions {
@@ -110,7 +111,7 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     }
     default: {
       const { aggregateTable } = await import('../render/aggregate-table.js');
-      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? plainColor() : await stdoutColor(), width: process.stdout.columns ?? 110 });
+      output = aggregateTable(aggregate, { lang: options.lang, color: options.out ? plainColor() : await stdoutColor(), width: terminalColumns() ?? 110 });
     }
   }
 

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
+import { terminalColumns } from '../io/stdio.js';
 import { delimiterOption, exitCodeFor, langOption, outOption, progressFor, reportingOption, windowOption, type CommandResult } from './common.js';
 import { needsOut, written } from './aggregate.js';
 
@@ -56,7 +57,7 @@ export async function run(paths: string[], options: CheckOptions): Promise<Comma
         ? render.checkJson(result, options)
         : options.format === 'csv'
           ? render.checkCsv(result, options)
-          : render.checkTable(result, { ...options, color: options.out ? plainColor() : await stdoutColor(), width: process.stdout.columns ?? 110 });
+          : render.checkTable(result, { ...options, color: options.out ? plainColor() : await stdoutColor(), width: terminalColumns() ?? 110 });
   if (options.out) {
     writeFileAtomic(options.out, output);
     return { stdout: '', stderr: written(options.out, options.lang), exitCode: exitCodeFor(result.validation.stats, failed) };

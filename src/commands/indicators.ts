@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
+import { terminalColumns } from '../io/stdio.js';
 import { drawTable } from '../render/text-table.js';
 import { langOption, type CommandResult } from './common.js';
 
@@ -35,7 +36,7 @@ export async function run(options: IndicatorsOptions): Promise<CommandResult> {
   const stdout =
     options.format === 'json'
       ? JSON.stringify(catalogue.indicators, null, 2) + '\n'
-      : await indicatorsTable(catalogue.indicators, options.lang, process.stdout.columns ?? 110);
+      : await indicatorsTable(catalogue.indicators, options.lang, terminalColumns() ?? 110);
   return { stdout, exitCode: 0 };
 }
 

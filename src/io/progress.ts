@@ -4,6 +4,7 @@
  * erased when the run ends, so the output stays as it would be without it.
  */
 import type { Lang } from '../core/findings.js';
+import { isTerminal } from './stdio.js';
 
 /** What the reading has done so far; the pipeline updates it as it goes. */
 export interface ProgressState {
@@ -19,9 +20,15 @@ const EVERY_MS = 250;
 export function startProgress(
   state: ProgressState,
   options: { lang: Lang; quiet: boolean },
-  stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr,
+  stream?: { isTTY?: boolean; write(text: string): unknown },
 ): () => void {
-  if (options.quiet || !stream.isTTY || process.env.CI) return () => undefined;
+  if (options.quiet || process.env.CI) return () => undefined;
+  // (Not process.stderr itself unless it is a terminal: Node makes a socket of a pipe, io/stdio.ts.)
+  if (stream === undefined) {
+    if (!isTerminal(2)) return () => undefined;
+    stream = process.stderr;
+  } else if (!stream.isTTY) return () => undefined;
+  const out = stream;
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, options.lang === 'vi' ? '.' : ',');
   let shown = false;
   const draw = () => {
@@ -30,7 +37,7 @@ export function startProgress(
       options.lang === 'vi'
         ? `Đang đọc: ${n(state.filesDone)}/${n(state.filesTotal)} tệp, ${n(state.rows())} dòng…`
         : `Reading: ${n(state.filesDone)}/${n(state.filesTotal)} files, ${n(state.rows())} rows…`;
-    stream.write(`\r\x1b[K${text}`);
+    out.write(`\r\x1b[K${text}`);
   };
   let interval: NodeJS.Timeout | undefined;
   const delay = setTimeout(() => {
@@ -42,6 +49,6 @@ export function startProgress(
   return () => {
     clearTimeout(delay);
     if (interval) clearInterval(interval);
-    if (shown) stream.write('\r\x1b[K');
+    if (shown) out.write('\r\x1b[K');
   };
 }

@@ -8,6 +8,7 @@
  * not load chalk and Node's terminal modules with it (4–5 ms).
  */
 import type { ChalkInstance } from 'chalk';
+import { isTerminal, type StdioFd } from '../io/stdio.js';
 
 /** The styles antt's output uses. */
 export interface Paint {
@@ -43,20 +44,21 @@ const noColor = () => !('FORCE_COLOR' in process.env) && (process.env.NO_COLOR ?
 
 /**
  * Whether chalk might colour this stream: a terminal, or colour forced as chalk's own check
- * (supports-color) lets it be forced for any stream — FORCE_COLOR, a `--color…` flag, Azure
- * Pipelines. Where this says no, chalk would say level 0.
+ * (supports-color) lets it be forced for any stream — FORCE_COLOR (but 0 and false force it off,
+ * whatever else), a `--color…` flag, Azure Pipelines. Where this says no, chalk would say level 0.
  */
-function mayColor(stream: NodeJS.WriteStream): boolean {
+function mayColor(fd: StdioFd): boolean {
   const { env, argv } = process;
-  return stream.isTTY === true || 'FORCE_COLOR' in env || ('TF_BUILD' in env && 'AGENT_NAME' in env) || argv.some((a) => a.startsWith('--color'));
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  return isTerminal(fd) || 'FORCE_COLOR' in env || ('TF_BUILD' in env && 'AGENT_NAME' in env) || argv.some((a) => a.startsWith('--color'));
 }
 
 export async function stdoutColor(): Promise<Paint> {
-  if (noColor() || !mayColor(process.stdout)) return plainColor();
+  if (noColor() || !mayColor(1)) return plainColor();
   return paintOf((await import('chalk')).default);
 }
 
 export async function stderrColor(): Promise<Paint> {
-  if (noColor() || !mayColor(process.stderr)) return plainColor();
+  if (noColor() || !mayColor(2)) return plainColor();
   return paintOf((await import('chalk')).chalkStderr);
 }
