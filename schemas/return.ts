@@ -19,7 +19,8 @@ import {
 /** What a reader hands over for one cell: text from CSV, or a JSON scalar. */
 export type RawCell = string | number | boolean | null | undefined;
 
-export const rawCellSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]);
+/** Made the first time a cell is checked through it (z.lazy): a plain row never is. */
+export const rawCellSchema = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]));
 
 /** Issue params that name the finding: `{ finding: 'ambiguous-number', asThousands: '1250', … }`. */
 export interface CellIssueParams {
