@@ -127,6 +127,17 @@ describe('what is present', () => {
     expect(ids(2019, 2021)).toEqual(['lien_gia_groups', 'rehab_participants'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b)));
     expect(ids(2022, 2022)).toEqual(['rehab_participants', 'addicts_quit', 'addicts_quit_rate'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b)));
     expect(ids(2016, 2019)).toEqual([]);
+    // Asked twice (the report, then the outliers), then again after more figures: each answer is the figures' at the time.
+    expect(ids(2022, 2022)).toEqual(ids(2022, 2022));
+    const kept = rollup.indicatorsPresent(2016, 2019);
+    kept.push(catalogue.indicators[0]!);
+    expect(ids(2016, 2019)).toEqual([]);
+    rollup.addRow(observation(SONG_MA[0]!.code, '2017', 'mediation_teams', 4));
+    expect(ids(2016, 2019)).toEqual(['mediation_teams']);
+    const other = new Rollup(catalogue, gazetteer);
+    other.addRow(observation(SONG_MA[3]!.code, '2018', 'weapons_surrendered', 2));
+    rollup.importPart(other.exportPart());
+    expect(ids(2016, 2019)).toEqual(['mediation_teams', 'weapons_surrendered'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b)));
   });
 });
 

@@ -207,6 +207,7 @@ export class Rollup {
 
   /** Adds an accepted row's figures: periods of a year roll into the year (DESIGN §5). */
   addRow(row: AcceptedRow): void {
+    this.writes++;
     const figures = row.values;
     // A row with every figure blank is not a report of the unit for that year (completeness).
     if (figures.length === 0) return;
@@ -431,6 +432,7 @@ export class Rollup {
    * adding its figures one by one, since each unit-year comes whole from one file.
    */
   importPart(part: RollupPart): void {
+    this.writes++;
     const slots = Int32Array.from(part.slotIndexes, (index) => this.slot(index));
     // The rows first (a new one may widen the arrays), then the figures, by a small function of
     // typed arrays alone (see addCommuneYear): the same loop in this method ran mostly
@@ -467,7 +469,20 @@ export class Rollup {
   }
 
   /** Indicators with any figure in the years given, in catalogue order. */
+  /** The last answer of indicatorsPresent: the report and the outliers both ask, for the same window. */
+  private present: { from: number; to: number; writes: number; indicators: Indicator[] } | undefined;
+  /** Counts the calls that write figures (addRow, importPart): an answer kept is good until the next. */
+  private writes = 0;
+
   indicatorsPresent(from: number, to: number): Indicator[] {
+    const last = this.present;
+    if (last && last.from === from && last.to === to && last.writes === this.writes) return [...last.indicators];
+    const indicators = this.findIndicatorsPresent(from, to);
+    this.present = { from, to, writes: this.writes, indicators };
+    return [...indicators];
+  }
+
+  private findIndicatorsPresent(from: number, to: number): Indicator[] {
     const seen = new Set<number>();
     // Slot by slot, each row until one has a figure: most indicators are in the first rows.
     for (let slot = 0; slot < this.slotIndexes.length; slot++) {

@@ -4,7 +4,7 @@
  * that every run reads the same files in the same order.
  */
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
 import { AnttError } from './errors.js';
 import { formatOf } from './read-returns.js';
@@ -144,6 +144,9 @@ function existsFile(path: string): boolean {
 
 /** A path as shown to the user: relative to the working folder when inside it. */
 export function displayPath(path: string): string {
+  // A path relative to here in its normal form is its own relative path (every file found in a
+  // folder given as `data/son-la`): no resolving of the working folder and the path for each.
+  if (!isAbsolute(path) && !path.startsWith('..') && !path.includes(':') && !path.endsWith(sep) && normalize(path) === path) return path;
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
 }
