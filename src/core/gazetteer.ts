@@ -146,6 +146,21 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
+ * The province holding `at`, given where each province starts and then where the last ends
+ * (its lines' bytes, or its units' places): the last start at or before `at`.
+ */
+function provinceHolding(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
  * A vouched list made one province at a time, when a unit of it is first asked for. A province's
  * job needs some 200 of the 10,800 units of the old list: making them all (an object each, a map
  * entry each, mostly before V8 has compiled the loop) was a tenth of a cold `antt aggregate
@@ -187,7 +202,7 @@ class UnitBlocks implements Units {
     }
     const line = this.bytes.indexOf(`\n${code},`);
     if (line < 0) return undefined;
-    this.province(this.provinceAt(line + 1));
+    this.province(provinceHolding(this.starts, line + 1));
     return this.byCode.get(code);
   }
 
@@ -195,21 +210,8 @@ class UnitBlocks implements Units {
     if (this.everything !== undefined) return this.everything[order];
     const firstOrders = this.orders();
     if (!(order >= 0 && order < firstOrders[firstOrders.length - 1]!)) return undefined;
-    const k = this.provinceOfPlace(order);
+    const k = provinceHolding(firstOrders, order);
     return this.province(k)[order - firstOrders[k]!];
-  }
-
-  /** The province whose units hold a place in the list (0 ≤ order < the list's length). */
-  private provinceOfPlace(order: number): number {
-    const firstOrders = this.orders();
-    let low = 0;
-    let high = firstOrders.length - 2;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (firstOrders[middle]! <= order) low = middle;
-      else high = middle - 1;
-    }
-    return low;
   }
 
   all(): readonly Unit[] {
@@ -238,24 +240,12 @@ class UnitBlocks implements Units {
     // A unit's children are in its province.
     const unit = this.get(code);
     if (unit === undefined) return [];
-    this.childrenIn(this.provinceOfPlace(unit.order));
+    this.childrenIn(provinceHolding(this.orders(), unit.order));
     return this.children.get(code) ?? [];
   }
 
   get byName(): Map<string, Unit[]> {
     return (this.names ??= namesOf(this.all()));
-  }
-
-  /** The province whose lines hold the byte at `at`. */
-  private provinceAt(at: number): number {
-    let low = 0;
-    let high = this.starts.length - 2;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= at) low = middle;
-      else high = middle - 1;
-    }
-    return low;
   }
 
   /** Each province's place in the list, then the list's length: lines with something on them, as the whole list counts them. */

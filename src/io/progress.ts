@@ -20,14 +20,10 @@ const EVERY_MS = 250;
 export function startProgress(
   state: ProgressState,
   options: { lang: Lang; quiet: boolean },
-  stream?: { isTTY?: boolean; write(text: string): unknown },
+  // process.stderr only when it is a terminal: for a pipe Node would make a socket (io/stdio.ts).
+  stream: { isTTY?: boolean; write(text: string): unknown } | undefined = isTerminal(2) ? process.stderr : undefined,
 ): () => void {
-  if (options.quiet || process.env.CI) return () => undefined;
-  // (Not process.stderr itself unless it is a terminal: Node makes a socket of a pipe, io/stdio.ts.)
-  if (stream === undefined) {
-    if (!isTerminal(2)) return () => undefined;
-    stream = process.stderr;
-  } else if (!stream.isTTY) return () => undefined;
+  if (options.quiet || !stream?.isTTY || process.env.CI) return () => undefined;
   const out = stream;
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, options.lang === 'vi' ? '.' : ',');
   let shown = false;

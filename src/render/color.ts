@@ -53,12 +53,16 @@ function mayColor(fd: StdioFd): boolean {
   return isTerminal(fd) || 'FORCE_COLOR' in env || ('TF_BUILD' in env && 'AGENT_NAME' in env) || argv.some((a) => a.startsWith('--color'));
 }
 
-export async function stdoutColor(): Promise<Paint> {
-  if (noColor() || !mayColor(1)) return plainColor();
-  return paintOf((await import('chalk')).default);
+export function stdoutColor(): Promise<Paint> {
+  return paintFor(1);
 }
 
-export async function stderrColor(): Promise<Paint> {
-  if (noColor() || !mayColor(2)) return plainColor();
-  return paintOf((await import('chalk')).chalkStderr);
+export function stderrColor(): Promise<Paint> {
+  return paintFor(2);
+}
+
+async function paintFor(fd: StdioFd): Promise<Paint> {
+  if (noColor() || !mayColor(fd)) return plainColor();
+  const chalk = await import('chalk');
+  return paintOf(fd === 1 ? chalk.default : chalk.chalkStderr);
 }
