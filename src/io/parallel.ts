@@ -1,10 +1,11 @@
 /**
- * Reading many large files on every core. Worker threads, one per core but one, and the main
- * thread between merges, read whole batches of consecutive files (a large file is a batch of its
- * own), each batch on its own (read-batch.ts: decoding, parsing, rows, units, cells, rules,
- * duplicates within the batch, the rollup of its figures), giving back per batch: its findings
- * and counts, its wide rows by unit and period (a few typed arrays) and its rolled-up unit-years.
- * The main thread takes the batches in order:
+ * Reading many large files on every core. Worker threads, one per core but one, read whole
+ * batches of consecutive files from the back of the list (a large file is a batch of its own),
+ * each batch on its own (read-batch.ts: decoding, parsing, rows, units, cells, rules, duplicates
+ * within the batch, the rollup of its figures), giving back per batch: its findings and counts,
+ * its wide rows by unit and period (a few typed arrays) and its rolled-up unit-years. The main
+ * thread reads from the front, each batch straight into the run as one thread would, until it
+ * meets the batches the workers took; those it takes in order:
  *
  * - a batch none of whose unit-years has figures yet is merged as it is: nothing in it can be a
  *   duplicate of, conflict with or overlap an earlier file, so merging is what reading it here
@@ -21,7 +22,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ReturnChecker } from '../core/checker.js';
 import type { Rollup } from '../core/rollup.js';
-import { readBatch, type Batch, type BatchReading, type BatchResult } from './read-batch.js';
+import type { Batch, BatchReading, BatchResult } from './read-batch.js';
 import type { Inputs } from './inputs.js';
 import { AnttError } from './errors.js';
 import type { ProgressState } from './progress.js';
@@ -71,9 +72,6 @@ function sizeOf(file: string): number {
     return 0; // unreadable: reported when it is read
   }
 }
-
-/** The batches left when each thread takes the largest left, not the next: as many per thread. */
-const ENDGAME_BATCHES_PER_THREAD = 3;
 
 /** Files sent to a worker together: up to this many bytes… */
 const BATCH_BYTES = 1024 * 1024;
@@ -158,34 +156,34 @@ export async function readInParallel(
   // more than the limit is read again on the main thread (see the 'error' handler below).
   const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: workerOldGenerationMb() };
   const start = () => new Worker(script, { workerData, resourceLimits, env });
-  // This thread reads batches too, between merges: one worker thread fewer to start and to
-  // compile the same code for, where this thread only waited. On two cores, one worker and this
-  // thread: on the national monthly set, 3.66 → 3.39 s and 6.81 → 6.34 s of CPU against two
-  // workers (9 runs taken turn about; 3.84 → 3.62 s in 7 more, with Miller at 5.88 s).
+  // This thread reads too: from the front, each batch straight into the run's own checker and
+  // rollup, as one thread would (nothing to export, send or merge), while the workers take
+  // batches from the back; each batch a worker read is merged when this thread reaches it. Before,
+  // this thread read batches apart like a worker and merged its own results too: on two cores,
+  // the national monthly set took 6.0–6.2 s of CPU for 3.4–3.6 s, against 4.0–4.4 s of CPU on one
+  // thread (measured with /usr/bin/time; see the README's Performance section).
   const pool = Array.from({ length: plan.workers - 1 }, start);
   const batches = plan.batches;
   const sent = new Uint8Array(batches.length);
+  /** The batches before this one are all read or sent; those after `lastUnsent`, all sent. */
   let firstUnsent = 0;
+  let lastUnsent = batches.length - 1;
   let unsent = batches.length;
-  /**
-   * The batch to read next: in order, so that results are merged as they come, but among the
-   * last few the largest first, so that the threads finish close together (a national set's last
-   * province files differ in size by half: one thread sat idle for a tenth of a second while the
-   * other read the last large one). Results are still merged in order.
-   */
-  const takeNext = (): number => {
-    let index = firstUnsent;
-    if (unsent <= ENDGAME_BATCHES_PER_THREAD * plan.workers) {
-      for (let i = firstUnsent + 1; i < batches.length; i++) if (sent[i] === 0 && batches[i]!.bytes > batches[index]!.bytes) index = i;
-    }
+  const take = (index: number) => {
     sent[index] = 1;
     unsent--;
     while (firstUnsent < batches.length && sent[firstUnsent] === 1) firstUnsent++;
+    while (lastUnsent >= 0 && sent[lastUnsent] === 1) lastUnsent--;
     return index;
   };
-  let nextToMerge = 0;
-  let merging = false;
   const done = new Map<number, BatchResult>();
+  /** Wakes this thread when it waits for a worker's batch: set while it waits. */
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    wake?.();
+  };
 
   const merge = async (result: BatchResult) => {
     if ('fatal' in result) throw new AnttError(result.fatal.code, result.fatal.params);
@@ -200,84 +198,72 @@ export async function readInParallel(
   };
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      if (batches.length === 0) return resolve();
-      /**
-       * The batches sent to each worker and not yet back: two, so that a worker has the next one
-       * at hand when it finishes, and does not wait for this thread, busy reading or merging.
-       */
-      const reading = new Map<InstanceType<typeof Worker>, number[]>();
-      const fill = (worker: InstanceType<typeof Worker>) => {
-        let inHand = reading.get(worker);
-        if (!inHand) reading.set(worker, (inHand = []));
-        // Near the end, one at a time: a worker with two left would finish after the others.
-        const depth = unsent > pool.length + 1 ? 2 : 1;
-        while (inHand.length < depth && unsent > 0) {
-          const index = takeNext();
-          inHand.push(index);
-          worker.postMessage({ index, ...batches[index]! });
+    /**
+     * The batches sent to each worker and not yet back: two, so that a worker has the next one
+     * at hand when it finishes, and does not wait for this thread, busy reading.
+     */
+    const reading = new Map<InstanceType<typeof Worker>, number[]>();
+    const fill = (worker: InstanceType<typeof Worker>) => {
+      let inHand = reading.get(worker);
+      if (!inHand) reading.set(worker, (inHand = []));
+      // Near the middle, one at a time: this thread would otherwise wait for a worker's second.
+      const depth = unsent > 2 * (pool.length + 1) ? 2 : 1;
+      while (inHand.length < depth && unsent > 0) {
+        const index = take(lastUnsent);
+        inHand.push(index);
+        worker.postMessage({ index, ...batches[index]! });
+      }
+    };
+    /** The workers that have sent back a batch: all have started (see fixYoungGeneration). */
+    const answered = new Set<InstanceType<typeof Worker>>();
+    const employ = (worker: InstanceType<typeof Worker>) => {
+      worker.on('message', (result: BatchResult) => {
+        if (!answered.has(worker)) {
+          answered.add(worker);
+          if (pool.every((w) => answered.has(w))) fixYoungGeneration();
         }
-      };
-      // Files are merged in order, one at a time: a file read again here waits for its turn.
-      const drain = async () => {
-        if (merging) return;
-        merging = true;
-        try {
-          while (done.has(nextToMerge)) {
-            const result = done.get(nextToMerge)!;
-            done.delete(nextToMerge);
-            await merge(result);
-            if (options.progress) options.progress.filesDone += batches[nextToMerge]!.files.length;
-            nextToMerge++;
-          }
-          if (nextToMerge === batches.length) resolve();
-        } catch (error) {
-          reject(error as Error);
-        } finally {
-          merging = false;
-        }
-      };
-      /** The workers that have sent back a batch: all have started (see fixYoungGeneration). */
-      const answered = new Set<InstanceType<typeof Worker>>();
-      const employ = (worker: InstanceType<typeof Worker>) => {
-        worker.on('message', (result: BatchResult) => {
-          if (!answered.has(worker)) {
-            answered.add(worker);
-            if (pool.every((w) => answered.has(w))) fixYoungGeneration();
-          }
-          const inHand = reading.get(worker)!;
-          inHand.splice(inHand.indexOf(result.index), 1);
-          done.set(result.index, result);
-          fill(worker);
-          void drain();
-        });
-        worker.on('error', (error: Error & { code?: string }) => {
-          if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
-          const lost = reading.get(worker) ?? [];
-          reading.delete(worker);
-          // Idle (every file handed out): nothing is lost with it.
-          if (lost.length === 0) return;
-          // A batch too large for a worker's heap: read here, where the heap is the machine's,
-          // in its turn, with the one sent after it; a new worker takes the old one's place.
-          const fresh = start();
-          pool[pool.indexOf(worker)] = fresh;
-          for (const index of lost) done.set(index, { index, reread: true });
-          employ(fresh);
-          void drain();
-        });
+        const inHand = reading.get(worker)!;
+        inHand.splice(inHand.indexOf(result.index), 1);
+        done.set(result.index, result);
         fill(worker);
-      };
-      for (const worker of pool) employ(worker);
-      // This thread's share: the next batch not yet sent, whenever it is free.
-      const readHereInTurn = async () => {
-        while (unsent > 0) {
-          const index = takeNext();
-          done.set(index, await readBatch({ index, ...batches[index]! }, batchReading));
-          await drain();
-        }
-      };
-      readHereInTurn().catch(reject);
-    });
+        wake?.();
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
+        const lost = reading.get(worker) ?? [];
+        reading.delete(worker);
+        // Idle (every file handed out): nothing is lost with it.
+        if (lost.length === 0) return;
+        // A batch too large for a worker's heap: read here, where the heap is the machine's,
+        // in its turn, with the one sent after it; a new worker takes the old one's place.
+        const fresh = start();
+        pool[pool.indexOf(worker)] = fresh;
+        for (const index of lost) done.set(index, { index, reread: true });
+        employ(fresh);
+        wake?.();
+      });
+      fill(worker);
+    };
+    for (const worker of pool) employ(worker);
+    // In order: a batch read here is read against everything before it, and a worker's is merged
+    // in its turn, so that the run is the one a single thread makes.
+    for (let next = 0; next < batches.length; next++) {
+      if (sent[next] === 0) {
+        take(next);
+        // Rows of workers' batches merged so far join the run's before a file is read against them.
+        checker.absorbStashedRows();
+        for (const file of batches[next]!.files) await options.readHere(file);
+      } else {
+        let result: BatchResult | undefined;
+        while ((result = done.get(next)) === undefined && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        if (failure) throw failure;
+        done.delete(next);
+        await merge(result!);
+      }
+      if (failure) throw failure;
+      if (options.progress) options.progress.filesDone += batches[next]!.files.length;
+    }
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
