@@ -176,6 +176,10 @@ export class ReturnChecker {
   /** Starts a file; its rows are then given to the returned `FileChecker`. */
   beginFile(file: string, convention: NumberConvention = 'unknown', spreadsheet = false): FileChecker {
     if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
+    // The file's number looked up here, not first by its first row: the rows' code, compiled
+    // during a large first file, would otherwise meet the change of file only in the second, and
+    // be thrown away and compiled again (seen in V8's deoptimisation trace, in every thread).
+    this.fileNumber(file);
     this.files.push(file);
     this.stats.files++;
     return new FileChecker(this, file, convention, spreadsheet);

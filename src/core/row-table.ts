@@ -66,8 +66,11 @@ export class RowTable {
   private pageKeys: number[] = [];
   private readonly pageAt = new Map<number, number>();
   private count = 0;
-  // The page of the last key asked for: the next row's is nearly always the same one.
-  private lastPageKey = -1;
+  // The page of the last key asked for: the next row's is nearly always the same one. NaN (no
+  // page) and not -1: page keys pass 2^31, and a field that goes from a small integer to a double
+  // gives the table a new hidden class, which throws away the compiled code that reads any of its
+  // fields (seen in V8's deoptimisation trace, in every thread).
+  private lastPageKey = NaN;
   private lastPage = 0;
   /** The first word of the last key's slot (set by `slotOf`). */
   private at = 0;
