@@ -1236,7 +1236,10 @@ const TOTAL_ROW_NAMES = new Set(['tong cong', 'tong so', 'tong', 'cong', 'total'
 /** Counts of keys that mostly come in runs (rows of one district after another): one compare a row. */
 class Tally {
   private readonly counts = new Map<string, number>();
-  private last: string | null = null;
+  // The key of the run counted in `run`: a string even when there is none (run 0), so that the
+  // compare in `add` stays a compare of strings (null here threw away the rows' compiled code,
+  // in every thread).
+  private last = '';
   private run = 0;
 
   add(key: string): void {
@@ -1256,8 +1259,8 @@ class Tally {
   }
 
   private flush(): void {
-    if (this.last !== null) this.counts.set(this.last, (this.counts.get(this.last) ?? 0) + this.run);
-    this.last = null;
+    if (this.run > 0) this.counts.set(this.last, (this.counts.get(this.last) ?? 0) + this.run);
+    this.last = '';
     this.run = 0;
   }
 }

@@ -24,8 +24,13 @@ const LINE = 4;
 /** Units a page holds (of one list, for one period). */
 const PAGE_UNITS = 64;
 const PAGE_WORDS = PAGE_UNITS * WORDS;
-/** A page's key: (period id × 2 + list) × 2^25 + the unit's place ÷ 64 (places below 2^31). */
-const PAGE_SPAN = 2 ** 25;
+/**
+ * A page's key: (period id × 2 + list + 1) × 2^32 + the unit's place ÷ 64 (places below 2^31).
+ * Never a small integer, so always a double to V8: keys that started small and grew past 2^31
+ * made the compiled arithmetic overflow, and the array of keys change its kind, each throwing
+ * away the rows' compiled code (seen in V8's deoptimisation trace, in every thread).
+ */
+const PAGE_SPAN = 2 ** 32;
 const TWO_32 = 4294967296;
 
 export interface RowEntry {
@@ -62,8 +67,9 @@ export function columnAt(column: Uint32Array | Uint16Array, i: number): number {
 export class RowTable {
   /** The pages, one after another. */
   private words = new Uint32Array(PAGE_WORDS * 4);
-  /** Each page's key, in the order they were made. */
-  private pageKeys: number[] = [];
+  /** Each page's key, in the order they were made: the first `pages`. */
+  private pageKeys = new Float64Array(4);
+  private pages = 0;
   private readonly pageAt = new Map<number, number>();
   private count = 0;
   // The page of the last key asked for: the next row's is nearly always the same one. NaN (no
@@ -88,7 +94,7 @@ export class RowTable {
     const period = key - unitSlot * 65_536;
     // unitSlot is the unit's place × 2 + its list (see ReturnChecker.rowKey): below 2^32.
     const place = unitSlot >>> 1;
-    const pageKey = (period * 2 + (unitSlot & 1)) * PAGE_SPAN + (place >>> 6);
+    const pageKey = (period * 2 + (unitSlot & 1) + 1) * PAGE_SPAN + (place >>> 6);
     const within = (place & (PAGE_UNITS - 1)) * WORDS;
     if (pageKey === this.lastPageKey) {
       this.at = this.lastPage + within;
@@ -106,13 +112,18 @@ export class RowTable {
   }
 
   private newPage(pageKey: number): number {
-    const page = this.pageKeys.length * PAGE_WORDS;
+    const page = this.pages * PAGE_WORDS;
     if (page + PAGE_WORDS > this.words.length) {
       const words = new Uint32Array(this.words.length * 2);
       words.set(this.words);
       this.words = words;
     }
-    this.pageKeys.push(pageKey);
+    if (this.pages === this.pageKeys.length) {
+      const keys = new Float64Array(this.pages * 2);
+      keys.set(this.pageKeys);
+      this.pageKeys = keys;
+    }
+    this.pageKeys[this.pages++] = pageKey;
     this.pageAt.set(pageKey, page);
     return page;
   }
@@ -167,7 +178,7 @@ export class RowTable {
       files: new Uint16Array(this.count),
       lines: new Uint32Array(this.count),
     };
-    const found = exportPages(this.words, Float64Array.from(this.pageKeys), out.keys as Float64Array, out.fingerprints, out.masksLow, out.masksHigh, out.files, out.lines);
+    const found = exportPages(this.words, this.pageKeys.subarray(0, this.pages), out.keys as Float64Array, out.fingerprints, out.masksLow, out.masksHigh, out.files, out.lines);
     if ((found & WIDE_KEYS) === 0) out.keys = Uint32Array.from(out.keys);
     if ((found & ANY_HIGH_MASK) === 0) out.masksHigh = new Uint32Array(0);
     if ((found & MANY_FILES) === 0 && this.count > 0) out.files = out.files.slice(0, 1);
@@ -192,8 +203,8 @@ function exportPages(words: Uint32Array, pageKeys: Float64Array, keys: Float64Ar
   let found = 0;
   for (let p = 0; p < pageKeys.length; p++) {
     const pageKey = pageKeys[p]!;
-    const periodList = Math.floor(pageKey / PAGE_SPAN);
-    const firstPlace = (pageKey - periodList * PAGE_SPAN) * PAGE_UNITS;
+    const periodList = Math.floor(pageKey / PAGE_SPAN) - 1;
+    const firstPlace = (pageKey - (periodList + 1) * PAGE_SPAN) * PAGE_UNITS;
     const period = periodList >>> 1;
     const list = periodList & 1;
     for (let u = 0, at = p * PAGE_WORDS; u < PAGE_UNITS; u++, at += WORDS) {
