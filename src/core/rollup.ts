@@ -198,7 +198,12 @@ export class Rollup {
   /** For stocks reported more than once a year: the month of the latest report. */
   private lastMonth = new Uint8Array(8 * 64);
   /** Where a district's or province's own return came from, for reconciliation messages. */
-  private readonly places: (Place | null)[] = [];
+  /**
+   * Where each district's or province's unit-year came from, by row (a commune's is not kept).
+   * A map of the few, not an array of a null for every row: pushing onto a fresh rollup's empty
+   * array changed its kind under the compiled rows' code, in every batch a worker read.
+   */
+  private readonly places = new Map<number, Place>();
   /**
    * The year of each unit-year row: what is present is found by a pass over one array, not over
    * every unit's map of years (a cold run of a province spent 10 ms doing that).
@@ -221,7 +226,7 @@ export class Rollup {
         break;
       }
     }
-    if (unit.level !== 'commune' && this.places[at] === null) this.places[at] = { file: row.file, line: row.line };
+    if (unit.level !== 'commune' && !this.places.has(at)) this.places.set(at, { file: row.file, line: row.line });
     // What is the same for every figure of the row, once: where the unit-year's slots start, the
     // months its period covers.
     const base = at * this.stride;
@@ -277,8 +282,10 @@ export class Rollup {
   private yearRow(unit: Unit, yearNumber: number): number {
     const recent = this.recent[unit.system];
     const order = unit.order;
-    // Years are never 0: an array's zeros match nothing.
-    if (recent.years[order] === yearNumber && recent.units[order] === unit) return recent.rows[order]!;
+    // Years are never 0: an array's zeros match nothing. Read within the arrays only: a read
+    // past a typed array's end is undefined to JavaScript, but to V8's compiled code a reason to
+    // throw it away.
+    if (order < recent.years.length && recent.years[order] === yearNumber && recent.units[order] === unit) return recent.rows[order]!;
     const row = this.findYearRow(unit, yearNumber);
     if (order >= recent.years.length) {
       const length = Math.max(64, order + 1, recent.years.length * 2);
@@ -327,7 +334,6 @@ export class Rollup {
       this.rowYears = years;
     }
     this.rowYears[this.rows] = year;
-    this.places.push(null);
     return this.rows++;
   }
 
@@ -405,7 +411,7 @@ export class Rollup {
         part.values.set(this.values.subarray(from, from + width), e * width);
         part.months.set(this.months.subarray(from, from + width), e * width);
         part.lastMonth.set(this.lastMonth.subarray(from, from + width), e * width);
-        part.places.push(this.places[row] ?? null);
+        part.places.push(this.places.get(row) ?? null);
         e++;
       }
     }
@@ -440,7 +446,8 @@ export class Rollup {
     const rows = new Int32Array(part.years.length);
     for (let e = 0; e < part.years.length; e++) {
       const row = this.yearRow(this.unitOfPart(part, e), part.years[e]!);
-      this.places[row] ??= part.places[e] ?? null;
+      const place = part.places[e];
+      if (place && !this.places.has(row)) this.places.set(row, place);
       rows[e] = row;
     }
     copyPartCells(part.values, part.months, part.lastMonth, part.width, rows, slots, this.stride, this.values, this.months, this.lastMonth);
@@ -531,7 +538,7 @@ export class Rollup {
 
   /** @internal Where a unit-year's own return came from (districts and provinces). */
   placeOf(row: number): Place | null {
-    return this.places[row] ?? null;
+    return this.places.get(row) ?? null;
   }
 
   /** @internal The unit-years' figures as they are (read only, while a report is built). */
