@@ -117,8 +117,21 @@ interface RollupNode {
 }
 
 function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
-  return { key, unit, children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined };
+  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined };
 }
+
+/**
+ * An empty array of the kind that holds nodes. A commune's `[].map(…)` is an array of small
+ * integers to V8, a district's an array of objects: the report's code, which reads both, was
+ * compiled for one and thrown away at the other, in half a dozen functions (seen in V8's
+ * deoptimisation trace). Emptied, an array keeps its kind.
+ */
+function noNodes(): RollupNode[] {
+  const nodes: RollupNode[] = [EMPTY_NODE_SLOT];
+  nodes.length = 0;
+  return nodes;
+}
+const EMPTY_NODE_SLOT = {} as RollupNode;
 
 export interface BuildOptions {
   from: number;
