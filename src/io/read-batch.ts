@@ -2,8 +2,8 @@
  * One batch of files read apart (see parallel.ts): with a fresh checker and rollup, its files one
  * after another as on one thread, giving back its findings and counts, its wide rows by unit and
  * period, and its rolled-up unit-years. What it shares with other batches is the merge's to find.
- * A worker thread runs it for the batches it is sent; the main thread runs it too, for batches it
- * takes itself between merges.
+ * A worker thread runs it for the batches it is sent (the main thread reads its own batches
+ * straight into the run instead: see parallel.ts).
  */
 import type { Catalogue } from '../core/catalogue.js';
 import type { Vocabulary } from '../core/encoding.js';
