@@ -212,6 +212,48 @@ describe('rollup invariants (property)', () => {
   });
 });
 
+describe('rows widened as indicators arrive (property)', () => {
+  // Twelve flows of whole numbers: a rollup starts with room for eight indicators a row and
+  // widens every row when a new one comes, however many rows it holds by then.
+  const flows = catalogue.indicators.filter((i) => i.kind === 'flow' && i.decimals === 0).slice(0, 12);
+  const communes = [...SONG_MA, ...SOP_COP];
+
+  it('every commune-year keeps each figure, whenever its indicator first came', () => {
+    const figure = fc.record({ commune: fc.nat({ max: communes.length - 1 }), year: fc.integer({ min: 2013, max: 2023 }), indicator: fc.nat({ max: flows.length - 1 }), value: fc.nat({ max: 100_000 }) });
+    fc.assert(
+      fc.property(fc.array(figure, { minLength: 200, maxLength: 600 }), fc.nat({ max: 400 }), (drawn, late) => {
+        // One figure per commune, year and indicator (the first drawn).
+        const list = [...new Map(drawn.map((o) => [`${o.commune} ${o.year} ${o.indicator}`, o])).values()];
+        // The first `late` figures of the first indicator, then the rest in the order drawn: the
+        // other indicators, and so every widening, come after up to 400 unit-years are held.
+        const head = list.filter((o) => o.indicator === 0).slice(0, late);
+        const order = [...head, ...list.filter((o) => !head.includes(o))];
+        const rollup = new Rollup(catalogue, gazetteer);
+        for (const o of order) {
+          const indicator = flows[o.indicator]!;
+          rollup.addRow({ unit: communes[o.commune]!, period: parsePeriod(String(o.year))!, values: [{ indicator, index: catalogue.indexOf(indicator.id), scaled: o.value }], file: 'test.csv', line: 2 });
+        }
+        const report = rollup.build({ from: 2013, to: 2023, levels: ['commune'], indicators: flows, prefer: 'built', byYear: true, provinces: ['14'] });
+        // Nothing taken for a second report of the same months, and every cell of every
+        // commune-year: its figure, or none where none was given.
+        expect(report.findings).toEqual([]);
+        const given = new Map(list.map((o) => [`${communes[o.commune]!.code} ${o.year} ${o.indicator}`, o.value]));
+        const wrong: string[] = [];
+        for (const unit of report.units) {
+          for (const [year, cells] of unit.years!) {
+            cells.forEach((cell, i) => {
+              const expected = given.get(`${unit.code} ${year} ${i}`) ?? null;
+              if (cell.value !== expected) wrong.push(`${unit.code} ${year} ${flows[i]!.id}: ${cell.value} for ${expected}`);
+            });
+          }
+        }
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
+
 describe('outliers of a rollup (property)', () => {
   // Figures mostly of one size with now and then ten times or a tenth of it, in any order of
   // years (a unit's years reach the rollup as its files come), some outside the window.

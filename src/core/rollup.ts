@@ -355,16 +355,21 @@ export class Rollup {
     const values = new Float64Array(stride * capacity).fill(NaN);
     const months = new Uint16Array(stride * capacity);
     const lastMonth = new Uint8Array(stride * capacity);
-    if (stride === this.stride) {
-      values.set(this.values.subarray(0, this.rows * stride));
-      months.set(this.months.subarray(0, this.rows * stride));
-      lastMonth.set(this.lastMonth.subarray(0, this.rows * stride));
-    } else {
-      for (let row = 0; row < this.rows; row++) {
-        const from = row * this.stride;
-        values.set(this.values.subarray(from, from + this.stride), row * stride);
-        months.set(this.months.subarray(from, from + this.stride), row * stride);
-        lastMonth.set(this.lastMonth.subarray(from, from + this.stride), row * stride);
+    const old = this.stride;
+    values.set(this.values.subarray(0, this.rows * old));
+    months.set(this.months.subarray(0, this.rows * old));
+    lastMonth.set(this.lastMonth.subarray(0, this.rows * old));
+    if (stride !== old) {
+      // Wider rows: each moved within the new arrays to its place, from the last down (a row's
+      // new place is never below its old one, nor below where the rows under it still lie), and
+      // the rest of its slots emptied. Not a view of each row copied across: a widening late in
+      // a run made three objects a row (a cold run of the sample, a megabyte of them).
+      for (let row = this.rows - 1; row >= 0; row--) {
+        const from = row * old;
+        const to = row * stride;
+        values.copyWithin(to, from, from + old).fill(NaN, to + old, to + stride);
+        months.copyWithin(to, from, from + old).fill(0, to + old, to + stride);
+        lastMonth.copyWithin(to, from, from + old).fill(0, to + old, to + stride);
       }
     }
     this.stride = stride;
@@ -607,7 +612,8 @@ export class Rollup {
       n = 0;
       unitData.years.forEach(addInWindow);
       if (n < 3) continue;
-      for (const i of present) {
+      for (let p = 0; p < present.length; p++) {
+        const i = present[p]!;
         const slot = this.slotOf[i]!;
         if (slot < 0) continue; // a ratio: present through its parts
         let count = 0;
@@ -912,7 +918,9 @@ class ReportBuilder {
     const figures = this.figuresOf(node);
     const at = (year - this.options.from) * this.store.width + slot;
     figures.looked[at] = 1;
-    for (const child of figures.branches) {
+    // A counted loop: a commune's empty list of branches, iterated, made an iterator each time.
+    for (let b = 0; b < figures.branches.length; b++) {
+      const child = figures.branches[b]!;
       if (this.figuresOf(child).looked[at] === 0) this.lookAt(child, indicator, slot, year);
     }
     const own = figures.own[at]!;
@@ -1011,7 +1019,8 @@ class ReportBuilder {
     const acc = accumulatorFor(indicator.kind);
     if (node.leaf && !node.eras) {
       // A commune: its own figures (as yearFigure gives them), without an object per year.
-      for (const year of this.years) {
+      for (let y = 0; y < this.years.length; y++) {
+        const year = this.years[y]!;
         const value = this.rollup.ownValue(node, this.options.from, year, index);
         if (!Number.isNaN(value)) acc.addYear(year, value);
       }
@@ -1066,7 +1075,7 @@ class ReportBuilder {
   private windowCell(node: RollupNode, indicator: Indicator): FigureCell {
     let reported = 0;
     let expected = 0;
-    for (const year of this.years) expected += this.expectedCommunes(node, year);
+    for (let y = 0; y < this.years.length; y++) expected += this.expectedCommunes(node, this.years[y]!);
     if (indicator.kind === 'ratio') {
       const parts = this.ratioParts(indicator);
       const n = this.windowAccumulator(node, parts.numerator, parts.numeratorIndex).value();
@@ -1088,7 +1097,7 @@ class ReportBuilder {
   private reportedOver(node: RollupNode, indicator: Indicator, index: number): number {
     let reported = 0;
     if (node.leaf) {
-      for (const year of this.years) reported += this.yearFigure(node, indicator, index, year).covered;
+      for (let y = 0; y < this.years.length; y++) reported += this.yearFigure(node, indicator, index, this.years[y]!).covered;
       return reported;
     }
     const slot = this.store.slotOf[index]!;
