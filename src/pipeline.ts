@@ -123,10 +123,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     await readInParallel(inputs, checker, rollup, plan, {
       ...(options.progress ? { progress: options.progress } : {}),
       readHere: (file) => readOneFile(checker, file, catalogue, vocabulary),
-      reading: {
-        catalogue,
-        gazetteer,
-        vocabulary,
+      workers: {
         province: inputs.config?.province ?? null,
         keepFindings: options.keepFindings ?? 10_000,
         skip: new Set(options.skip ?? []),

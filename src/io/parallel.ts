@@ -23,6 +23,9 @@ import { createRequire } from 'node:module';
 import type { ReturnChecker } from '../core/checker.js';
 import type { Rollup } from '../core/rollup.js';
 import type { Batch, BatchReading, BatchResult } from './read-batch.js';
+
+/** What the main thread tells each worker: the rest of a BatchReading each worker makes itself. */
+export type WorkerReading = Pick<BatchReading, 'province' | 'keepFindings' | 'skip' | 'presenceOnly'>;
 import type { Inputs } from './inputs.js';
 import { AnttError } from './errors.js';
 import type { ProgressState } from './progress.js';
@@ -110,8 +113,8 @@ export async function readInParallel(
     progress?: ProgressState;
     /** Reads a file here, against everything merged before it. */
     readHere: (file: string) => Promise<void>;
-    /** What a batch is read apart with, here and (all but the shared objects) in each worker. */
-    reading: BatchReading;
+    /** What each worker reads its batches with, besides the catalogue and unit lists it loads itself. */
+    workers: WorkerReading;
   },
 ): Promise<void> {
   // Required, not imported: see io/exceljs.ts. (node:v8 too: loading it is 8 million instructions
@@ -140,14 +143,14 @@ export async function readInParallel(
   const launcher = (globalThis as Record<symbol, unknown>)[Symbol.for('antt.launcher')];
   const script = typeof launcher === 'string' ? launcher : new URL('./read-worker.js', import.meta.url);
   const env = typeof launcher === 'string' ? { ...process.env, ANTT_READ_WORKER: '1' } : process.env;
-  const { reading: batchReading } = options;
+  const { workers: told } = options;
   const workerData = {
     configPath: inputs.configPath,
-    province: batchReading.province,
-    keepFindings: batchReading.keepFindings,
-    skip: [...batchReading.skip],
+    province: told.province,
+    keepFindings: told.keepFindings,
+    skip: [...told.skip],
     // Checking only: the workers' rollups say which unit-years a batch has, not their figures.
-    presenceOnly: batchReading.presenceOnly,
+    presenceOnly: told.presenceOnly,
   };
   // A worker's garbage is short-lived row data, and each worker's spare heap is memory the whole
   // run holds. A smaller young generation than the default (measured: −40 MiB, same time), and an
@@ -165,14 +168,12 @@ export async function readInParallel(
   const pool = Array.from({ length: plan.workers - 1 }, start);
   const batches = plan.batches;
   const sent = new Uint8Array(batches.length);
-  /** The batches before this one are all read or sent; those after `lastUnsent`, all sent. */
-  let firstUnsent = 0;
+  /** The batches after this one are all sent (workers take them from the back). */
   let lastUnsent = batches.length - 1;
   let unsent = batches.length;
   const take = (index: number) => {
     sent[index] = 1;
     unsent--;
-    while (firstUnsent < batches.length && sent[firstUnsent] === 1) firstUnsent++;
     while (lastUnsent >= 0 && sent[lastUnsent] === 1) lastUnsent--;
     return index;
   };
