@@ -14,6 +14,23 @@ describe('RowTable', () => {
     expect(table.get(1)).toBeNull();
   });
 
+  it('keeps pages past the first chunks of 256 where they were, as a national run fills them', () => {
+    // Unit after unit within a period, period after period: 40 units × 2 lists × 700 periods is
+    // 1,400 pages, six chunks.
+    const table = new RowTable();
+    const key = (place: number, list: number, period: number) => (place * 2 + list) * 65_536 + period;
+    let n = 0;
+    for (let period = 1; period <= 700; period++) for (let list = 0; list < 2; list++) for (let place = 100; place < 140; place++) expect(table.putNew(key(place, list, period), n, n, 0, n % 7, n++)).toBe(true);
+    expect(table.size).toBe(n);
+    expect(table.putNew(key(100, 0, 1), 9, 9, 9, 9, 9)).toBe(false);
+    expect(table.get(key(139, 1, 700))).toEqual({ fingerprint: n - 1, maskLow: n - 1, maskHigh: 0, file: (n - 1) % 7, line: n - 1 });
+    const columns = table.export();
+    expect(columns.keys).toHaveLength(n);
+    const byKey = new Map(Array.from(columns.keys, (k, i) => [k, columns.lines[i]]));
+    n = 0;
+    for (let period = 1; period <= 700; period++) for (let list = 0; list < 2; list++) for (let place = 100; place < 140; place++) expect(byKey.get(key(place, list, period))).toBe(n++);
+  });
+
   it('overwrites an entry without counting it twice', () => {
     const table = new RowTable();
     table.set(42, { fingerprint: 1, maskLow: 0, maskHigh: 0, file: 0, line: 2 });

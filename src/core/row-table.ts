@@ -12,6 +12,11 @@
  * of its own anywhere in the table: on one thread the national monthly set's duplicate check was
  * a tenth of the run, most of it waiting for memory, and its 1.2 million slots took 48 MB where
  * these pages take 24.
+ *
+ * Pages are kept in chunks of 256 that never move, not in one array doubled as it fills: the
+ * national monthly set's 24 MB of pages were copied again at every doubling (2% of a run on one
+ * thread, in the profile) and held in a 42 MB array, with its 21 MB predecessor beside it while
+ * it was copied.
  */
 
 const WORDS = 5;
@@ -24,6 +29,10 @@ const LINE = 4;
 /** Units a page holds (of one list, for one period). */
 const PAGE_UNITS = 64;
 const PAGE_WORDS = PAGE_UNITS * WORDS;
+/** Pages a chunk holds: 320 KB, which the operating system gives as untouched zeros until used. */
+const CHUNK_SHIFT = 8;
+const CHUNK_PAGES = 1 << CHUNK_SHIFT;
+const CHUNK_WORDS = CHUNK_PAGES * PAGE_WORDS;
 /**
  * A page's key: (period id × 2 + list + 1) × 2^32 + the unit's place ÷ 64 (places below 2^31).
  * Never a small integer, so always a double to V8: keys that started small and grew past 2^31
@@ -64,9 +73,12 @@ export function columnAt(column: Uint32Array | Uint16Array, i: number): number {
   return column.length === 0 ? 0 : column.length === 1 ? column[0]! : column[i]!;
 }
 
+/** No chunk yet: what `words` is until the first key is looked up. */
+const NO_CHUNK = new Uint32Array(0);
+
 export class RowTable {
-  /** The pages, one after another. */
-  private words = new Uint32Array(PAGE_WORDS * 4);
+  /** The pages, CHUNK_PAGES to a chunk, in the order they were made. */
+  private readonly chunks: Uint32Array[] = [];
   /** Each page's key, in the order they were made: the first `pages`. */
   private pageKeys = new Float64Array(4);
   private pages = 0;
@@ -77,8 +89,11 @@ export class RowTable {
   // gives the table a new hidden class, which throws away the compiled code that reads any of its
   // fields (seen in V8's deoptimisation trace, in every thread).
   private lastPageKey = NaN;
+  /** The last key's page: its chunk, and its first word there. */
+  private lastChunk: Uint32Array = NO_CHUNK;
   private lastPage = 0;
-  /** The first word of the last key's slot (set by `slotOf`). */
+  /** The chunk of the last key's slot and its first word there (set by `slotOf`). */
+  private words: Uint32Array = NO_CHUNK;
   private at = 0;
 
   get size(): number {
@@ -86,8 +101,8 @@ export class RowTable {
   }
 
   /**
-   * Sets `at` to the first word of the key's slot, and returns true; or false, when its page
-   * does not exist and `make` is false.
+   * Sets `words` and `at` to the chunk and first word of the key's slot, and returns true; or
+   * false, when its page does not exist and `make` is false.
    */
   private slotOf(key: number, make: boolean): boolean {
     const unitSlot = Math.floor(key / 65_536);
@@ -97,6 +112,7 @@ export class RowTable {
     const pageKey = (period * 2 + (unitSlot & 1) + 1) * PAGE_SPAN + (place >>> 6);
     const within = (place & (PAGE_UNITS - 1)) * WORDS;
     if (pageKey === this.lastPageKey) {
+      this.words = this.lastChunk;
       this.at = this.lastPage + within;
       return true;
     }
@@ -106,18 +122,16 @@ export class RowTable {
       page = this.newPage(pageKey);
     }
     this.lastPageKey = pageKey;
-    this.lastPage = page;
-    this.at = page + within;
+    this.lastChunk = this.words = this.chunks[page >>> CHUNK_SHIFT]!;
+    this.lastPage = (page & (CHUNK_PAGES - 1)) * PAGE_WORDS;
+    this.at = this.lastPage + within;
     return true;
   }
 
+  /** A new page for the key; returns its number. */
   private newPage(pageKey: number): number {
-    const page = this.pages * PAGE_WORDS;
-    if (page + PAGE_WORDS > this.words.length) {
-      const words = new Uint32Array(this.words.length * 2);
-      words.set(this.words);
-      this.words = words;
-    }
+    const page = this.pages;
+    if (page >>> CHUNK_SHIFT === this.chunks.length) this.chunks.push(new Uint32Array(CHUNK_WORDS));
     if (this.pages === this.pageKeys.length) {
       const keys = new Float64Array(this.pages * 2);
       keys.set(this.pageKeys);
@@ -178,7 +192,7 @@ export class RowTable {
       files: new Uint16Array(this.count),
       lines: new Uint32Array(this.count),
     };
-    const found = exportPages(this.words, this.pageKeys.subarray(0, this.pages), out.keys as Float64Array, out.fingerprints, out.masksLow, out.masksHigh, out.files, out.lines);
+    const found = exportPages(this.chunks, this.pageKeys.subarray(0, this.pages), out.keys as Float64Array, out.fingerprints, out.masksLow, out.masksHigh, out.files, out.lines);
     if ((found & WIDE_KEYS) === 0) out.keys = Uint32Array.from(out.keys);
     if ((found & ANY_HIGH_MASK) === 0) out.masksHigh = new Uint32Array(0);
     if ((found & MANY_FILES) === 0 && this.count > 0) out.files = out.files.slice(0, 1);
@@ -198,16 +212,17 @@ const MANY_FILES = 4;
  * function of typed arrays alone, not a method: a worker exports each batch's table once, and a
  * method run a few dozen times in all stayed mostly uncompiled.
  */
-function exportPages(words: Uint32Array, pageKeys: Float64Array, keys: Float64Array, fingerprints: Uint32Array, masksLow: Uint32Array, masksHigh: Uint32Array, files: Uint16Array, lines: Uint32Array): number {
+function exportPages(chunks: readonly Uint32Array[], pageKeys: Float64Array, keys: Float64Array, fingerprints: Uint32Array, masksLow: Uint32Array, masksHigh: Uint32Array, files: Uint16Array, lines: Uint32Array): number {
   let n = 0;
   let found = 0;
   for (let p = 0; p < pageKeys.length; p++) {
+    const words = chunks[p >>> CHUNK_SHIFT]!;
     const pageKey = pageKeys[p]!;
     const periodList = Math.floor(pageKey / PAGE_SPAN) - 1;
     const firstPlace = (pageKey - (periodList + 1) * PAGE_SPAN) * PAGE_UNITS;
     const period = periodList >>> 1;
     const list = periodList & 1;
-    for (let u = 0, at = p * PAGE_WORDS; u < PAGE_UNITS; u++, at += WORDS) {
+    for (let u = 0, at = (p & (CHUNK_PAGES - 1)) * PAGE_WORDS; u < PAGE_UNITS; u++, at += WORDS) {
       const file = words[at + FILE]!;
       if (file === 0) continue;
       const key = ((firstPlace + u) * 2 + list) * 65_536 + period;
