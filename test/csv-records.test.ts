@@ -139,12 +139,14 @@ describe('reading CSV records', () => {
             },
             () => null,
             null,
-            (line, start, end, separator, number) => {
-              const cellsText = line.toString('latin1', start, end);
-              if (!digitsOnly.test(cellsText) || cellsText.replace(/[^0-9]/g, '').length % 2 === 1) return false;
-              records.push({ cells: cellsText.split(String.fromCharCode(separator)), line: number });
-              taken++;
-              return true;
+            {
+              take: (line, start, end, separator, number) => {
+                const cellsText = line.toString('latin1', start, end);
+                if (!digitsOnly.test(cellsText) || cellsText.replace(/[^0-9]/g, '').length % 2 === 1) return false;
+                records.push({ cells: cellsText.split(String.fromCharCode(separator)), line: number });
+                taken++;
+                return true;
+              },
             },
             handover,
           );
@@ -172,9 +174,11 @@ describe('reading CSV records', () => {
       () => {},
       () => null,
       null,
-      (bytes, start, end, _separator, line) => {
-        offered.push(`${line}:${bytes.toString('utf8', start, end)}`);
-        return line !== 4;
+      {
+        take: (bytes, start, end, _separator, line) => {
+          offered.push(`${line}:${bytes.toString('utf8', start, end)}`);
+          return line !== 4;
+        },
       },
       1,
     );

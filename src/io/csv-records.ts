@@ -312,8 +312,34 @@ export async function readCsvRecords(
 /** Takes a whole line in place (see PlainLineTaker), given the number of the line. */
 export type LineTaker = (text: string, start: number, end: number, separator: number, line: number) => boolean;
 
-/** The same for a line still in UTF-8 bytes (see readCsvBytes). */
-export type ByteLineTaker = (bytes: Buffer, start: number, end: number, separator: number, line: number) => boolean;
+/**
+ * The same for a line still in UTF-8 bytes (see readCsvBytes). An object whose `take` is a
+ * method of its class, not a function made for each file: the byte loop's compiled code is then
+ * for one call target in every file, where a new closure per file was a new target, and threw
+ * that code away (seen in V8's deoptimisation trace: "wrong call target", file after file).
+ */
+export interface ByteLines {
+  take(bytes: Buffer, start: number, end: number, separator: number, line: number): boolean;
+}
+
+/**
+ * Takes the lines of bytes[from, to) one after another while `lines` takes them; returns where it
+ * stopped: the first line not taken, or `to`. A function of the module, not of each file, for
+ * the same reason as ByteLines.
+ */
+function takeByteLines(bytes: Buffer, from: number, to: number, reading: ReadingState, separator: number, lines: ByteLines): number {
+  let at = from;
+  // The first line is always read as text: a byte order mark is taken off the first text.
+  while (at < to && reading.clean && !reading.hard && reading.lastLine > 0) {
+    const lf = bytes.indexOf(LF, at);
+    if (lf < 0 || lf >= to) break;
+    const end = lf > at && bytes[lf - 1] === CR ? lf - 1 : lf;
+    if (!lines.take(bytes, at, end, separator, reading.lastLine + 1)) break;
+    reading.lastLine++;
+    at = lf + 1;
+  }
+  return at;
+}
 
 /** Where readCsvRecords is, for readCsvBytes, which takes lines in between. */
 export interface ReadingState {
@@ -352,26 +378,12 @@ export async function readCsvBytes(
   onMalformed: (code: string, line: number) => void,
   lane: () => DigitLane | null,
   takeLine: LineTaker | null,
-  takeBytes: ByteLineTaker,
+  byteLines: ByteLines,
   handoverBytes = HANDOVER_BYTES,
 ): Promise<void> {
   const reading: ReadingState = { lastLine: 0, clean: true, hard: false };
   const separator = delimiter.charCodeAt(0);
   const decoder = new StringDecoder('utf8');
-  /** The bytes from `from` to the first line not taken (or `to`): how far it got. */
-  const takeFrom = (bytes: Buffer, from: number, to: number): number => {
-    let at = from;
-    // The first line is always read as text: a byte order mark is taken off the first text.
-    while (at < to && reading.clean && !reading.hard && reading.lastLine > 0) {
-      const lf = bytes.indexOf(LF, at);
-      if (lf < 0 || lf >= to) break;
-      const end = lf > at && bytes[lf - 1] === CR ? lf - 1 : lf;
-      if (!takeBytes(bytes, at, end, separator, reading.lastLine + 1)) break;
-      reading.lastLine++;
-      at = lf + 1;
-    }
-    return at;
-  };
   async function* texts(): AsyncGenerator<string> {
     let carry: Buffer | null = null;
     for await (const chunk of chunks) {
@@ -385,13 +397,13 @@ export async function readCsvBytes(
         }
         const line = Buffer.concat([carry, lf < 0 ? chunk : chunk.subarray(0, lf + 1)]);
         carry = null;
-        const taken = takeFrom(line, 0, line.length);
+        const taken = takeByteLines(line, 0, line.length, reading, separator, byteLines);
         if (taken < line.length) yield decoder.write(line.subarray(taken));
         at = lf < 0 ? chunk.length : lf + 1;
       }
       const lastLf = chunk.lastIndexOf(LF);
       while (at < chunk.length) {
-        at = takeFrom(chunk, at, chunk.length);
+        at = takeByteLines(chunk, at, chunk.length, reading, separator, byteLines);
         if (at >= chunk.length) break;
         const open = reading.hard || !reading.clean;
         if (!open && lastLf < at) {
