@@ -145,15 +145,27 @@ describe('the large cases', () => {
 });
 
 describe('outputs that cannot half-exist', () => {
-  it('a killed `aggregate --out` leaves the old report, never half of a new one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'antt-kill-'));
-    const out = join(dir, 'bao-cao.csv');
-    writeFileSync(out, 'the previous report\n');
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'antt.js'), 'aggregate', join(repoRoot, 'data', 'son-la'), '--format', 'csv', '--level', 'commune', '--by', 'year', '--out', out], { stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
-    expect(readFileSync(out, 'utf8')).toBe('the previous report\n');
-    expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['bao-cao.csv']);
+  it('a killed `aggregate --out` leaves the old report or the whole new one, never half of one', async () => {
+    const args = ['aggregate', join(repoRoot, 'data', 'son-la'), '--format', 'csv', '--level', 'commune', '--by', 'year', '--out'];
+    const whole = mkdtempSync(join(tmpdir(), 'antt-whole-'));
+    expect(spawnSync(process.execPath, [join(repoRoot, 'bin', 'antt.js'), ...args, join(whole, 'bao-cao.csv')]).status).toBe(0);
+    const newReport = readFileSync(join(whole, 'bao-cao.csv'), 'utf8');
+    rmSync(whole, { recursive: true, force: true });
+    // Killed at moments from before the report is written to after: how fast the machine is
+    // decides which, and either way the file is one report or the other, whole.
+    for (const delay of [50, 150, 250, 350, 450]) {
+      const dir = mkdtempSync(join(tmpdir(), 'antt-kill-'));
+      const out = join(dir, 'bao-cao.csv');
+      writeFileSync(out, 'the previous report\n');
+      const child = spawn(process.execPath, [join(repoRoot, 'bin', 'antt.js'), ...args, out], { stdio: 'ignore' });
+      // Listened for at once: a run that ends before the kill has ended all the same.
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await exited;
+      expect(['the previous report\n', newReport]).toContain(readFileSync(out, 'utf8'));
+      expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['bao-cao.csv']);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
