@@ -267,12 +267,5 @@ export async function readInParallel(
     }
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
-    // The reading is over: the young generation may grow again (V8's default factor). What
-    // comes next — the report built from the rollup — allocates tens of megabytes of short-lived
-    // objects, and a young generation kept at the few megabytes the reading needed collected
-    // them every few milliseconds, two dozen times (measured on the national monthly set, 11
-    // runs each: 1.68 → 1.56 s, 3.05 → 2.80 s of CPU; peak 171 → 178–189 MiB, the report's
-    // young generation on top of what the reading holds).
-    if (fixedYoungGeneration) setFlagsFromString('--semi-space-growth-factor=2');
   }
 }
