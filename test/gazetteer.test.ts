@@ -39,6 +39,28 @@ describe('look-up by code', () => {
     expect(resolved('04213', '', OLD).unit.name).toBe('Xã Mường Sai');
   });
 
+  it('finds every commune by its code written whole, with no name, its own name, or its name decomposed; another name takes the general way', () => {
+    // Such codes take a short way in (one candidate looked up at once): what it gives must be the
+    // general way's answer — the unit, no notes — and a name it does not match must take the
+    // general way, which notes it (or finds it retired).
+    for (const system of ['old', 'new'] as const) {
+      const communes = gazetteer.units(system).filter((u) => u.level === 'commune');
+      expect(communes.length).toBeGreaterThan(3000);
+      communes.forEach((commune, i) => {
+        for (const name of ['', commune.name, commune.name.normalize('NFD')]) {
+          expect(gazetteer.resolve(commune.code, name, [system])).toEqual({ ok: true, unit: commune, notes: [] });
+        }
+        if (i % 50 === 0) {
+          const other = communes[(i + 1) % communes.length]!;
+          const r = gazetteer.resolve(commune.code, other.name, [system]);
+          // Noted, or the code of a unit of the other list that has that name (retired, or not yet).
+          if (r.ok) expect(r.notes.map((n) => n.code)).toEqual(['unit-name-mismatch']);
+          else expect(['unit-retired', 'unit-not-yet']).toContain(r.problem.code);
+        }
+      });
+    }
+  });
+
   it('accepts a code whose leading zero Excel dropped, with a note', () => {
     const r = resolved('4213', 'Xã Mường Sai', OLD);
     expect(r.unit.code).toBe('04213');

@@ -498,6 +498,14 @@ export class Gazetteer {
   }
 
   private resolveCode(code: string, name: string, systems: readonly UnitSystem[], context: UnitContext): Resolution {
+    // The usual case: a commune's code written whole, for a period of one list. Its one candidate
+    // is looked up at once — what the general way below comes to for it, without its regular
+    // expressions and arrays: a national run resolves ten thousand such codes, each once, most
+    // of them before V8 has compiled this (a twentieth of a thread's reading, in the profile).
+    if (systems.length === 1 && code.length === codeLength.commune && allDigits(code)) {
+      const unit = this.unit(code, systems[0]!);
+      if (unit && (name === '' || sameName(unit.name, name))) return { ok: true, unit, notes: [] };
+    }
     const digits = code.replace(/\s+/g, '').replace(/\.0+$/, '');
     if (!/^[0-9]{1,5}$/.test(digits)) {
       return { ok: false, problem: { code: 'unknown-unit', given: code, suggestions: name ? this.suggest(name, systems, context) : [] } };
@@ -630,6 +638,14 @@ function accentedKey(name: string): string {
 }
 
 const foldedOfficial = new Map<string, string>();
+
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 function sameName(official: string, given: string): boolean {
   if (official === given) return true;
