@@ -140,7 +140,7 @@ describe('reading CSV records', () => {
             () => null,
             null,
             {
-              take: (line, start, end, separator, number) => {
+              plainLine: (line, start, end, separator, number) => {
                 const cellsText = line.toString('latin1', start, end);
                 if (!digitsOnly.test(cellsText) || cellsText.replace(/[^0-9]/g, '').length % 2 === 1) return false;
                 records.push({ cells: cellsText.split(String.fromCharCode(separator)), line: number });
@@ -175,7 +175,7 @@ describe('reading CSV records', () => {
       () => null,
       null,
       {
-        take: (bytes, start, end, _separator, line) => {
+        plainLine: (bytes, start, end, _separator, line) => {
           offered.push(`${line}:${bytes.toString('utf8', start, end)}`);
           return line !== 4;
         },

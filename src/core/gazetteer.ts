@@ -4,6 +4,7 @@
  */
 import type { CrosswalkRow, UnitLevel, UnitRow } from '../../schemas/units.js';
 import { codeLength } from '../../schemas/units.js';
+import { plainDigits } from './numbers.js';
 import { closest, foldKey, foldUnitName, tidy } from './text.js';
 
 export type UnitSystem = 'old' | 'new';
@@ -502,7 +503,7 @@ export class Gazetteer {
     // is looked up at once — what the general way below comes to for it, without its regular
     // expressions and arrays: a national run resolves ten thousand such codes, each once, most
     // of them before V8 has compiled this (a twentieth of a thread's reading, in the profile).
-    if (systems.length === 1 && code.length === codeLength.commune && allDigits(code)) {
+    if (systems.length === 1 && code.length === codeLength.commune && plainDigits(code) >= 0) {
       const unit = this.unit(code, systems[0]!);
       if (unit && (name === '' || sameName(unit.name, name))) return { ok: true, unit, notes: [] };
     }
@@ -638,14 +639,6 @@ function accentedKey(name: string): string {
 }
 
 const foldedOfficial = new Map<string, string>();
-
-function allDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
-}
 
 function sameName(official: string, given: string): boolean {
   if (official === given) return true;

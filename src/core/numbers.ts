@@ -167,7 +167,7 @@ export function parseMachineNumber(value: number, decimals: number): CellResult 
 }
 
 /** The value of a cell of 1–15 ASCII digits, else -1. */
-function plainDigits(text: string): number {
+export function plainDigits(text: string): number {
   const n = text.length;
   if (n === 0 || n > 15) return -1;
   let value = 0;

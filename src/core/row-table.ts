@@ -73,7 +73,7 @@ export function columnAt(column: Uint32Array | Uint16Array, i: number): number {
   return column.length === 0 ? 0 : column.length === 1 ? column[0]! : column[i]!;
 }
 
-/** No chunk yet: what `words` is until the first key is looked up. */
+/** No chunk yet: what `chunk` is until the first key is looked up. */
 const NO_CHUNK = new Uint32Array(0);
 
 export class RowTable {
@@ -89,11 +89,10 @@ export class RowTable {
   // gives the table a new hidden class, which throws away the compiled code that reads any of its
   // fields (seen in V8's deoptimisation trace, in every thread).
   private lastPageKey = NaN;
-  /** The last key's page: its chunk, and its first word there. */
-  private lastChunk: Uint32Array = NO_CHUNK;
+  /** The last key's page: its chunk, and the page's first word there (set by `slotOf`). */
+  private chunk: Uint32Array = NO_CHUNK;
   private lastPage = 0;
-  /** The chunk of the last key's slot and its first word there (set by `slotOf`). */
-  private words: Uint32Array = NO_CHUNK;
+  /** The first word of the last key's slot in `chunk` (set by `slotOf`). */
   private at = 0;
 
   get size(): number {
@@ -101,7 +100,7 @@ export class RowTable {
   }
 
   /**
-   * Sets `words` and `at` to the chunk and first word of the key's slot, and returns true; or
+   * Sets `chunk` and `at` to the chunk and first word of the key's slot, and returns true; or
    * false, when its page does not exist and `make` is false.
    */
   private slotOf(key: number, make: boolean): boolean {
@@ -112,7 +111,6 @@ export class RowTable {
     const pageKey = (period * 2 + (unitSlot & 1) + 1) * PAGE_SPAN + (place >>> 6);
     const within = (place & (PAGE_UNITS - 1)) * WORDS;
     if (pageKey === this.lastPageKey) {
-      this.words = this.lastChunk;
       this.at = this.lastPage + within;
       return true;
     }
@@ -122,7 +120,7 @@ export class RowTable {
       page = this.newPage(pageKey);
     }
     this.lastPageKey = pageKey;
-    this.lastChunk = this.words = this.chunks[page >>> CHUNK_SHIFT]!;
+    this.chunk = this.chunks[page >>> CHUNK_SHIFT]!;
     this.lastPage = (page & (CHUNK_PAGES - 1)) * PAGE_WORDS;
     this.at = this.lastPage + within;
     return true;
@@ -144,7 +142,7 @@ export class RowTable {
 
   get(key: number): RowEntry | null {
     if (!this.slotOf(key, false)) return null;
-    const w = this.words;
+    const w = this.chunk;
     const at = this.at;
     if (w[at + FILE] === 0) return null;
     return { fingerprint: w[at + FINGERPRINT]!, maskLow: w[at + MASK_LOW]!, maskHigh: w[at + MASK_HIGH]!, file: w[at + FILE]! - 1, line: w[at + LINE]! };
@@ -156,7 +154,7 @@ export class RowTable {
    */
   putNew(key: number, fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): boolean {
     this.slotOf(key, true);
-    if (this.words[this.at + FILE] !== 0) return false;
+    if (this.chunk[this.at + FILE] !== 0) return false;
     this.write(fingerprint, maskLow, maskHigh, file, line);
     return true;
   }
@@ -172,7 +170,7 @@ export class RowTable {
 
   /** Into the slot `slotOf` found. */
   private write(fingerprint: number, maskLow: number, maskHigh: number, file: number, line: number): void {
-    const w = this.words;
+    const w = this.chunk;
     const at = this.at;
     if (w[at + FILE] === 0) this.count++;
     w[at + FINGERPRINT] = fingerprint;

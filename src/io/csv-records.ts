@@ -313,13 +313,13 @@ export async function readCsvRecords(
 export type LineTaker = (text: string, start: number, end: number, separator: number, line: number) => boolean;
 
 /**
- * The same for a line still in UTF-8 bytes (see readCsvBytes). An object whose `take` is a
- * method of its class, not a function made for each file: the byte loop's compiled code is then
- * for one call target in every file, where a new closure per file was a new target, and threw
- * that code away (seen in V8's deoptimisation trace: "wrong call target", file after file).
+ * Takes a line still in UTF-8 bytes (see readCsvBytes), or says false: FileChecker, whose
+ * `plainLine` is one method for every file. A function made for each file was a new call target
+ * to V8 at each file, and threw the byte loop's compiled code away (seen in V8's deoptimisation
+ * trace: "wrong call target", file after file).
  */
 export interface ByteLines {
-  take(bytes: Buffer, start: number, end: number, separator: number, line: number): boolean;
+  plainLine(bytes: Buffer, start: number, end: number, separator: number, line: number): boolean;
 }
 
 /**
@@ -334,7 +334,7 @@ function takeByteLines(bytes: Buffer, from: number, to: number, reading: Reading
     const lf = bytes.indexOf(LF, at);
     if (lf < 0 || lf >= to) break;
     const end = lf > at && bytes[lf - 1] === CR ? lf - 1 : lf;
-    if (!lines.take(bytes, at, end, separator, reading.lastLine + 1)) break;
+    if (!lines.plainLine(bytes, at, end, separator, reading.lastLine + 1)) break;
     reading.lastLine++;
     at = lf + 1;
   }

@@ -10,7 +10,7 @@ import type { Vocabulary } from '../core/encoding.js';
 import type { NumberConvention } from '../core/numbers.js';
 import { decodeSample, detectEncoding, iconv, retypeTcvn3, type Encoding } from './decode.js';
 import { AnttError } from './errors.js';
-import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords, type ByteLines } from './csv-records.js';
+import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords } from './csv-records.js';
 import { DIGITS } from '../core/digits.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -101,16 +101,6 @@ const MAX_JSON_DEPTH = 64;
 /** Characters no typed cell contains: a NUL or other control byte means the bytes are not text. */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFFFD]/;
 
-/** A file's plain lines taken while still bytes, once its header is read (see ByteLines). */
-class PlainByteLines implements ByteLines {
-  headerSeen = false;
-  constructor(private readonly checker: FileChecker) {}
-
-  take(bytes: Buffer, start: number, end: number, separator: number, line: number): boolean {
-    return this.headerSeen && this.checker.plainLine(bytes, start, end, separator, line);
-  }
-}
-
 export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: () => Vocabulary): Promise<void> {
   const { sample, complete } = readSample(path);
   const detection = detectEncoding(sample, vocabulary, complete);
@@ -132,8 +122,6 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
   const retype = encoding === 'utf8-typed-tcvn3';
   let headerSeen = false;
   let broken = false;
-  /** Lines taken while still bytes, when the file is read so (below). */
-  let byteLines: PlainByteLines | null = null;
 
   const onRecord = (record: string[], line: number, unusual: boolean) => {
     // Printable ASCII (most cells: codes, years, figures) needs no further look.
@@ -152,7 +140,6 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     if (!headerSeen) {
       if (record.every((c) => c.trim() === '')) return;
       headerSeen = true;
-      if (byteLines !== null) byteLines.headerSeen = true;
       checker.header(record, { line });
       return;
     }
@@ -184,9 +171,9 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     } else if (encoding === 'utf8' && takeLine !== null && process.env.ANTT_BYTE_LINES !== '0') {
       // Plain lines taken while still bytes, the rest decoded (readCsvBytes). ANTT_BYTE_LINES=0
       // turns it off: the tests compare both ways.
-      byteLines = new PlainByteLines(checker);
+      // The checker takes them itself: before the header it has no plan, and takes none.
       const bytes = createReadStream(path, { start: detection.bomLength, highWaterMark: 256 * 1024 });
-      await readCsvBytes(bytes as AsyncIterable<Buffer>, delimiter, onRecord, malformed, lane, takeLine, byteLines);
+      await readCsvBytes(bytes as AsyncIterable<Buffer>, delimiter, onRecord, malformed, lane, takeLine, checker);
     } else {
       const decoder = iconv().getDecoder(iconvName(encoding));
       // 256 KiB chunks: 1 MiB ones left ~30 MiB more of freed text in the process (measured).
