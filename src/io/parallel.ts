@@ -23,12 +23,12 @@ import { createRequire } from 'node:module';
 import type { ReturnChecker } from '../core/checker.js';
 import type { Rollup } from '../core/rollup.js';
 import type { Batch, BatchReading, BatchResult } from './read-batch.js';
-
-/** What the main thread tells each worker: the rest of a BatchReading each worker makes itself. */
-export type WorkerReading = Pick<BatchReading, 'province' | 'keepFindings' | 'skip' | 'presenceOnly'>;
 import type { Inputs } from './inputs.js';
 import { AnttError } from './errors.js';
 import type { ProgressState } from './progress.js';
+
+/** What the main thread tells each worker: the rest of a BatchReading each worker makes itself. */
+export type WorkerReading = Pick<BatchReading, 'province' | 'keepFindings' | 'skip' | 'presenceOnly'>;
 
 /** A worker's old generation, at most (MiB): far above what reading one file needs. */
 export const WORKER_OLD_GENERATION_MB = 1024;
