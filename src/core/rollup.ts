@@ -111,13 +111,13 @@ interface RollupNode {
   /** A unit with units below it: its figures for every year and slot, worked out once (see figuresOf). */
   figures: NodeFigures | undefined;
   /** The unit's own unit-year rows by year − the window's first year (looked up on first use). */
-  ownRows: (number | undefined)[] | undefined;
+  ownRows: Int32Array | undefined;
   /** Memo of window accumulators by indicator index (a province's stock asks each district's again). */
   window: Map<number, Accumulator> | undefined;
 }
 
 function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
-  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined };
+  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: children.length === 0 ? undefined : new Map() };
 }
 
 /**
@@ -132,6 +132,16 @@ function noNodes(): RollupNode[] {
   return nodes;
 }
 const EMPTY_NODE_SLOT = {} as RollupNode;
+
+/** A node without rows of its own in the window. */
+const NO_ROWS = new Int32Array(0);
+
+/** A node's units that have units below them, in an array of noNodes()'s shape (see tree). */
+function branchesOf(node: RollupNode): RollupNode[] {
+  const branches = noNodes();
+  for (let i = 0; i < node.children.length; i++) if (!node.children[i]!.leaf) branches.push(node.children[i]!);
+  return branches;
+}
 
 export interface BuildOptions {
   from: number;
@@ -540,18 +550,34 @@ export class Rollup {
    * @internal
    */
   ownRow(node: RollupNode, from: number, year: number): number | undefined {
-    let rows = node.ownRows;
-    if (rows === undefined) {
-      const found: (number | undefined)[] = (rows = node.ownRows = []);
-      // The unit found by its place in its list, not by its key's hash; its years by forEach, not
-      // an iterator and an entry array per year: this runs once per unit of a report, mostly
-      // before V8 has compiled it (ten thousand communes in a national one).
-      const unitData = node.eras ? undefined : this.unitData(node.unit);
-      unitData?.years.forEach((row, y) => {
-        if (y >= from) found[y - from] = row;
-      });
-    }
-    return rows[year - from];
+    const rows = (node.ownRows ??= this.ownRowsOf(node, from));
+    const at = year - from;
+    const row = at >= 0 && at < rows.length ? rows[at]! : -1;
+    return row < 0 ? undefined : row;
+  }
+
+  /**
+   * A node's rows by year − from, −1 for none: a typed array, not `[]` filled by index. Filled out
+   * of order (years merged from a worker), an array literal's elements became holey, and V8 threw
+   * away the compiled code of every report function that had inlined the look-up ("code
+   * dependencies": the literal's allocation site changed kind).
+   */
+  private ownRowsOf(node: RollupNode, from: number): Int32Array {
+    // The unit found by its place in its list, not by its key's hash; its years by forEach, not
+    // an iterator and an entry array per year: this runs once per unit of a report, mostly
+    // before V8 has compiled it (ten thousand communes in a national one).
+    const unitData = node.eras ? undefined : this.unitData(node.unit);
+    if (unitData === undefined) return NO_ROWS;
+    let length = 0;
+    unitData.years.forEach((_row, y) => {
+      if (y - from + 1 > length) length = y - from + 1;
+    });
+    if (length === 0) return NO_ROWS;
+    const rows = new Int32Array(length).fill(-1);
+    unitData.years.forEach((row, y) => {
+      if (y >= from) rows[y - from] = row;
+    });
+    return rows;
   }
 
   /** @internal Where a unit-year's own return came from (districts and provinces). */
@@ -830,7 +856,12 @@ class ReportBuilder {
     const key = unitKey(unit);
     const known = this.trees.get(key);
     if (known) return known;
-    const children = this.gazetteer.childrenOf(unit).map((child) => this.tree(child));
+    // Pushed onto noNodes(), not made by `map`: arrays from Array.prototype.map take one shape
+    // of elements from the builtin and another from its inlined copy in compiled code, and every
+    // walk over `children` was thrown away at the first array of the other shape ("wrong map").
+    const units = this.gazetteer.childrenOf(unit);
+    const children = noNodes();
+    for (let i = 0; i < units.length; i++) children.push(this.tree(units[i]!));
     const node = rollupNode(key, unit, children, false);
     this.trees.set(key, node);
     return node;
@@ -965,7 +996,7 @@ class ReportBuilder {
       built,
       looked: new Uint8Array(size),
       allLooked: new Uint8Array(width),
-      branches: node.children.filter((child) => !child.leaf),
+      branches: branchesOf(node),
     };
     const reported = this.options.prefer === 'reported';
     for (let y = 0; y < years; y++) {
