@@ -117,7 +117,7 @@ interface RollupNode {
 }
 
 function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
-  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: children.length === 0 ? undefined : new Map() };
+  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined };
 }
 
 /**
