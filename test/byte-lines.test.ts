@@ -5,7 +5,7 @@
  * every kind put in at random rows, give the same output with it and without it
  * (ANTT_BYTE_LINES=0).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -63,6 +63,29 @@ function sonLaRows(): string[][] {
 }
 
 describe('lines taken as bytes', () => {
+  /** How many lines of a file FileChecker.plainLine took as bytes, as readCsv calls it, and the report. */
+  async function linesInBytes(path: string) {
+    const catalogue = catalogueFor(null);
+    const gazetteer = loadGazetteer();
+    const checker = new ReturnChecker({ catalogue, gazetteer, context: {}, keepFindings: 100 });
+    let inBytes = 0;
+    await readCsv(
+      path,
+      (convention) => {
+        const file = checker.beginFile('son-la.csv', convention);
+        const plainLine = file.plainLine.bind(file);
+        file.plainLine = (text, start, end, separator, line) => {
+          const took = plainLine(text, start, end, separator, line);
+          if (took && typeof text !== 'string') inBytes++;
+          return took;
+        };
+        return file;
+      },
+      lazyVocabularyOf(gazetteer, catalogue),
+    );
+    return { inBytes, report: checker.finish() };
+  }
+
   it('are most lines of a large return: each unit is decoded once, then its lines are read from the bytes', async () => {
     // Counted at FileChecker.plainLine, as readCsv calls it: output tests alone would still pass
     // if no line were ever taken as bytes.
@@ -70,36 +93,35 @@ describe('lines taken as bytes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'antt-bytes-'));
     const path = join(dir, 'son-la.csv');
     writeFileSync(path, [header, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n');
-    const count = async () => {
-      const catalogue = catalogueFor(null);
-      const gazetteer = loadGazetteer();
-      const checker = new ReturnChecker({ catalogue, gazetteer, context: {}, keepFindings: 100 });
-      let inBytes = 0;
-      await readCsv(
-        path,
-        (convention) => {
-          const file = checker.beginFile('son-la.csv', convention);
-          const plainLine = file.plainLine.bind(file);
-          file.plainLine = (text, start, end, separator, line) => {
-            const took = plainLine(text, start, end, separator, line);
-            if (took && typeof text !== 'string') inBytes++;
-            return took;
-          };
-          return file;
-        },
-        lazyVocabularyOf(gazetteer, catalogue),
-      );
-      return { inBytes, report: checker.finish() };
-    };
     try {
-      const { inBytes, report } = await count();
+      const { inBytes, report } = await linesInBytes(path);
       expect(report.stats.rowsAccepted).toBe(rows.length);
-      // The first year's rows (each unit's first) and the lines handed over after them are text.
+      // The first year's rows (each unit's first, its name in Vietnamese) and the lines handed over after them are text.
       expect(inBytes).toBeGreaterThan(rows.length * 0.8);
       process.env.ANTT_BYTE_LINES = '0';
-      expect((await count()).inBytes).toBe(0);
+      expect((await linesInBytes(path)).inBytes).toBe(0);
     } finally {
       delete process.env.ANTT_BYTE_LINES;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("take a unit's first line too when the line is all ASCII: only the first few kilobytes are text", async () => {
+    // Codes without names, unit after unit (each commune's years together): were each unit's
+    // first line decoded, with the few kilobytes after it, nearly every line would be text.
+    // Twenty years, so that the file (about 100 KB) is read in chunks, not at once.
+    const rows = sonLaRows().flatMap((r) => [[r[0]!, String(Number(r[2]) - 10), ...r.slice(3)], [r[0]!, r[2]!, ...r.slice(3)]]);
+    rows.sort((a, b) => a[0]!.localeCompare(b[0]!) || a[1]!.localeCompare(b[1]!));
+    const dir = mkdtempSync(join(tmpdir(), 'antt-bytes-'));
+    const path = join(dir, 'son-la.csv');
+    writeFileSync(path, ['unit_code,year,rehab_participants,addicts_quit,propaganda_sessions,opium_destroyed_ha', ...rows.map((r) => r.join(','))].join('\n') + '\n');
+    try {
+      const { inBytes, report } = await linesInBytes(path);
+      expect(report.stats.rowsAccepted).toBe(rows.length);
+      expect(statSync(path).size).toBeGreaterThan(64 * 1024);
+      // The header and the lines in its 4 KB handover (about 200 of these short lines) are text.
+      expect(inBytes).toBeGreaterThan(rows.length - 250);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

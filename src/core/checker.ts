@@ -831,8 +831,12 @@ export class FileChecker {
    *
    * `text` may also be the line's UTF-8 bytes, not yet decoded (io/csv-records.ts readCsvBytes):
    * then a unit name beyond ASCII is taken only when its bytes are those of a name already read
-   * as text for the same code, and a unit not yet known leaves the line to be decoded. Either
-   * way the line is what its text would be, so the outcome is the same.
+   * as text for the same code, and a unit not yet known with such a name leaves the line to be
+   * decoded. A line all in ASCII is its text, byte for byte (latin1 reads it as UTF-8 would), so
+   * its unit is looked up here as for text: the first line of each unit of a national return
+   * (ten thousand of them, each followed by the next few kilobytes) no longer goes through the
+   * decoder and the CSV reader. Either way the line is what its text would be, so the outcome is
+   * the same.
    */
   plainLine(text: LineText, start: number, end: number, separator: number, line: number): boolean {
     const plan = this.plan;
@@ -869,10 +873,10 @@ export class FileChecker {
     if (known !== undefined && (scanned === NAME_BEYOND_ASCII && bytes ? sameBytes(text, nameFrom, nameTo, (known.nameBytes ??= Buffer.from(known.name))) : sameText(text, nameFrom, nameTo, known.name))) {
       entry = known;
       unit = known.unit;
-    } else if (bytes) return false;
+    } else if (bytes && scanned === NAME_BEYOND_ASCII) return false;
     else {
-      const code = text.slice(codeFrom, codeTo).trim();
-      let nameCell = text.slice(nameFrom, nameTo);
+      const code = cellText(text, codeFrom, codeTo).trim();
+      let nameCell = cellText(text, nameFrom, nameTo);
       if (scanned === NAME_BEYOND_ASCII) nameCell = nameCell.normalize('NFC');
       // The same name in another Unicode form (decomposed, as some Mac software writes it).
       if (known !== undefined && known.name === nameCell) {
