@@ -89,6 +89,31 @@ interface RecentRows {
   units: (Unit | undefined)[];
   years: Int32Array;
   rows: Int32Array;
+  /** Each unit's data (NO_UNIT_DATA for none yet): found by its place, with no key string or hash. */
+  data: UnitData[];
+}
+
+/** No unit's data: what RecentRows.data holds until a unit has some (its unit is no unit). */
+const NO_UNIT_DATA: UnitData = { unit: Object.freeze({ code: '', name: '', type: '', level: 'commune', parentCode: null, system: 'old', order: -1 }), years: new Map() };
+
+/**
+ * Room in the arrays for the unit at `order`. Pushed, not made with `new Array(length)`: V8's
+ * compiled code makes no array that long at once (it throws itself away: "out of bounds"), and an
+ * array written far past its end becomes a dictionary (a thread reading the last provinces
+ * first starts at the ten-thousandth unit).
+ */
+function growRecent(recent: RecentRows, order: number): void {
+  const length = Math.max(64, order + 1, recent.years.length * 2);
+  const years = new Int32Array(length);
+  years.set(recent.years);
+  const rows = new Int32Array(length);
+  rows.set(recent.rows);
+  recent.years = years;
+  recent.rows = rows;
+  for (let i = recent.units.length; i < length; i++) {
+    recent.units.push(undefined);
+    recent.data.push(NO_UNIT_DATA);
+  }
 }
 
 /**
@@ -254,7 +279,8 @@ export class Rollup {
     // months its period covers.
     const base = at * this.stride;
     const mask = monthsMask(period.firstMonth, period.lastMonth);
-    const { values, months, lastMonth, slotOf } = this;
+    const { values, months, lastMonth, slotOf, flow } = this;
+    const periodLastMonth = period.lastMonth;
     for (let k = 0; k < figures.length; k++) {
       const { index, scaled } = figures[k]!;
       const i = base + slotOf[index]!;
@@ -265,15 +291,16 @@ export class Rollup {
       }
       months[i] = months[i]! | mask;
       const current = values[i]!;
-      if (current !== current) {
-        values[i] = scaled;
-        lastMonth[i] = period.lastMonth;
-      } else if (this.flow[index] === 1) {
-        values[i] = current + scaled;
-      } else if (period.lastMonth > lastMonth[i]!) {
-        values[i] = scaled;
-        lastMonth[i] = period.lastMonth;
-      }
+      // The first figure of a unit-year is taken; then a flow adds up, and a stock's later month
+      // replaces it. Read and written the same way for every figure, not by a branch that only a
+      // unit-year's second month takes: a read or write first made by compiled code throws that
+      // code away, and the first rows of a monthly return are each a unit-year's first.
+      const isFlow = flow[index] === 1;
+      const later = periodLastMonth > lastMonth[i]!;
+      const replace = current !== current || (!isFlow && later);
+      const sum = current + scaled;
+      values[i] = replace ? scaled : isFlow ? sum : current;
+      if (replace) lastMonth[i] = periodLastMonth;
     }
   }
 
@@ -290,56 +317,43 @@ export class Rollup {
     );
   }
 
-  /**
-   * The gazetteer's units by their place in their list: found by index, with no key string or
-   * hash per row (a national run's rows come unit after unit, rarely the same one twice running).
-   */
-  private readonly byOrder: Record<Unit['system'], (UnitData | undefined)[]> = { old: [], new: [] };
-
+  /** Each list's recent rows, and its units' data, by a unit's place in the list (see RecentRows). */
   private readonly recent: Record<Unit['system'], RecentRows> = {
-    old: { units: [], years: new Int32Array(0), rows: new Int32Array(0) },
-    new: { units: [], years: new Int32Array(0), rows: new Int32Array(0) },
+    old: { units: [], years: new Int32Array(0), rows: new Int32Array(0), data: [] },
+    new: { units: [], years: new Int32Array(0), rows: new Int32Array(0), data: [] },
   };
 
   /** The row of a unit-year, made (empty) the first time. */
   private yearRow(unit: Unit, yearNumber: number): number {
     const recent = this.recent[unit.system];
     const order = unit.order;
-    // Years are never 0: an array's zeros match nothing. Read within the arrays only: a read
-    // past a typed array's end is undefined to JavaScript, but to V8's compiled code a reason to
-    // throw it away.
-    if (order < recent.years.length && recent.years[order] === yearNumber && recent.units[order] === unit) return recent.rows[order]!;
-    const row = this.findYearRow(unit, yearNumber);
-    if (order >= recent.years.length) {
-      const length = Math.max(64, order + 1, recent.years.length * 2);
-      const years = new Int32Array(length);
-      years.set(recent.years);
-      const rows = new Int32Array(length);
-      rows.set(recent.rows);
-      // Filled, not written far past its end: an array with such a gap becomes a dictionary.
-      const units = new Array<Unit | undefined>(length).fill(undefined);
-      for (let i = 0; i < recent.units.length; i++) units[i] = recent.units[i];
-      recent.years = years;
-      recent.rows = rows;
-      recent.units = units;
-    }
+    // Read within the arrays only: a read past a typed array's end is undefined to JavaScript,
+    // but to V8's compiled code a reason to throw it away.
+    if (order >= recent.years.length) growRecent(recent, order);
+    // Years are never 0: an array's zeros match nothing. All three read on every row, not the
+    // unit and row only when the year matches: a read first made by compiled code throws that
+    // code away, and a national run's first rows are each a unit's first.
+    const sameUnit = recent.units[order] === unit;
+    const recentRow = recent.rows[order]!;
+    if (recent.years[order] === yearNumber && sameUnit) return recentRow;
+    const row = this.findYearRow(recent, unit, yearNumber);
     recent.units[order] = unit;
     recent.years[order] = yearNumber;
     recent.rows[order] = row;
     return row;
   }
 
-  private findYearRow(unit: Unit, yearNumber: number): number {
-    const list = this.byOrder[unit.system];
-    let unitData = list[unit.order];
-    if (unitData === undefined || unitData.unit !== unit) {
+  private findYearRow(recent: RecentRows, unit: Unit, yearNumber: number): number {
+    let unitData = recent.data[unit.order]!;
+    if (unitData.unit !== unit) {
       const key = unitKey(unit);
-      unitData = this.data.get(key);
-      if (!unitData) {
-        unitData = { unit, years: new Map() };
-        this.data.set(key, unitData);
+      let known = this.data.get(key);
+      if (!known) {
+        known = { unit, years: new Map() };
+        this.data.set(key, known);
       }
-      list[unit.order] = unitData;
+      unitData = known;
+      recent.data[unit.order] = unitData;
     }
     let row = unitData.years.get(yearNumber);
     if (row === undefined) {
@@ -597,8 +611,9 @@ export class Rollup {
 
   /** A unit's data, found by its place in its list (no key string or hash: asked for each unit-year a worker sends). */
   private unitData(unit: Unit): UnitData | undefined {
-    const known = this.byOrder[unit.system][unit.order];
-    return known !== undefined && known.unit === unit ? known : this.data.get(unitKey(unit));
+    const { data } = this.recent[unit.system];
+    const known = unit.order < data.length ? data[unit.order]! : NO_UNIT_DATA;
+    return known.unit === unit ? known : this.data.get(unitKey(unit));
   }
 
   /**
