@@ -97,10 +97,12 @@ interface RecentRows {
 const NO_UNIT_DATA: UnitData = { unit: Object.freeze({ code: '', name: '', type: '', level: 'commune', parentCode: null, system: 'old', order: -1 }), years: new Map() };
 
 /**
- * Room in the arrays for the unit at `order`. Pushed, not made with `new Array(length)`: V8's
- * compiled code makes no array that long at once (it throws itself away: "out of bounds"), and an
- * array written far past its end becomes a dictionary (a thread reading the last provinces
- * first starts at the ten-thousandth unit).
+ * Room in the arrays for the unit at `order`. Filled, not written far past its end: an array with
+ * such a gap becomes a dictionary (a thread reading the last provinces first starts at the
+ * ten-thousandth unit). Made by builtins alone, without a loop of ours: each of a worker's
+ * batches has its own rollup, whose arrays grow to the size of the list, and a loop that long is
+ * compiled where it runs, where V8's compiled code makes no array that long at once (it throws
+ * itself away: "out of bounds").
  */
 function growRecent(recent: RecentRows, order: number): void {
   const length = Math.max(64, order + 1, recent.years.length * 2);
@@ -110,10 +112,9 @@ function growRecent(recent: RecentRows, order: number): void {
   rows.set(recent.rows);
   recent.years = years;
   recent.rows = rows;
-  for (let i = recent.units.length; i < length; i++) {
-    recent.units.push(undefined);
-    recent.data.push(NO_UNIT_DATA);
-  }
+  const more = length - recent.units.length;
+  recent.units = recent.units.concat(new Array<Unit | undefined>(more).fill(undefined));
+  recent.data = recent.data.concat(new Array<UnitData>(more).fill(NO_UNIT_DATA));
 }
 
 /**
