@@ -63,10 +63,3 @@ export async function readBatch(batch: { index: number } & Batch, reading: Batch
   const part = checker.takePart();
   return { index: batch.index, part, rows, rolled };
 }
-
-/** The buffers of a result, to be moved to the main thread rather than copied. */
-export function transferables(result: BatchResult): ArrayBuffer[] {
-  if (!('part' in result)) return [];
-  const { rows, rolled } = result;
-  return [rows.keys, rows.fingerprints, rows.masksLow, rows.masksHigh, rows.files, rows.lines, rolled.units, rolled.years, rolled.values, rolled.months, rolled.lastMonth].map((a) => a.buffer as ArrayBuffer);
-}
