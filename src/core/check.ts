@@ -152,13 +152,15 @@ function mayHaveOutliers(values: ArrayLike<number>, count: number, threshold: nu
 
 /** The outlier tests themselves, on every point (outliersIn passes over series that cannot have one). */
 export function scoreOutliers(points: readonly { year: number; value: number }[], threshold: number, decimals: number): Outlier[] {
-  return scoreSeries(
+  const found = scoreSeries(
     points.map((p) => p.year),
     points.map((p) => p.value),
     points.length,
     threshold,
     decimals,
   );
+  // An array of the caller's own, not the shared empty one.
+  return found === NO_OUTLIERS ? [] : found;
 }
 
 /** scoreOutliers on a series given as years[0, n) and values[0, n), as the rollup hands it over. */
@@ -178,21 +180,10 @@ function scoreSeries(years: ArrayLike<number>, values: ArrayLike<number>, n: num
   const floor = 10 * 10 ** decimals; // "about ten times" needs figures of at least 10 to mean anything
   // The robust score's logarithms, worked out for the first point that needs them: most points of
   // most series are told apart by the cheap conditions below.
-  let logMedian = NaN;
-  let logMad = 0;
-  const score = (value: number) => {
-    if (Number.isNaN(logMedian)) {
-      // The logarithm keeps the order: the logs of sorted positives are sorted.
-      const logs = scratch(1, positives);
-      for (let i = 0; i < positives; i++) logs[i] = Math.log(sorted[first + i]!);
-      logMedian = positives > 0 ? median(logs, 0, positives) : 0;
-      const deviations = scratch(2, positives);
-      for (let i = 0; i < positives; i++) insert(deviations, i, Math.abs(logs[i]! - logMedian));
-      logMad = positives > 0 ? median(deviations, 0, positives) : 0;
-    }
-    return value > 0 && logMad > 0 ? (0.6745 * (Math.log(value) - logMedian)) / logMad : 0;
-  };
-  const found: Outlier[] = [];
+  logStats.median = NaN;
+  // Made for the first outlier found: most series have none (a closure and an array for each of
+  // ninety thousand series were a tenth of a national report's garbage).
+  let found: Outlier[] | null = null;
   for (let p = 0; p < n; p++) {
     const value = values[p]!;
     // Necessary for tenfold (the usual figure is a median of the other positives, so within
@@ -210,15 +201,39 @@ function scoreSeries(years: ArrayLike<number>, values: ArrayLike<number>, n: num
         (usual >= floor / 10 && value >= floor && ratio >= TENFOLD.low && ratio <= TENFOLD.high) ||
         (usual >= floor && ratio > 0 && 1 / ratio >= TENFOLD.low && 1 / ratio <= TENFOLD.high);
     }
-    const pointScore = tenfold || mayBeRobust ? score(value) : 0;
+    const pointScore = tenfold || mayBeRobust ? robustScore(value, sorted, first, positives) : 0;
     const robust = mayBeRobust && Math.abs(pointScore) > threshold;
     if (!tenfold && !robust) continue;
     const at = indexIn(sorted, 0, n, value);
     const low = at === 0 ? sorted[1]! : sorted[0]!;
     const high = at === n - 1 ? sorted[n - 2]! : sorted[n - 1]!;
-    found.push({ year: years[p]!, value, low, high, reason: tenfold ? 'tenfold' : 'robust', score: pointScore });
+    (found ??= []).push({ year: years[p]!, value, low, high, reason: tenfold ? 'tenfold' : 'robust', score: pointScore });
   }
-  return found;
+  return found ?? NO_OUTLIERS;
+}
+
+/** What scoreSeries finds in a series without outliers (never changed). */
+const NO_OUTLIERS: Outlier[] = Object.freeze([]) as unknown as Outlier[];
+
+/** The median and median absolute deviation of a series' log positives: NaN until worked out. */
+const logStats = { median: NaN, mad: 0 };
+
+/**
+ * A point's robust score against the positives sorted[first, first + positives), from logStats,
+ * worked out on the first call for a series (scoreSeries sets its median to NaN).
+ */
+function robustScore(value: number, sorted: Float64Array, first: number, positives: number): number {
+  if (Number.isNaN(logStats.median)) {
+    // The logarithm keeps the order: the logs of sorted positives are sorted.
+    const logs = scratch(1, positives);
+    for (let i = 0; i < positives; i++) logs[i] = Math.log(sorted[first + i]!);
+    const logMedian = positives > 0 ? median(logs, 0, positives) : 0;
+    const deviations = scratch(2, positives);
+    for (let i = 0; i < positives; i++) insert(deviations, i, Math.abs(logs[i]! - logMedian));
+    logStats.median = logMedian;
+    logStats.mad = positives > 0 ? median(deviations, 0, positives) : 0;
+  }
+  return value > 0 && logStats.mad > 0 ? (0.6745 * (Math.log(value) - logStats.median)) / logStats.mad : 0;
 }
 
 const scratchArrays = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
@@ -262,7 +277,9 @@ function eachOutlier(rollup: Rollup, catalogue: Catalogue, from: number, to: num
     const indicator: Indicator = catalogue.indicators[indicatorIndex]!;
     if (indicator.kind !== 'flow' && indicator.kind !== 'stock') return;
     if (!mayHaveOutliers(values, count, threshold, indicator.decimals)) return;
-    for (const outlier of scoreSeries(years, values, count, threshold, indicator.decimals)) visit(unit, indicator, outlier);
+    const found = scoreSeries(years, values, count, threshold, indicator.decimals);
+    // A counted loop: for…of made an iterator for each series, in code that mostly runs uncompiled.
+    for (let i = 0; i < found.length; i++) visit(unit, indicator, found[i]!);
   });
 }
 

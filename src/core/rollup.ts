@@ -140,10 +140,14 @@ interface RollupNode {
   ownRows: Int32Array | undefined;
   /** Memo of window accumulators by indicator index (a province's stock asks each district's again). */
   window: Map<number, Accumulator> | undefined;
+  /** Communes of its list below it (1 for a commune), counted as the node is made: asked for every year of every figure. */
+  communes: number;
 }
 
 function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
-  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined };
+  let communes = unit.level === 'commune' ? 1 : 0;
+  if (!eras) for (let i = 0; i < children.length; i++) communes += children[i]!.communes;
+  return { key, unit, children: children.length === 0 ? noNodes() : children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined, communes };
 }
 
 /**
@@ -792,7 +796,6 @@ function settleYear(figures: NodeFigures, any: Uint8Array, covered: Float64Array
 
 class ReportBuilder {
   private readonly years: number[];
-  private readonly communeCounts = new Map<string, number>();
   private readonly findings: Finding[] = [];
   private readonly reconciled = new Set<string>();
   /** The rollup's figures, as they stay while the report is built. */
@@ -916,16 +919,13 @@ class ReportBuilder {
 
   /** Communes of a unit in a year, as the gazetteer lists them for that year's era. */
   private expectedCommunes(node: RollupNode, year: number): number {
-    if (node.eras) return node.children.reduce((n, child) => n + this.expectedCommunes(child, year), 0);
-    const era = year <= LAST_OLD_YEAR ? 'old' : 'new';
-    if (node.unit.system !== era) return 0;
-    if (node.unit.level === 'commune') return 1;
-    let count = this.communeCounts.get(node.key);
-    if (count === undefined) {
-      count = node.children.reduce((n, child) => n + this.expectedCommunes(child, year), 0);
-      this.communeCounts.set(node.key, count);
+    if (node.eras) {
+      let count = 0;
+      for (let i = 0; i < node.children.length; i++) count += this.expectedCommunes(node.children[i]!, year);
+      return count;
     }
-    return count;
+    const era = year <= LAST_OLD_YEAR ? 'old' : 'new';
+    return node.unit.system === era ? node.communes : 0;
   }
 
   /**
