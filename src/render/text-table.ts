@@ -113,8 +113,16 @@ function widestLine(text: string): number {
 
 // --- Wrapping, cutting, padding ----------------------------------------------------------------
 
+/** White space other than a plain space (line breaks, tabs, wide spaces): measured word by word. */
+const spaceButPlain = /[^\S ]/;
+
 /** A cell's text in lines of at most `width` columns, broken between words; a longer word keeps a line of its own (cut when drawn). */
 function wrapWords(width: number, text: string): string[] {
+  // One line that fits, each character one column (no colour, mark or wide letter), its words
+  // apart by plain spaces, not starting with one: what the way below gives back as it is (most
+  // of a report's cells, which that way splits by a regular expression and measures word by
+  // word: a national report's tables, drawn uncompiled).
+  if (text.length <= width && text !== '' && text.charCodeAt(0) !== 0x20 && !spaceButPlain.test(text) && !notOneColumn.test(text)) return [text];
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const pieces = paragraph.split(/(\s+)/g);
