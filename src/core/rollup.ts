@@ -576,10 +576,12 @@ export class Rollup {
   }
 
   /**
-   * A node's rows by year − from, −1 for none: a typed array, not `[]` filled by index. Filled out
-   * of order (years merged from a worker), an array literal's elements became holey, and V8 threw
-   * away the compiled code of every report function that had inlined the look-up ("code
-   * dependencies": the literal's allocation site changed kind).
+   * A node's rows by year − from, −1 for none: a typed array, not `[]` filled by index. V8 keeps
+   * what it learns of an array literal's arrays (their kind of elements, whether they live long)
+   * at the literal, and when that changed part way through a national report, it threw away the
+   * compiled code of every report function that had inlined the look-up ("code dependencies" in
+   * its deoptimisation trace: ownRow, ownValue, figuresOf, windowAccumulatorOnce, windowCell,
+   * tree). Gone with the typed array.
    */
   private ownRowsOf(node: RollupNode, from: number): Int32Array {
     // The unit found by its place in its list, not by its key's hash; its years by forEach, not
