@@ -165,7 +165,7 @@ export function scoreOutliers(points: readonly { year: number; value: number }[]
 
 /** scoreOutliers on a series given as years[0, n) and values[0, n), as the rollup hands it over. */
 function scoreSeries(years: ArrayLike<number>, values: ArrayLike<number>, n: number, threshold: number, decimals: number): Outlier[] {
-  if (n < 3) return [];
+  if (n < 3) return NO_OUTLIERS;
   // A series is a dozen years: sorted by insertion into arrays kept between calls, so that scoring
   // 90,000 series allocates nothing but what it finds. Each point's "other years" are the sorted
   // values without it (O(n²) compares on a dozen points, no sort per point).

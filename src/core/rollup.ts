@@ -86,6 +86,7 @@ interface UnitData {
  * unit's own object (scattered over the heap: a national run's cache misses).
  */
 interface RecentRows {
+  /** The unit last seen at each place: `data[order].unit`, kept apart so that a row's check reads no unit's object. */
   units: (Unit | undefined)[];
   years: Int32Array;
   rows: Int32Array;
