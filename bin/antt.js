@@ -15,13 +15,6 @@ const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-// This process is the antt command line: antt may tune its heap for a large job (see
-// src/io/parallel.ts), which it never does inside a program that uses it as a library.
-globalThis[Symbol.for('antt.ownsHeap')] = true;
-// Its reading worker threads start through this launcher too, with ANTT_READ_WORKER=1: the same
-// bundle and code cache as the main thread, not a second bundle compiled in each worker.
-globalThis[Symbol.for('antt.launcher')] = __filename;
-
 // The command line is two scripts (scripts/bundle.mjs): the front (cli.cjs: commands, options,
 // help, messages) and the engine (engine.cjs), loaded when a command runs, each with its own code
 // cache. `antt --version` and `antt --help` never load the engine, nor V8 its cache.
@@ -29,7 +22,6 @@ const bundleDir = join(__dirname, '..', 'dist', 'bundle');
 // The build runs the main job once with ANTT_WRITE_CODE_CACHE (a folder): the caches then hold
 // what that job compiled.
 const writeCacheTo = process.env.ANTT_WRITE_CODE_CACHE;
-const isReadWorker = process.env.ANTT_READ_WORKER === '1';
 const loaded = [];
 
 /** Runs a script of the bundle as CommonJS, with its code cache when there is one; returns its exports. */
@@ -53,23 +45,19 @@ function load(name) {
 /** For the test that the build's caches are taken: V8 refuses one silently (another Node, other flags). */
 function cacheReport() {
   const taken = ({ script, cachedData }) => (cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used');
-  return loaded.map((entry) => `antt code cache${entry.name === 'cli.cjs' ? '' : ' (engine)'}${isReadWorker ? ' (reading worker)' : ''}: ${taken(entry)}\n`).join('');
+  return loaded.map((entry) => `antt code cache${entry.name === 'cli.cjs' ? '' : ' (engine)'}: ${taken(entry)}\n`).join('');
 }
 
 let engine;
 globalThis[Symbol.for('antt.loadEngine')] = () => {
-  if (engine === undefined) {
-    engine = load('engine.cjs');
-    // A reading worker is stopped, not left to exit: it says so once it has both.
-    if (isReadWorker && process.env.ANTT_REPORT_CODE_CACHE) process.stderr.write(cacheReport());
-  }
+  engine ??= load('engine.cjs');
   return engine;
 };
 if (writeCacheTo) {
   process.once('exit', () => {
     for (const { name, script } of loaded) writeFileSync(join(writeCacheTo, `${name}.cache`), script.createCachedData());
   });
-} else if (process.env.ANTT_REPORT_CODE_CACHE && !isReadWorker) {
+} else if (process.env.ANTT_REPORT_CODE_CACHE) {
   process.once('exit', () => process.stderr.write(cacheReport()));
 }
 load('cli.cjs');

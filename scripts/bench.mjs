@@ -2,8 +2,7 @@
 // `npm run bench`: the whole country, measured. Generates national returns from the gazetteer
 // (one wide CSV per province, every commune; a yearly set and a monthly set, 2014–2023;
 // deterministic), then times, side by side in one run on the same files:
-//   - antt validate and antt aggregate (long CSV to /dev/null; large inputs use worker threads,
-//     so aggregate is also timed on one thread with ANTT_WORKERS=0),
+//   - antt validate and antt aggregate (long CSV to /dev/null),
 //   - Miller (`mlr stats1 -a sum -g district`) when installed (Debian package `miller`),
 //   - DuckDB when its CLI is installed, or its Node API installed apart (DUCKDB_NODE_API_DIR=DIR
 //     after `npm install --prefix DIR @duckdb/node-api`),
@@ -130,8 +129,6 @@ for (const name of sets) {
   const job = (title, command, commandArgs, options) => jobs.push({ title, set, command, commandArgs, options, runs: [] });
   job('antt validate', process.execPath, [antt, 'validate', folder, '--format', 'json', '--max-errors', '5']);
   job('antt aggregate', process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long']);
-  // Large inputs are read by worker threads; this is the same job on one thread, for comparison.
-  job('antt aggregate, ANTT_WORKERS=0', process.execPath, [antt, 'aggregate', folder, '--format', 'csv', '--shape', 'long'], { env: { ...process.env, ANTT_WORKERS: '0' } });
   job('csv-parse alone (array mode)', process.execPath, [floor, ...csvFiles]);
   if (mlr) job(MILLER, mlr, ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', FIGURES.join(','), '-g', 'district', ...csvFiles]);
   const sql = `select district, ${FIGURES.map((f) => `sum(${f})`).join(', ')} from read_csv('${folder}/*.csv', header=true) group by district`;
@@ -195,7 +192,7 @@ if (valgrind) {
     const oneThread = ['--single-threaded'];
     const sample = join(copy, 'data', 'son-la');
     spawnSync(process.execPath, [...oneThread, launcher, 'aggregate', sample, '--quiet'], {
-      env: { ...process.env, ANTT_WRITE_CODE_CACHE: join(copy, 'dist', 'bundle'), ANTT_WORKERS: '0' },
+      env: { ...process.env, ANTT_WRITE_CODE_CACHE: join(copy, 'dist', 'bundle') },
       stdio: 'ignore',
     });
     const count = (title, commandArgs, env = process.env) => {

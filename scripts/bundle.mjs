@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-// Part of the build: bundles the compiled command line (dist/src/cli.js) and the reading worker
-// into dist/bundle/, so that a run loads a few files instead of some two hundred modules (zod
+// Part of the build: bundles the compiled command line (dist/src/cli.js) into dist/bundle/, so that a run loads a few files instead of some two hundred modules (zod
 // alone is a hundred): start-up is most of a small job's time.
 //
 // The command line is two CommonJS scripts, the front (cli.cjs) and the engine (engine.cjs, see
 // below), because bin/antt.js runs them through `vm.Script` with V8's code cache (made by
 // scripts/code-cache.mjs): on Node 20 that is the only way to skip compiling on every run, and ES
 // modules cannot take a code cache there. Modules are still initialised only when used (esbuild
-// keeps `import()` lazy inside one file). The reading worker threads of the command line run these
-// same scripts, through the same launcher and code caches (ANTT_READ_WORKER=1; see src/cli.ts): a
-// bundle of their own, an ES module compiled in every worker, took 0.2 s to read its first batch.
-// That worker bundle is still made, for the command line run without its launcher.
+// keeps `import()` lazy inside one file).
 // exceljs stays outside: it is large and loaded only for workbooks. The library entry
 // (dist/src/index.js) is not bundled.
 import { rmSync } from 'node:fs';
@@ -152,14 +148,4 @@ await build({
   stdin: { contents: engineEntry, resolveDir: root, sourcefile: 'engine.js', loader: 'js' },
   outfile: join(outdir, 'engine.cjs'),
   plugins: [lazyChildProcess, fromFront],
-});
-await build({
-  ...common,
-  entryPoints: [join(root, 'dist/src/io/read-worker.js')],
-  // The parallel reader finds its worker as ./read-worker.js next to itself.
-  outfile: join(outdir, 'read-worker.js'),
-  format: 'esm',
-  plugins: [lazyChildProcess],
-  // Bundled CommonJS packages (commander, csv-parse's helpers) call require.
-  banner: { js: "import { createRequire as __anttCreateRequire } from 'node:module'; const require = __anttCreateRequire(import.meta.url);" },
 });

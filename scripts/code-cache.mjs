@@ -18,7 +18,7 @@ for (const cache of caches) rmSync(join(bundle, cache), { force: true });
 mkdirSync(scratch, { recursive: true });
 const run = spawnSync(process.execPath, [join(root, 'bin', 'antt.js'), 'aggregate', join(root, 'data', 'son-la'), '--quiet'], {
   cwd: root,
-  env: { ...process.env, ANTT_WRITE_CODE_CACHE: scratch, ANTT_WORKERS: '0' },
+  env: { ...process.env, ANTT_WRITE_CODE_CACHE: scratch },
   stdio: ['ignore', 'ignore', 'pipe'],
   encoding: 'utf8',
 });

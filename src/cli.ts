@@ -3,7 +3,6 @@
  * operate, into output and an exit code. The only place that calls `process.exit` (STYLE §2).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { command as aggregate } from './commands/aggregate.js';
@@ -138,33 +137,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/**
- * A reading worker thread started through the launcher (io/parallel.ts): the same bundle, and so
- * the same code cache, as the command line — a worker of its own bundle, an ES module compiled
- * afresh in every worker, took 0.2–0.3 s to read its first batch. The variable alone is not
- * enough: only a worker thread is one.
- */
-function isReadWorker(): boolean {
-  if (process.env.ANTT_READ_WORKER !== '1') return false;
-  const { isMainThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  return !isMainThread;
-}
-
-if (isReadWorker()) {
-  void import('./io/read-worker.js');
-} else {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      // A bug in antt itself, not in the data: say so plainly, keep the detail for a bug report.
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      void writeErr(
-        'antt: lỗi nội bộ, xin báo lại cho nhóm phát triển kèm lệnh đã chạy / internal error, please report it with the command you ran.\n' +
-          (process.env.ANTT_DEBUG ? detail + '\n' : `(${error instanceof Error ? error.message : String(error)}; ANTT_DEBUG=1 shows more)\n`),
-      );
-      process.exit(3);
-    },
-  );
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug in antt itself, not in the data: say so plainly, keep the detail for a bug report.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    void writeErr(
+      'antt: lỗi nội bộ, xin báo lại cho nhóm phát triển kèm lệnh đã chạy / internal error, please report it with the command you ran.\n' +
+        (process.env.ANTT_DEBUG ? detail + '\n' : `(${error instanceof Error ? error.message : String(error)}; ANTT_DEBUG=1 shows more)\n`),
+    );
+    process.exit(3);
+  },
+);

@@ -14,7 +14,6 @@ import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
-import { readInParallel, readingPlan } from './io/parallel.js';
 import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
 
@@ -73,14 +72,14 @@ export async function checkReturns(paths: readonly string[], options: CheckOptio
   return readReturns(inputs, catalogue, gazetteer, options);
 }
 
-/** Reads and checks every input file; accepted rows go to `options.rollup`. */
+/** The words of unit names and headers, made only when a file's encoding must be guessed. */
 export function lazyVocabularyOf(gazetteer: Gazetteer, catalogue: Catalogue): () => Vocabulary {
   let vocabulary: Vocabulary | undefined;
   return () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
 }
 
 /** Reads one file into the checker; a file that cannot be read is reported, and the others read on. */
-export async function readOneFile(checker: ReturnChecker, file: string, catalogue: Catalogue, vocabulary: () => Vocabulary): Promise<void> {
+async function readOneFile(checker: ReturnChecker, file: string, catalogue: Catalogue, vocabulary: () => Vocabulary): Promise<void> {
   const shown = displayPath(file);
   const format = formatOf(file);
   try {
@@ -100,12 +99,9 @@ export async function readOneFile(checker: ReturnChecker, file: string, catalogu
   }
 }
 
+/** Reads and checks every input file, one after another; accepted rows go to `options.rollup`. */
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
-  const plan = readingPlan(inputs.files);
-  // Reading in parallel needs a rollup even to check: it tells which files share unit-years.
-  // Only which unit-years there are, then: their figures are not needed.
-  const presenceOnly = !options.rollup;
-  const rollup = options.rollup ?? (plan.workers > 1 ? new Rollup(catalogue, gazetteer, { presenceOnly }) : undefined);
+  const rollup = options.rollup;
   const checker = new ReturnChecker({
     catalogue,
     gazetteer,
@@ -119,25 +115,12 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     options.progress.rows = () => checker.stats.rows;
   }
   const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
-  if (plan.workers > 1 && rollup) {
-    await readInParallel(inputs, checker, rollup, plan, {
-      ...(options.progress ? { progress: options.progress } : {}),
-      readHere: (file) => readOneFile(checker, file, catalogue, vocabulary),
-      workers: {
-        province: inputs.config?.province ?? null,
-        keepFindings: options.keepFindings ?? 10_000,
-        skip: new Set(options.skip ?? []),
-        presenceOnly,
-      },
-    });
-  } else {
-    for (const file of inputs.files) {
-      await readOneFile(checker, file, catalogue, vocabulary);
-      if (options.progress) {
-        options.progress.filesDone++;
-        // Small files are parsed from memory without waiting on I/O: let the progress timer run.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+  for (const file of inputs.files) {
+    await readOneFile(checker, file, catalogue, vocabulary);
+    if (options.progress) {
+      options.progress.filesDone++;
+      // Small files are parsed from memory without waiting on I/O: let the progress timer run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits };

@@ -16,8 +16,8 @@ import { loadGazetteer } from '../src/io/shipped.js';
 import { catalogueFor, lazyVocabularyOf } from '../src/pipeline.js';
 import { antt, expectSameRun, repoRoot } from './helpers.js';
 
-const on = { ANTT_WORKERS: '0' };
-const off = { ANTT_WORKERS: '0', ANTT_BYTE_LINES: '0' };
+const on = {};
+const off = { ANTT_BYTE_LINES: '0' };
 
 /** Sơn La's communes in the list before the reform: code and name. */
 function sonLaCommunes(): [string, string][] {

@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { antt, expectSameRun } from './helpers.js';
 
-const off = { ANTT_WORKERS: '0', ANTT_PLAIN_ROWS: '0' };
-const on = { ANTT_WORKERS: '0' };
+const off = { ANTT_PLAIN_ROWS: '0' };
+const on = {};
 
 describe('the plain path of rows', () => {
   it('changes no output of validate, aggregate or check (fixtures and the Sơn La sample)', () => {

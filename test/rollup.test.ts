@@ -134,9 +134,7 @@ describe('what is present', () => {
     expect(ids(2016, 2019)).toEqual([]);
     rollup.addRow(observation(SONG_MA[0]!.code, '2017', 'mediation_teams', 4));
     expect(ids(2016, 2019)).toEqual(['mediation_teams']);
-    const other = new Rollup(catalogue, gazetteer);
-    other.addRow(observation(SONG_MA[3]!.code, '2018', 'weapons_surrendered', 2));
-    rollup.importPart(other.exportPart());
+    rollup.addRow(observation(SONG_MA[3]!.code, '2018', 'weapons_surrendered', 2));
     expect(ids(2016, 2019)).toEqual(['mediation_teams', 'weapons_surrendered'].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b)));
   });
 });
@@ -301,29 +299,5 @@ describe('outliers of a rollup (property)', () => {
       { numRuns: 150 },
     );
     expect(flagged).toBeGreaterThan(50); // the data made outliers to find
-  });
-});
-
-describe('a rollup that keeps only which unit-years have a report (checking in parallel)', () => {
-  it('knows the same unit-years as a full rollup, and overlaps the same parts, without figures', () => {
-    const rows = [observation(SONG_MA[0]!.code, '2020', 'propaganda_sessions', 3), observation(SONG_MA[1]!.code, '2021-Q2', 'lien_gia_groups', 40), observation('126', '2020', 'model_types', 5)];
-    const full = new Rollup(catalogue, gazetteer);
-    const presence = new Rollup(catalogue, gazetteer, { presenceOnly: true });
-    for (const row of rows) {
-      full.addRow(row);
-      presence.addRow(row);
-    }
-    for (const unit of [SONG_MA[0]!, SONG_MA[1]!, SONG_MA[2]!, gazetteer.unit('126', 'old')!]) {
-      for (const year of [2020, 2021]) expect(presence.reported(unit, year)).toBe(full.reported(unit, year));
-    }
-    expect(presence.yearsPresent()).toEqual(full.yearsPresent());
-    expect(presence.indicatorsPresent(2013, 2023)).toEqual([]);
-    const later = new Rollup(catalogue, gazetteer, { presenceOnly: true });
-    later.addRow(observation(SONG_MA[1]!.code, '2021', 'propaganda_sessions', 1));
-    expect(presence.overlaps(later.exportPart())).toBe(true);
-    expect(full.overlaps(later.exportPart())).toBe(true);
-    const elsewhere = new Rollup(catalogue, gazetteer, { presenceOnly: true });
-    elsewhere.addRow(observation(SOP_COP[0]!.code, '2021', 'propaganda_sessions', 1));
-    expect(presence.overlaps(elsewhere.exportPart())).toBe(false);
   });
 });

@@ -98,19 +98,6 @@ describe("the build's code cache", () => {
     }
   });
 
-  it('is taken by each reading worker thread too (they start through the same launcher)', () => {
-    // Several runs: a worker that set a V8 flag while another loaded its cache made V8 refuse it
-    // in about one run in thirteen.
-    for (let run = 0; run < 3; run++) {
-      const result = antt(['aggregate', 'data/son-la', '--quiet'], { ANTT_REPORT_CODE_CACHE: '1', ANTT_WORKERS: '3' });
-      expect(result.code).toBe(0);
-      expect(result.stderr).toContain('antt code cache: used');
-      expect(result.stderr.match(/antt code cache \(reading worker\): used/g)).toHaveLength(2);
-      expect(result.stderr.match(/antt code cache \(engine\) \(reading worker\): used/g)).toHaveLength(2);
-      expect(result.stderr).not.toMatch(/refused|none/);
-    }
-  });
-
   it('`antt --version` and `antt --help` load the front alone, not the engine', () => {
     for (const args of [['--version'], ['--help'], ['aggregate', '--help']]) {
       const result = antt(args, { ANTT_REPORT_CODE_CACHE: '1' });

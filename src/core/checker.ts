@@ -16,7 +16,7 @@ import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
-import { columnAt, figurePrint, fingerprint, RowTable, type RowColumns } from './row-table.js';
+import { figurePrint, fingerprint, RowTable } from './row-table.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -48,24 +48,6 @@ export interface CheckerOptions {
   keepFindings?: number;
   /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
   skip?: ReadonlySet<string>;
-}
-
-/**
- * What one file's wide rows said, by unit and period (see RowTable), as a worker thread hands it
- * to the main thread: period ids and file indexes are the worker's, named by the lists.
- */
-export interface RowsPart extends RowColumns {
-  periodLabels: string[];
-  fileNames: string[];
-}
-
-/** The findings and counts of the files a checker read, to be added to another's. */
-export interface CheckerPart {
-  stats: ValidationStats;
-  findings: Finding[];
-  flagged: string[];
-  files: string[];
-  spreadsheets: [string, [string, number][]][];
 }
 
 export interface ValidationStats {
@@ -298,40 +280,6 @@ export class ReturnChecker {
     return this.acceptAcrossFiles(unit, period, values, where, shape);
   }
 
-  /** @internal Adds what a worker counted and kept for its files. */
-  merge(part: CheckerPart): void {
-    for (const [file, columns] of part.spreadsheets) this.spreadsheetColumns.set(file, new Map(columns));
-    for (const file of part.files) {
-      if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
-      this.files.push(file);
-    }
-    this.stats.files += part.stats.files;
-    this.stats.unreadable += part.stats.unreadable;
-    this.stats.rows += part.stats.rows;
-    this.stats.rowsAccepted += part.stats.rowsAccepted;
-    this.stats.rowsRejected += part.stats.rowsRejected;
-    for (const f of part.findings) this.report(f);
-    for (const unit of part.flagged) this.flaggedUnits.add(unit);
-  }
-
-  /** @internal The worker's findings and counts, to be merged by the main thread. */
-  takePart(): CheckerPart {
-    const part = {
-      stats: { ...this.stats },
-      findings: [...this.kept.error, ...this.kept.warning],
-      flagged: [...this.flaggedUnits],
-      files: [...this.files],
-      spreadsheets: [...this.spreadsheetColumns].map(([file, columns]): [string, [string, number][]] => [file, [...columns]]),
-    };
-    this.spreadsheetColumns.clear();
-    this.kept.error.length = 0;
-    this.kept.warning.length = 0;
-    this.flaggedUnits.clear();
-    this.files.length = 0;
-    for (const key of Object.keys(this.stats) as (keyof ValidationStats)[]) this.stats[key] = 0;
-    return part;
-  }
-
   private rowRules(unit: Unit, period: Period, values: readonly { index: number; scaled: number }[], where: Location): readonly Finding[] {
     // Most rows keep every rule: the findings (and their words) are made only for one that does not.
     if (!this.breaksRule(values, this.rules())) return NO_FINDINGS;
@@ -480,46 +428,6 @@ export class ReturnChecker {
     for (const value of fresh) sighting.triples.push(value.index, value.scaled, locationIndex);
     if (fresh.length > 0) this.handOn(unit, period, fresh, where.file, where.line ?? where.record);
     return findings;
-  }
-
-  /** Long rows were read: their rules are checked at the end, over every file (see finish). */
-  get sawLongRows(): boolean {
-    return this.sightings.size > 0;
-  }
-
-  /** @internal The wide rows this checker has seen, for the main thread (call before takePart). */
-  exportRows(): RowsPart {
-    return { ...this.rows.export(), periodLabels: [...this.periodIds.keys()].map((p) => p.label), fileNames: [...this.files] };
-  }
-
-  /** Rows of files read by workers, not yet in `rows`: added only when a file is read here. */
-  private readonly stashed: RowsPart[] = [];
-
-  /** @internal A worker's file, merged without being read here: its rows wait in file order. */
-  stashRows(part: RowsPart): void {
-    this.stashed.push(part);
-  }
-
-  /**
-   * @internal Before a file is read here after others were read by workers: their rows join
-   * `rows`, in file order, as if read here, so that duplicates name the first place.
-   */
-  absorbStashedRows(): void {
-    for (const part of this.stashed.splice(0)) {
-      const periodIds = part.periodLabels.map((label) => this.periodId(this.period(label)!));
-      const fileIds = part.fileNames.map((name) => this.fileIndex.get(name) ?? 0);
-      for (let i = 0; i < part.keys.length; i++) {
-        const key = part.keys[i]!;
-        const local = key % 65_536;
-        const mainKey = (key - local) + periodIds[local]!;
-        const entry = { fingerprint: part.fingerprints[i]!, maskLow: part.masksLow[i]!, maskHigh: columnAt(part.masksHigh, i), file: fileIds[columnAt(part.files, i)]!, line: part.lines[i]! };
-        const seen = this.rows.get(mainKey);
-        // The file was merged because no unit-year of it had figures before: only rows without
-        // figures (an empty mask) can have been seen, and they combine as acceptAcrossFiles does.
-        if (seen) this.rows.set(mainKey, { ...seen, fingerprint: (seen.fingerprint + entry.fingerprint) >>> 0, maskLow: (seen.maskLow | entry.maskLow) >>> 0, maskHigh: (seen.maskHigh | entry.maskHigh) >>> 0 });
-        else this.rows.set(mainKey, entry);
-      }
-    }
   }
 
   /** Cross-field rules over everything accepted for each unit and period. */

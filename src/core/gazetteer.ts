@@ -409,7 +409,7 @@ export class Gazetteer {
     return this.list(system).get(code);
   }
 
-  /** The unit at a place in its list (how a worker thread names a unit to the main thread). */
+  /** The unit at a place in its list. */
   unitAt(system: UnitSystem, order: number): Unit | undefined {
     return this.list(system).at(order);
   }

@@ -194,23 +194,6 @@ export function unitKey(unit: Unit): string {
   return unit.system + unit.code;
 }
 
-/**
- * A rollup's unit-years as columns, to send from a worker thread: entry e is the unit at
- * `units[e]` (its place in its list × 2, + 1 for the new list) and year `years[e]`; its figures are
- * `values[e × width + s]` for the catalogue indicator `slotIndexes[s]` (months and lastMonth alike).
- */
-export interface RollupPart {
-  units: Int32Array;
-  years: Int32Array;
-  width: number;
-  slotIndexes: number[];
-  values: Float64Array;
-  months: Uint16Array;
-  lastMonth: Uint8Array;
-  places: (Place | null)[];
-  findings: Finding[];
-}
-
 export class Rollup {
   private readonly data = new Map<string, UnitData>();
   private readonly width: number;
@@ -224,18 +207,10 @@ export class Rollup {
   private readonly slotIndexes: number[] = [];
   readonly findings: Finding[] = [];
 
-  /**
-   * `presenceOnly`: keep which unit-years have a report, not their figures — all that reading in
-   * parallel needs to check returns (see io/parallel.ts), at a fraction of the work.
-   */
-  private readonly presenceOnly: boolean;
-
   constructor(
     private readonly catalogue: Catalogue,
     private readonly gazetteer: Gazetteer,
-    options: { presenceOnly?: boolean } = {},
   ) {
-    this.presenceOnly = options.presenceOnly ?? false;
     this.width = catalogue.indicators.length;
     this.slotOf = new Int16Array(this.width).fill(-1);
     this.flow = Uint8Array.from(catalogue.indicators, (indicator) => (indicator.kind === 'flow' ? 1 : 0));
@@ -272,7 +247,6 @@ export class Rollup {
     if (figures.length === 0) return;
     const { unit, period } = row;
     const at = this.yearRow(unit, period.year);
-    if (this.presenceOnly) return;
     // Slots first: a new indicator widens every row (and changes the stride).
     for (let k = 0; k < figures.length; k++) {
       if (this.slotOf[figures[k]!.index]! < 0) {
@@ -434,74 +408,6 @@ export class Rollup {
     if (this.slotIndexes.length > this.stride) this.resize(this.slotIndexes.length + 2, this.values.length / this.stride);
   }
 
-  /** @internal Everything added so far, as columns (see RollupPart). */
-  exportPart(): RollupPart {
-    let count = 0;
-    for (const unitData of this.data.values()) count += unitData.years.size;
-    const width = this.slotIndexes.length;
-    const part: RollupPart = {
-      units: new Int32Array(count),
-      years: new Int32Array(count),
-      width,
-      slotIndexes: [...this.slotIndexes],
-      values: new Float64Array(count * width),
-      months: new Uint16Array(count * width),
-      lastMonth: new Uint8Array(count * width),
-      places: [],
-      findings: [...this.findings],
-    };
-    let e = 0;
-    for (const { unit, years } of this.data.values()) {
-      for (const [year, row] of years) {
-        part.units[e] = unit.order * 2 + (unit.system === 'old' ? 0 : 1);
-        part.years[e] = year;
-        const from = row * this.stride;
-        part.values.set(this.values.subarray(from, from + width), e * width);
-        part.months.set(this.months.subarray(from, from + width), e * width);
-        part.lastMonth.set(this.lastMonth.subarray(from, from + width), e * width);
-        part.places.push(this.places.get(row) ?? null);
-        e++;
-      }
-    }
-    return part;
-  }
-
-  private unitOfPart(part: RollupPart, e: number): Unit {
-    const code = part.units[e]!;
-    const unit = this.gazetteer.unitAt(code % 2 === 0 ? 'old' : 'new', Math.floor(code / 2));
-    if (!unit) throw new Error(`rollup part names no unit at ${code}`);
-    return unit;
-  }
-
-  /** @internal Does any unit-year of the part already have figures here? */
-  overlaps(part: RollupPart): boolean {
-    for (let e = 0; e < part.years.length; e++) {
-      if (this.reported(this.unitOfPart(part, e), part.years[e]!)) return true;
-    }
-    return false;
-  }
-
-  /**
-   * @internal Adds a part none of whose unit-years are here yet (see overlaps): the same as
-   * adding its figures one by one, since each unit-year comes whole from one file.
-   */
-  importPart(part: RollupPart): void {
-    this.writes++;
-    const slots = Int32Array.from(part.slotIndexes, (index) => this.slot(index));
-    // The rows first (a new one may widen the arrays), then the figures, by a small function of
-    // typed arrays alone (see addCommuneYear): the same loop in this method ran mostly
-    // uncompiled, a sixty-odd calls a national run makes — 140 ms of the main thread's time.
-    const rows = new Int32Array(part.years.length);
-    for (let e = 0; e < part.years.length; e++) {
-      const row = this.yearRow(this.unitOfPart(part, e), part.years[e]!);
-      const place = part.places[e];
-      if (place && !this.places.has(row)) this.places.set(row, place);
-      rows[e] = row;
-    }
-    copyPartCells(part.values, part.months, part.lastMonth, part.width, rows, slots, this.stride, this.values, this.months, this.lastMonth);
-    this.findings.push(...part.findings);
-  }
-
   /** Years with any figure, ascending. */
   yearsPresent(): number[] {
     const years = new Set<number>();
@@ -526,7 +432,7 @@ export class Rollup {
   /** Indicators with any figure in the years given, in catalogue order. */
   /** The last answer of indicatorsPresent: the report and the outliers both ask, for the same window. */
   private present: { from: number; to: number; writes: number; indicators: Indicator[] } | undefined;
-  /** Counts the calls that write figures (addRow, importPart): an answer kept is good until the next. */
+  /** Counts the calls that write figures (addRow): an answer kept is good until the next. */
   private writes = 0;
 
   indicatorsPresent(from: number, to: number): Indicator[] {
@@ -717,36 +623,6 @@ interface NodeFigures {
 // The report's inner loops, each a small function of typed arrays alone: V8 compiles such a
 // function soon and for good, where the same loops inside the builder's methods ran for hundreds
 // of milliseconds uncompiled, and were compiled again and again, in a national run's one report.
-
-/**
- * A worker's unit-year cells into the rollup's: cell s of entry e goes to slot slots[s] of row
- * rows[e]; a cell that says nothing (no months, no value) is left alone.
- */
-function copyPartCells(
-  partValues: Float64Array,
-  partMonths: Uint16Array,
-  partLastMonth: Uint8Array,
-  width: number,
-  rows: Int32Array,
-  slots: Int32Array,
-  stride: number,
-  values: Float64Array,
-  months: Uint16Array,
-  lastMonth: Uint8Array,
-): void {
-  for (let e = 0, at = 0; e < rows.length; e++) {
-    const base = rows[e]! * stride;
-    for (let s = 0; s < width; s++, at++) {
-      const value = partValues[at]!;
-      const covered = partMonths[at]!;
-      if (covered === 0 && value !== value) continue;
-      const i = base + slots[s]!;
-      values[i] = value;
-      months[i] = covered;
-      lastMonth[i] = partLastMonth[at]!;
-    }
-  }
-}
 
 /** Adds a commune's figures of a year (values[from, from + width)) to its unit's sums at `at`. */
 function addCommuneYear(values: Float64Array, from: number, width: number, covers: number, built: Float64Array, any: Uint8Array, covered: Float64Array, at: number): void {

@@ -40,7 +40,6 @@ const CHUNK_WORDS = CHUNK_PAGES * PAGE_WORDS;
  * away the rows' compiled code (seen in V8's deoptimisation trace, in every thread).
  */
 const PAGE_SPAN = 2 ** 32;
-const TWO_32 = 4294967296;
 
 export interface RowEntry {
   /** 32 bits: two different rows of one unit and period share one with a chance of 2^-32. */
@@ -49,28 +48,6 @@ export interface RowEntry {
   maskHigh: number;
   file: number;
   line: number;
-}
-
-/**
- * The entries of a table, as columns (to send to another thread, which may keep
- * them a long while): 16 bytes an entry in the usual case, since columns that say nothing are
- * left out — keys in 32 bits when all fit, no high masks when all are 0 (a catalogue's first 32
- * indicators), one file when all are from one. Read them with `columnAt`.
- */
-export interface RowColumns {
-  keys: Float64Array | Uint32Array;
-  fingerprints: Uint32Array;
-  masksLow: Uint32Array;
-  /** Empty: every high mask is 0. */
-  masksHigh: Uint32Array;
-  /** One element: every entry's file. */
-  files: Uint16Array;
-  lines: Uint32Array;
-}
-
-/** Entry `i` of a column that may have been left out (empty: 0) or kept once (one element). */
-export function columnAt(column: Uint32Array | Uint16Array, i: number): number {
-  return column.length === 0 ? 0 : column.length === 1 ? column[0]! : column[i]!;
 }
 
 /** No chunk yet: what `chunk` is until the first key is looked up. */
@@ -180,64 +157,6 @@ export class RowTable {
     w[at + FILE] = Math.min(file, 0xfffe) + 1;
     w[at + LINE] = line;
   }
-
-  export(): RowColumns {
-    const out: RowColumns = {
-      keys: new Float64Array(this.count),
-      fingerprints: new Uint32Array(this.count),
-      masksLow: new Uint32Array(this.count),
-      masksHigh: new Uint32Array(this.count),
-      files: new Uint16Array(this.count),
-      lines: new Uint32Array(this.count),
-    };
-    const found = exportPages(this.chunks, this.pageKeys.subarray(0, this.pages), out.keys as Float64Array, out.fingerprints, out.masksLow, out.masksHigh, out.files, out.lines);
-    if ((found & WIDE_KEYS) === 0) out.keys = Uint32Array.from(out.keys);
-    if ((found & ANY_HIGH_MASK) === 0) out.masksHigh = new Uint32Array(0);
-    if ((found & MANY_FILES) === 0 && this.count > 0) out.files = out.files.slice(0, 1);
-    return out;
-  }
-}
-
-/** exportPages found keys of 2^32 or more. */
-const WIDE_KEYS = 1;
-/** exportPages found a high mask that is not 0. */
-const ANY_HIGH_MASK = 2;
-/** exportPages found entries from more than one file. */
-const MANY_FILES = 4;
-
-/**
- * The entries into the columns, page by page; returns what it found, as the flags above. A
- * function of typed arrays alone, not a method: a worker exports each batch's table once, and a
- * method run a few dozen times in all stayed mostly uncompiled.
- */
-function exportPages(chunks: readonly Uint32Array[], pageKeys: Float64Array, keys: Float64Array, fingerprints: Uint32Array, masksLow: Uint32Array, masksHigh: Uint32Array, files: Uint16Array, lines: Uint32Array): number {
-  let n = 0;
-  let found = 0;
-  for (let p = 0; p < pageKeys.length; p++) {
-    const words = chunks[p >>> CHUNK_SHIFT]!;
-    const pageKey = pageKeys[p]!;
-    const periodList = Math.floor(pageKey / PAGE_SPAN) - 1;
-    const firstPlace = (pageKey - (periodList + 1) * PAGE_SPAN) * PAGE_UNITS;
-    const period = periodList >>> 1;
-    const list = periodList & 1;
-    for (let u = 0, at = (p & (CHUNK_PAGES - 1)) * PAGE_WORDS; u < PAGE_UNITS; u++, at += WORDS) {
-      const file = words[at + FILE]!;
-      if (file === 0) continue;
-      const key = ((firstPlace + u) * 2 + list) * 65_536 + period;
-      const maskHigh = words[at + MASK_HIGH]!;
-      keys[n] = key;
-      fingerprints[n] = words[at + FINGERPRINT]!;
-      masksLow[n] = words[at + MASK_LOW]!;
-      masksHigh[n] = maskHigh;
-      files[n] = file - 1;
-      lines[n] = words[at + LINE]!;
-      if (key >= TWO_32) found |= WIDE_KEYS;
-      if (maskHigh !== 0) found |= ANY_HIGH_MASK;
-      if (file - 1 !== files[0]) found |= MANY_FILES;
-      n++;
-    }
-  }
-  return found;
 }
 
 /**

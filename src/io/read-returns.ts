@@ -60,11 +60,9 @@ const CHUNK_BYTES = 256 * 1024;
 
 /**
  * A file's bytes from `start`, for every reader (CSV in any encoding, JSON), in chunks read
- * synchronously, the event loop given a turn after each (for the progress line and the reading
- * workers' messages). A stream's reads wait for a thread of libuv's pool, which a national run,
- * its two cores busy with two readers and V8's compilers, kept waiting: the thread reading then
- * had nothing to do (a few per cent of its time in the CPU profile, idle). Each chunk is a buffer
- * of its own: a line cut by its end is kept.
+ * synchronously, the event loop given a turn after each (for the progress line). A stream's reads
+ * wait for a thread of libuv's pool, which kept the reading thread idle (a few per cent of its
+ * time in the CPU profile). Each chunk is a buffer of its own: a line cut by its end is kept.
  */
 async function* fileChunks(path: string, start: number): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');

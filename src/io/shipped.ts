@@ -184,7 +184,7 @@ export function loadCatalogueData(path = shippedPaths.catalogue): CatalogueData 
   try {
     const bytes = readBytes(path);
     // The shipped catalogue as the build checked it: what its schema gave, without Zod again at
-    // every start (about 10 ms of a cold start, here and in each reading worker).
+    // every start (about 10 ms of a cold start).
     if (path === shippedPaths.catalogue && checkedByBuild(path, bytes)) {
       try {
         return JSON.parse(readFileSync(checkedCataloguePath, 'utf8')) as CatalogueData;
