@@ -12,7 +12,7 @@ import { Catalogue, identityColumns } from './core/catalogue.js';
 import { Vocabulary } from './core/encoding.js';
 import type { Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
-import { formatOf, readCsv, readJson } from './io/read-returns.js';
+import { formatOf, readCsv, readJson, type CsvFastPaths } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
 import type { ProgressState } from './io/progress.js';
 import { gazetteerFor, loadCatalogueData } from './io/shipped.js';
@@ -78,8 +78,23 @@ export function lazyVocabularyOf(gazetteer: Gazetteer, catalogue: Catalogue): ()
   return () => (vocabulary ??= vocabularyOf(gazetteer, catalogue));
 }
 
+/**
+ * The ways of reading faster, none of which may change a byte of any output: all on, unless the
+ * environment turns them off for a test that compares (ANTT_FAST_PATHS=0: none of them;
+ * ANTT_BYTE_LINES=0: CSV lines in place as text, never as bytes). Read here, at the edge: the core
+ * is told, as options.
+ */
+export interface FastPaths extends CsvFastPaths {
+  memos: boolean;
+}
+
+export function fastPathsFromEnvironment(env: NodeJS.ProcessEnv = process.env): FastPaths {
+  const all = env.ANTT_FAST_PATHS !== '0';
+  return { memos: all, linesInPlace: all, byteLines: all && env.ANTT_BYTE_LINES !== '0' };
+}
+
 /** Reads one file into the checker; a file that cannot be read is reported, and the others read on. */
-async function readOneFile(checker: ReturnChecker, file: string, catalogue: Catalogue, vocabulary: () => Vocabulary): Promise<void> {
+async function readOneFile(checker: ReturnChecker, file: string, catalogue: Catalogue, vocabulary: () => Vocabulary, fast: FastPaths): Promise<void> {
   const shown = displayPath(file);
   const format = formatOf(file);
   try {
@@ -89,7 +104,7 @@ async function readOneFile(checker: ReturnChecker, file: string, catalogue: Cata
       // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
       await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
     } else {
-      await readCsv(file, (convention) => checker.beginFile(shown, convention), vocabulary);
+      await readCsv(file, (convention) => checker.beginFile(shown, convention), vocabulary, fast);
     }
   } catch (error) {
     // One file that cannot be read does not stop the others: it is reported, and the run ends
@@ -102,7 +117,9 @@ async function readOneFile(checker: ReturnChecker, file: string, catalogue: Cata
 /** Reads and checks every input file, one after another; accepted rows go to `options.rollup`. */
 export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
   const rollup = options.rollup;
+  const fast = fastPathsFromEnvironment();
   const checker = new ReturnChecker({
+    memos: fast.memos,
     catalogue,
     gazetteer,
     context: { provinceCode: inputs.config?.province ?? null },
@@ -116,7 +133,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
   }
   const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
   for (const file of inputs.files) {
-    await readOneFile(checker, file, catalogue, vocabulary);
+    await readOneFile(checker, file, catalogue, vocabulary, fast);
     if (options.progress) {
       options.progress.filesDone++;
       // Small files are parsed from memory without waiting on I/O: let the progress timer run.

@@ -1,6 +1,6 @@
 /**
- * Lines taken while still bytes (io/csv-records.ts readCsvBytes, FileChecker.plainLine on a
- * Buffer): a UTF-8 file larger than the first read has its plain lines read without being decoded.
+ * Lines taken while still bytes (io/csv/records.ts readCsvBytes, io/csv/line-view.ts): a UTF-8
+ * file larger than the first read has its lines of ASCII read without being decoded.
  * It must change nothing but speed: a province's returns, with names in Vietnamese and slips of
  * every kind put in at random rows, give the same output with it and without it
  * (ANTT_BYTE_LINES=0).
@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReturnChecker } from '../src/core/checker.js';
-import { readCsv } from '../src/io/read-returns.js';
+import type { RowView } from '../src/core/row-view.js';
+import { LineView } from '../src/io/csv/line-view.js';
+import { ALL_FAST_PATHS, readCsv } from '../src/io/read-returns.js';
 import { loadGazetteer } from '../src/io/shipped.js';
 import { catalogueFor, lazyVocabularyOf } from '../src/pipeline.js';
 import { antt, expectSameRun, repoRoot } from './helpers.js';
@@ -63,45 +65,46 @@ function sonLaRows(): string[][] {
 }
 
 describe('lines taken as bytes', () => {
-  /** How many lines of a file FileChecker.plainLine took as bytes, as readCsv calls it, and the report. */
-  async function linesInBytes(path: string) {
+  /** How many lines of a file were read in place, and of those as bytes, as readCsv reads them; and the report. */
+  async function linesInBytes(path: string, byteLines = true) {
     const catalogue = catalogueFor(null);
     const gazetteer = loadGazetteer();
     const checker = new ReturnChecker({ catalogue, gazetteer, context: {}, keepFindings: 100 });
     let inBytes = 0;
+    let inPlace = 0;
     await readCsv(
       path,
       (convention) => {
         const file = checker.beginFile('son-la.csv', convention);
-        const plainLine = file.plainLine.bind(file);
-        file.plainLine = (text, start, end, separator, line) => {
-          const took = plainLine(text, start, end, separator, line);
-          if (took && typeof text !== 'string') inBytes++;
-          return took;
+        const rowView = file.rowView.bind(file);
+        file.rowView = (view: RowView, place) => {
+          inPlace++;
+          if (view instanceof LineView && view.fromBytes) inBytes++;
+          rowView(view, place);
         };
         return file;
       },
       lazyVocabularyOf(gazetteer, catalogue),
+      { ...ALL_FAST_PATHS, byteLines },
     );
-    return { inBytes, report: checker.finish() };
+    return { inBytes, inPlace, report: checker.finish() };
   }
 
-  it('are most lines of a large return: each unit is decoded once, then its lines are read from the bytes', async () => {
-    // Counted at FileChecker.plainLine, as readCsv calls it: output tests alone would still pass
-    // if no line were ever taken as bytes.
+  it('are not lines with names beyond ASCII: those are decoded, then read in place as text', async () => {
+    // Counted at FileChecker.rowView, as readCsv calls it: output tests alone would still pass
+    // if no line were ever read in place.
     const rows = sonLaRows();
     const dir = mkdtempSync(join(tmpdir(), 'antt-bytes-'));
     const path = join(dir, 'son-la.csv');
     writeFileSync(path, [header, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n');
     try {
-      const { inBytes, report } = await linesInBytes(path);
+      const { inBytes, inPlace, report } = await linesInBytes(path);
       expect(report.stats.rowsAccepted).toBe(rows.length);
-      // The first year's rows (each unit's first, its name in Vietnamese) and the lines handed over after them are text.
-      expect(inBytes).toBeGreaterThan(rows.length * 0.8);
-      process.env.ANTT_BYTE_LINES = '0';
-      expect((await linesInBytes(path)).inBytes).toBe(0);
+      expect(inPlace).toBe(rows.length);
+      // Only the few names of plain ASCII.
+      expect(inBytes).toBeLessThan(rows.length * 0.05);
+      expect((await linesInBytes(path, false)).inBytes).toBe(0);
     } finally {
-      delete process.env.ANTT_BYTE_LINES;
       rmSync(dir, { recursive: true, force: true });
     }
   });

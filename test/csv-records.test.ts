@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse';
-import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords, splitPlainLines } from '../src/io/csv-records.js';
+import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords, splitPlainLines } from '../src/io/csv/records.js';
 import { detectDelimiter } from '../src/io/read-returns.js';
 
 interface Reading {
@@ -137,10 +137,9 @@ describe('reading CSV records', () => {
             (code, line) => {
               malformed ??= { code, line };
             },
-            () => null,
             null,
             {
-              plainLine: (line, start, end, separator, number) => {
+              takeBytes: (line, start, end, separator, number) => {
                 const cellsText = line.toString('latin1', start, end);
                 if (!digitsOnly.test(cellsText) || cellsText.replace(/[^0-9]/g, '').length % 2 === 1) return false;
                 records.push({ cells: cellsText.split(String.fromCharCode(separator)), line: number });
@@ -172,10 +171,9 @@ describe('reading CSV records', () => {
       ',',
       (cells) => read.push(cells),
       () => {},
-      () => null,
       null,
       {
-        plainLine: (bytes, start, end, _separator, line) => {
+        takeBytes: (bytes, start, end, _separator, line) => {
           offered.push(`${line}:${bytes.toString('utf8', start, end)}`);
           return line !== 4;
         },

@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLineReader, compileRowReader, lineCellsFor, NAME_BEYOND_ASCII, NOT_IN_PLACE, scanBytes, scanLine, schemaRowReader, type FigureColumn } from '../src/core/row-reader.js';
+import { compileRowReader, schemaRowReader, type FigureColumn } from '../src/core/row-reader.js';
+import { CellsView } from '../src/core/row-view.js';
+import { LineView } from '../src/io/csv/line-view.js';
 import { loadCatalogue } from '../src/io/shipped.js';
 
 const catalogue = loadCatalogue();
@@ -42,8 +44,9 @@ describe('the compiled row reader and the Zod row schema', () => {
   it('accept and reject exactly the same rows, with the same problems', () => {
     fc.assert(
       fc.property(rowCase, ({ columns, convention, level, cells }) => {
-        const fast = compileRowReader(columns, convention, level)(cells);
-        const reference = schemaRowReader(columns, convention, level)(cells);
+        const view = new CellsView().reset(cells);
+        const fast = compileRowReader(columns, convention, level)(view);
+        const reference = schemaRowReader(columns, convention, level)(view);
         expect(fast).toEqual(reference);
       }),
       { numRuns: 3000 },
@@ -51,72 +54,58 @@ describe('the compiled row reader and the Zod row schema', () => {
   });
 });
 
-describe('the line reader (a CSV line read in place) and the compiled row reader', () => {
-  it('read the same figures from a line as from its cells, and the line reader gives up on exactly the rows with a problem', () => {
-    // Lines of cells as CSV gives them (text only), separated by a character no cell has here.
-    const lineCell = fc.oneof(cellText, fc.stringMatching(/^[0-9]{13,18}$/)).filter((c) => !/[;"\u0000-\u001f\u007f]/.test(c));
-    const lineCase = readerSetup(6).chain(([picked, convention, level]) =>
+describe('a CSV line read in place (LineView) and the same line split into cells (CellsView)', () => {
+  // Lines as a CSV reader splits them: any text, the separator `;` or `,`.
+  const lineCell = fc.oneof(cellText, fc.stringMatching(/^[0-9]{13,18}$/), fc.constantFrom('Xã Mường Sai', 'Xã Mường Sai'.normalize('NFD'), '\u00a0', ' \u3000 ', '"5"', 'a\tb', '\ufffd', '\u007f', 'x\u0085y'));
+  const lineCase = fc.record({ cells: fc.array(lineCell, { minLength: 1, maxLength: 8 }), separator: fc.constantFrom(';', ','), asBytes: fc.boolean() });
+
+  it('answers every question as the cells do, or is refused (a quote, a control character, a replacement character; bytes beyond ASCII)', () => {
+    fc.assert(
+      fc.property(lineCase, ({ cells, separator, asBytes }) => {
+        const text = cells.join(separator);
+        const view = new LineView();
+        const taken = asBytes ? view.scanBytes(Buffer.from(`x\n${text}\n`), 2, 2 + Buffer.byteLength(text), separator.charCodeAt(0)) : view.scanText(`x\n${text}\n`, 2, 2 + text.length, separator.charCodeAt(0));
+        const refused = /["\u0000-\u001f\u007f\ufffd]/.test(text) || (asBytes && /[^\u0000-\u007f]/.test(text));
+        expect(taken).toBe(!refused);
+        if (!taken) return;
+        // What the CSV reader gives for such a line: split at the separator, each cell NFC.
+        const split = new CellsView().reset(text.split(separator).map((c) => c.normalize('NFC')));
+        expect(view.width).toBe(split.width);
+        expect(view.blank()).toBe(split.blank());
+        for (let p = 0; p <= split.width; p++) {
+          expect([view.text(p), view.raw(p), view.digits(p), view.length(p) === 0]).toEqual([split.text(p), split.text(p), split.digits(p), split.length(p) === 0]);
+          // As written: a decomposed name is longer than its NFC text.
+          if (p < split.width && /^[\u0000-\u007f]*$/.test(split.text(p))) expect(view.length(p)).toBe(split.length(p));
+          for (const other of [split.text(p), split.text(p) + 'x', '', '0', cells[0]!]) expect(view.is(p, other)).toBe(split.is(p, other));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives a row reader the same reading from a line as from its cells', () => {
+    const textCell = fc.oneof(cellText, fc.stringMatching(/^[0-9]{13,18}$/)).filter((c) => !/[;"\u0000-\u001f\u007f\ufffd]/.test(c));
+    const lineRow = readerSetup(6).chain(([picked, convention, level]) =>
       fc.record({
         columns: fc.constant(picked.map((k, position): FigureColumn => ({ indicator: figureIndicators[k]!, index: catalogue.indexOf(figureIndicators[k]!.id), position: position + 1, header: `c${position}` }))),
         convention: fc.constant(convention),
         level: fc.constant(level),
-        // Several rows through one reader: what it remembers of a cell must not change the next row.
-        rows: fc.array(fc.array(lineCell, { minLength: picked.length, maxLength: picked.length }), { minLength: 1, maxLength: 8 }),
+        cells: fc.array(textCell, { minLength: picked.length + 1, maxLength: picked.length + 1 }),
       }),
     );
     fc.assert(
-      fc.property(lineCase, ({ columns, convention, level, rows }) => {
-        const inPlace = compileLineReader(columns, convention, level);
-        const byCells = compileRowReader(columns, convention, level);
-        const width = columns.length + 1;
-        const cells = lineCellsFor(width);
-        for (const row of rows) {
-          const all = ['Xã Mường Sai', ...row];
-          const text = `~${all.join(';')}~`;
-          const scanned = scanLine(text, 1, text.length - 1, 0x3b, cells, width, 0);
-          // The same line still in UTF-8 bytes (io/csv-records.ts readCsvBytes).
-          const bytes = Buffer.from(text);
-          const byteCells = lineCellsFor(width);
-          const scannedBytes = scanBytes(bytes, 1, bytes.length - 1, 0x3b, byteCells, width, 0);
-          // Beyond ASCII outside the name cell (a cell like "có"): left to the CSV reader.
-          if (scanned === NOT_IN_PLACE) {
-            expect(row.some((c) => /[^\x20-\x7e]/.test(c))).toBe(true);
-            expect(scannedBytes).toBe(NOT_IN_PLACE);
-            continue;
-          }
-          expect(scannedBytes).toBe(scanned);
-          const expected = byCells(all);
-          // The reader's figures are reused by its next call: copied before it is called again.
-          const figures = inPlace(text, cells)?.map((f) => ({ ...f })) ?? null;
-          const figuresFromBytes = inPlace(bytes, byteCells)?.map((f) => ({ ...f })) ?? null;
-          if (expected.problems.length > 0) {
-            expect(figures).toBeNull();
-            expect(figuresFromBytes).toBeNull();
-          } else {
-            expect(figures).toEqual(expected.figures.map((f) => ({ ...f })));
-            expect(figuresFromBytes).toEqual(figures);
-          }
-        }
+      fc.property(lineRow, ({ columns, convention, level, cells }) => {
+        const text = cells.join(';');
+        const view = new LineView();
+        expect(view.scanText(text, 0, text.length, 0x3b)).toBe(true);
+        const split = new CellsView().reset(cells.map((c) => c.normalize('NFC')));
+        const inPlace = compileRowReader(columns, convention, level)(view);
+        const copy = { figures: inPlace.figures.map((f) => ({ ...f })), problems: inPlace.problems };
+        expect(copy).toEqual(schemaRowReader(columns, convention, level)(split));
+        // Twice: what the reader remembers of a text gives the same answer again.
+        expect(compileRowReader(columns, convention, level)(split)).toEqual(copy);
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it('gives up on a line with a quote, a control character or a cell too many or too few', () => {
-    const cells = lineCellsFor(3);
-    for (const line of ['a,"b",c', 'a,b\tc,d', 'a,b,c,d', 'a,b', 'a,\ufffd,c', 'á,b,c']) {
-      expect(scanLine(line, 0, line.length, 0x2c, cells, 3, 1)).toBe(NOT_IN_PLACE);
-    }
-    for (const line of ['a,"b",c', 'a,b\tc,d', 'a,b,c,d', 'a,b', 'á,b,c', 'a,b,c\r']) {
-      const bytes = Buffer.from(line);
-      expect(scanBytes(bytes, 0, bytes.length, 0x2c, cells, 3, 1)).toBe(NOT_IN_PLACE);
-    }
-    // In bytes, a name cell beyond ASCII is only compared with a name already read as text (and
-    // no such name has a replacement character): the bytes reader does not decode it to look.
-    const replaced = Buffer.from('a,\ufffd,c');
-    expect(scanBytes(replaced, 0, replaced.length, 0x2c, cells, 3, 1)).toBe(NAME_BEYOND_ASCII);
-    expect(scanLine('04213,Xã Mường Sai,7', 0, 20, 0x2c, cells, 3, 1)).not.toBe(NOT_IN_PLACE);
-    expect([...cells.starts]).toEqual([0, 6, 19, 21]);
-    expect([cells.digits[0], cells.values[0], cells.digits[2], cells.values[2]]).toEqual([1, 4213, 1, 7]);
   });
 });

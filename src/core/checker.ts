@@ -5,8 +5,8 @@
  */
 import type { Indicator, Rule } from '../../schemas/catalogue.js';
 import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
-import { cellText, compileLineReader, compileRowReader, lineCellsFor, NAME_BEYOND_ASCII, NOT_IN_PLACE, scanBytes, scanLine, type LineCells, type LineReader, type LineText, type RowReader } from './row-reader.js';
-import { DIGITS, type DigitLane } from './digits.js';
+import { compileRowReader, type CellProblemAt, type RowFigure, type RowReader } from './row-reader.js';
+import { CellsView, cellsOf, isBlank, type RowView } from './row-view.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
 import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
@@ -16,7 +16,7 @@ import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
-import { figurePrint, fingerprint, RowTable } from './row-table.js';
+import { figurePrint, RowTable } from './row-table.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -24,7 +24,6 @@ export interface RowPlace {
   record?: number | null;
 }
 
-/** An accepted row's figures (for a long-shape row: those not given before). */
 /** No findings: most rows' answer, shared rather than a new empty list each. */
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
@@ -48,6 +47,11 @@ export interface CheckerOptions {
   keepFindings?: number;
   /** Warning codes the user asked not to see (`--skip`): neither kept nor counted. */
   skip?: ReadonlySet<string>;
+  /**
+   * Remember what a row's judgement decided, for the rows that follow (a period cell, a unit's
+   * code and name, a figure's text): on by default; off only to show it changes nothing.
+   */
+  memos?: boolean;
 }
 
 export interface ValidationStats {
@@ -93,6 +97,8 @@ export class ReturnChecker {
   private readonly onAccepted: ((row: AcceptedRow) => void) | undefined;
   private readonly skip: ReadonlySet<string> | undefined;
   private readonly keep: number;
+  /** @internal See CheckerOptions.memos. */
+  readonly memos: boolean;
   private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -137,6 +143,7 @@ export class ReturnChecker {
     this.onAccepted = options.onAccepted;
     this.skip = options.skip;
     this.keep = options.keepFindings ?? 10_000;
+    this.memos = options.memos ?? true;
     this.rows = new RowTable();
   }
 
@@ -269,32 +276,7 @@ export class ReturnChecker {
   /** Wide rows seen, by unit and period: a fingerprint of their figures and where they were read. */
   private readonly rows: RowTable;
 
-  /** @internal Records an accepted row's figures; returns the findings about duplicates. */
-  accept(
-    unit: Unit,
-    period: Period,
-    values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
-    where: Location,
-    shape: 'wide' | 'long' = 'wide',
-  ): readonly Finding[] {
-    return this.acceptAcrossFiles(unit, period, values, where, shape);
-  }
-
-  private rowRules(unit: Unit, period: Period, values: readonly { index: number; scaled: number }[], where: Location): readonly Finding[] {
-    // Most rows keep every rule: the findings (and their words) are made only for one that does not.
-    if (!this.breaksRule(values, this.rules())) return NO_FINDINGS;
-    const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
-    return brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, ...where });
-  }
-
-  /** Whether a row's figures break one of `rules` (put in place by catalogue index, then cleared). */
-  private breaksRule(values: readonly { index: number; scaled: number }[], rules: readonly CompiledRule[]): boolean {
-    if (rules.length === 0) return false;
-    const figures = this.ruleFigures();
-    for (let i = 0; i < values.length; i++) figures[values[i]!.index] = values[i]!.scaled;
-    return this.brokenThenCleared(figures, values, rules);
-  }
-
+  /** A row's figures by catalogue index (NaN: not given), filled and cleared around each rule check. */
   private ruleFigures(): Float64Array {
     return (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
   }
@@ -326,14 +308,12 @@ export class ReturnChecker {
   private readonly accepted: AcceptedRow = { unit: null as unknown as Unit, period: null as unknown as Period, values: [], file: '', line: null };
 
   /**
-   * @internal A wide row that FileChecker found plain (see FileChecker.plainRow): accepted here,
-   * as acceptAcrossFiles would, if it keeps the rules its header can break and is the first word
-   * on its unit and period. Otherwise nothing has changed and it returns false: the row then takes
-   * the full path, which makes the findings.
+   * @internal A wide row whose cells were read without a problem: its rules (`rules`, those its
+   * header can break), then whether it is the first word on its unit and period. Returns the
+   * findings; the row stands unless one is an error, and its figures are then handed on.
    */
-  acceptPlain(unit: Unit, period: Period, values: readonly { indicator: Indicator; index: number; scaled: number }[], file: string, line: number, rules: readonly CompiledRule[]): boolean {
-    // One pass over the figures for everything below: what breaksRule, fingerprint and
-    // indicatorMask (twice) each did in a loop of its own, for a million rows.
+  acceptWide(unit: Unit, period: Period, values: readonly RowFigure[], file: string, place: RowPlace, rules: readonly CompiledRule[]): readonly Finding[] {
+    // One pass over the figures for the rules, the fingerprint and the set of indicators.
     const figures = rules.length > 0 ? this.ruleFigures() : null;
     let print = 0;
     let maskLow = 0;
@@ -345,58 +325,48 @@ export class ReturnChecker {
       else maskHigh |= 1 << (index % 32);
       if (figures !== null) figures[index] = scaled;
     }
-    if (figures !== null && this.brokenThenCleared(figures, values, rules)) return false;
-    // A key already there changes nothing here (putNew adds only new keys): the full path finds it.
-    if (!this.rows.putNew(this.rowKey(unit, period), print, maskLow >>> 0, maskHigh >>> 0, this.fileNumber(file), line)) return false;
-    this.handOn(unit, period, values, file, line);
-    return true;
-  }
-
-  private acceptAcrossFiles(
-    unit: Unit,
-    period: Period,
-    values: { indicator: Indicator; index: number; scaled: number; column: string | null }[],
-    where: Location,
-    shape: 'wide' | 'long',
-  ): readonly Finding[] {
-    const key = this.rowKey(unit, period);
-    if (shape === 'long') return this.acceptLong(key, unit, period, values, where);
+    maskLow >>>= 0;
+    maskHigh >>>= 0;
+    const where = (): Location => ({ file, line: place.line ?? null, record: place.record ?? null });
+    let findings: readonly Finding[] = NO_FINDINGS;
     // Rules on the row as it stands, first: a row that breaks one is rejected, and is not the
     // first word on its unit and period.
-    const findings = this.rowRules(unit, period, values, where);
-    if (findings.some((f) => f.level === 'error')) return findings;
-    const maskLow = indicatorMask(values, 0);
-    const maskHigh = indicatorMask(values, 1);
-    const print = fingerprint(values);
-    const seen = this.rows.putNew(key, print, maskLow, maskHigh, this.fileNumber(where.file), where.line ?? where.record ?? 0) ? null : this.rows.get(key);
-    if (seen) {
+    if (figures !== null && this.brokenThenCleared(figures, values, rules)) {
+      const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
+      findings = brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, ...where() });
+      if (findings.some((f) => f.level === 'error')) return findings;
+    }
+    const key = this.rowKey(unit, period);
+    const line = place.line ?? place.record ?? 0;
+    if (!this.rows.putNew(key, print, maskLow, maskHigh, this.fileNumber(file), line)) {
+      const seen = this.rows.get(key)!;
       const first = placeText({ file: this.files[seen.file] ?? '', line: seen.line || null, record: null });
       const overlap = (seen.maskLow & maskLow) !== 0 || (seen.maskHigh & maskHigh) !== 0;
       if (!overlap) {
         // Other columns of the same unit and period (two forms): both count.
         this.rows.set(key, { ...seen, fingerprint: (seen.fingerprint + print) >>> 0, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0 });
-      } else if (seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print) {
-        return [...findings, finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
       } else {
-        return [...findings, finding('conflicting-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })];
+        const same = seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print;
+        return [...findings, finding(same ? 'duplicate-return' : 'conflicting-return', { ...where(), unit: unitLabel(unit), params: { period: period.label, first } })];
       }
     }
-    this.handOn(unit, period, values, where.file, where.line ?? where.record);
+    this.handOn(unit, period, values, file, place.line ?? place.record ?? null);
     return findings;
   }
 
   /**
-   * Long rows (one figure each): compared figure by figure, and kept together per unit and period
-   * so that rules can be checked once all of a unit's figures are in.
+   * @internal Long rows (one figure each): compared figure by figure, and kept together per unit
+   * and period so that rules can be checked once all of a unit's figures are in.
    */
-  private acceptLong(key: number, unit: Unit, period: Period, values: { indicator: Indicator; index: number; scaled: number; column: string | null }[], where: Location): Finding[] {
+  acceptLong(unit: Unit, period: Period, values: readonly RowFigure[], where: Location): Finding[] {
+    const key = this.rowKey(unit, period);
     let sighting = this.sightings.get(key);
     if (!sighting) {
       sighting = { unit, period, triples: [] };
       this.sightings.set(key, sighting);
     }
     const findings: Finding[] = [];
-    const fresh: typeof values = [];
+    const fresh: RowFigure[] = [];
     for (const value of values) {
       const at = indexOfIndicator(sighting.triples, value.index);
       if (at < 0) {
@@ -497,20 +467,11 @@ interface HeaderPlan {
   positions: Map<string, number>;
   /** 0-based column position → header text. */
   headerOf: Map<number, string>;
-  /** Wide and usable: how plain CSV lines may hand its figure cells over (see DigitLane). */
-  lane: DigitLane | null;
-  /** Wide and usable, with a unit code and a period column: its rows may take the plain path (FileChecker.plainRow). */
-  plain: boolean;
   /** The rules a row of this header can break (ReturnChecker.rulesFor). */
   rules: CompiledRule[];
   /** The reader readerFor gave last, and its level. */
   lastReader: RowReader | null;
   lastReaderLevel: UnitLevel | null;
-  /** The same for lines read in place (FileChecker.plainLine), with where their cells lie. */
-  lineReaders: Map<UnitLevel, LineReader>;
-  lastLineReader: LineReader | null;
-  lastLineReaderLevel: UnitLevel | null;
-  lineCells: LineCells | null;
 }
 
 /** A catalogue rule with indicator indexes in place of ids. */
@@ -583,7 +544,7 @@ export class FileChecker {
     }
     let clean = true;
     const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), lane: null, plain: false, rules: [], lastReader: null, lastReaderLevel: null, lineReaders: new Map(), lastLineReader: null, lastLineReaderLevel: null, lineCells: null };
+    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), rules: [], lastReader: null, lastReaderLevel: null };
     const seen = new Map<string, string>();
     cells.forEach((raw, position) => {
       const header = raw.normalize('NFC').trim();
@@ -624,15 +585,7 @@ export class FileChecker {
       this.emit(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
     }
     plan.usable = missing.length === 0;
-    if (plan.usable && plan.shape === 'wide') {
-      // Quantity columns only: a yes/no count reads "1" its own way.
-      const factors = new Float64Array(plan.width);
-      for (const v of plan.values) if (v.indicator.kind !== 'unit_count') factors[v.position] = 10 ** v.indicator.decimals;
-      plan.lane = { factors, values: new Float64Array(plan.width) };
-      plan.plain = PLAIN_ROWS && plan.identity.unit_code !== undefined && (plan.identity.period ?? plan.identity.year) !== undefined;
-      if (plan.plain) plan.lineCells = lineCellsFor(plan.width);
-      plan.rules = this.checker.rulesFor(plan.values.map((v) => v.index));
-    }
+    if (plan.usable && plan.shape === 'wide') plan.rules = this.checker.rulesFor(plan.values.map((v) => v.index));
     if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
     this.plans.set(signature, plan);
     if (clean && missing.length === 0) this.checker.sharedPlans.set(sharedKey, plan);
@@ -640,220 +593,54 @@ export class FileChecker {
     return plan.usable;
   }
 
-  /** How the current header's plain CSV lines may hand their figures over, if at all. */
-  digitLane(): DigitLane | null {
-    return this.plan?.lane ?? null;
-  }
-
   /** One data row, cells in header order. */
   row(cells: readonly RawCell[], place: RowPlace): void {
+    this.judge(this.cells.reset(cells), place);
+  }
+
+  /** One data row, as a reader sees it (a CSV line read where it lies: io/csv/line-view.ts). */
+  rowView(view: RowView, place: RowPlace): void {
+    this.judge(view, place);
+  }
+
+  /** The view rows given as cells are seen through, reset for each. */
+  private readonly cells = new CellsView();
+
+  /**
+   * The judgement of a row, whatever reader it came from: whether it is a row at all, its period,
+   * its unit, its figures, the rules it keeps and whether it repeats another; its findings made
+   * and, if it stands, its figures handed on. This is the only place that decides about a row.
+   * What makes it fast only remembers what it decided before (`memos`): a period cell like the
+   * last row's, a unit code and name like those of a row before, a figure's text already read.
+   */
+  private judge(view: RowView, place: RowPlace): void {
     const plan = this.plan;
     if (!plan) return;
-    if (plan.plain && typeof place.line === 'number' && this.plainRow(cells, place.line, plan)) return;
-    if (cells.every(isBlank)) return;
+    if (view.blank()) return;
     if (!plan.usable) {
       // Its header lacks a unit or period column (reported once): every row read is rejected.
       this.checker.stats.rows++;
       this.checker.stats.rowsRejected++;
       return;
     }
-    if (this.isTotalRow(cells, plan)) return;
+    if (this.isTotalRow(view, plan)) return;
     this.checker.stats.rows++;
-    if (cells.length !== plan.width && !(cells.length > plan.width && cells.slice(plan.width).every(isBlank))) {
-      this.reject([finding('ragged-row', { ...this.where(place), params: { cells: cells.length, expected: plan.width } })]);
+    if (view.width !== plan.width && !(view.width > plan.width && blankFrom(view, plan.width))) {
+      this.reject([finding('ragged-row', { ...this.where(place), params: { cells: view.width, expected: plan.width } })]);
       return;
     }
-    this.checkRow(cells, place, plan, false);
-  }
-
-  /** The last plain row's period cell as read, and its period (rows of one period follow each other). */
-  private lastPeriodCell = '';
-  private lastPlainPeriod: Period | null = null;
-  /**
-   * Plain rows' units by list, then by code cell as read — a code of digits by its value and
-   * length, a number being quicker to look up than a new string — with the name cell they came
-   * with (a row with another name takes the full path).
-   */
-  private readonly plainUnits: Record<Unit['system'], PlainUnits> = { old: new Map(), new: new Map() };
-
-  /**
-   * The plain path of a row (nearly every row of a large return): a unit code found as written in
-   * one list, with no note about it; a period that parses; figures that read without a problem;
-   * rules kept; the first row for its unit and period. Such a row makes no finding, and everything
-   * it does — count, vote, record, roll up — is done here at once, without what the full path
-   * (checkRow) builds to report a problem: the cells' texts are looked up as read, where checkRow
-   * trims and normalises them each time and builds each row's findings.
-   *
-   * Any other row returns false having changed nothing, and takes the full path: so the outcome
-   * is the full path's, row for row (test/plain-rows.test.ts runs whole returns both ways).
-   * ANTT_PLAIN_ROWS=0 turns it off.
-   */
-  private plainRow(cells: readonly RawCell[], line: number, plan: HeaderPlan): boolean {
-    if (cells.length !== plan.width) return false;
-    const periodColumn = (plan.identity.period ?? plan.identity.year)!;
-    const periodCell = cells[periodColumn.position];
-    if (typeof periodCell !== 'string') return false;
-    const period = (periodCell === this.lastPeriodCell ? this.lastPlainPeriod : null) ?? this.readPlainPeriod(periodCell, this.cell(cells, periodColumn));
-    if (!period) return false;
-    const systems = unitSystemsFor(period);
-    if (systems.length !== 1) return false;
-    const codeCell = cells[plan.identity.unit_code!.position];
-    if (typeof codeCell !== 'string') return false;
-    let nameCell = '';
-    if (plan.identity.unit_name) {
-      const given = cells[plan.identity.unit_name.position];
-      if (typeof given !== 'string') return false;
-      nameCell = given;
-    }
-    const units = this.plainUnits[systems[0]!];
-    const key = digitsKey(codeCell);
-    const known = units.get(key);
-    let unit: Unit;
-    const entry = known !== undefined && known.name === nameCell ? known : undefined;
-    if (entry !== undefined) unit = entry.unit;
-    else {
-      const resolved = this.resolvePlainUnit(units, key, known, this.cell(cells, plan.identity.unit_code), this.cell(cells, plan.identity.unit_name), nameCell, systems);
-      if (!resolved) return false;
-      unit = resolved;
-    }
-    const reading = this.readerFor(plan, unit.level)(cells);
-    if (reading.problems.length > 0) return false;
-    if (!this.checker.acceptPlain(unit, period, reading.figures, this.file, line, plan.rules)) return false;
-    if (entry !== undefined) this.votePlain(entry);
-    else this.vote(unit);
-    this.checker.stats.rows++;
-    this.checker.stats.rowsAccepted++;
-    return true;
-  }
-
-  /**
-   * plainRow for a CSV line read where it lies, its cells never split into strings: a national
-   * run has a million lines, and a cells array and a string for each code, period and odd cell
-   * were much of their cost. The same row as plainRow sees — cells as the CSV reader would give
-   * them, a unit name normalised to NFC — and the same outcome: accepted here, or false having
-   * changed nothing, and the line is then split and takes the usual way (test/plain-rows.test.ts
-   * runs whole returns both ways). text[start, end) is the line without its ending.
-   *
-   * Only a line of printable ASCII takes it (letters beyond it in the unit name only): a quote,
-   * tab or control character, or a replacement character, leaves it to the CSV reader.
-   *
-   * `text` may also be the line's UTF-8 bytes, not yet decoded (io/csv-records.ts readCsvBytes):
-   * then a unit name beyond ASCII is taken only when its bytes are those of a name already read
-   * as text for the same code, and a unit not yet known with such a name leaves the line to be
-   * decoded. A line all in ASCII is its text, byte for byte (latin1 reads it as UTF-8 would), so
-   * its unit is looked up here as for text: the first line of each unit of a national return
-   * (ten thousand of them, each followed by the next few kilobytes) no longer goes through the
-   * decoder and the CSV reader. Either way the line is what its text would be, so the outcome is
-   * the same.
-   */
-  plainLine(text: LineText, start: number, end: number, separator: number, line: number): boolean {
-    const plan = this.plan;
-    if (plan === null || plan.lineCells === null) return false;
-    const cells = plan.lineCells;
-    const namePosition = plan.identity.unit_name?.position ?? -1;
-    const bytes = typeof text !== 'string';
-    const scanned = bytes ? scanBytes(text, start, end, separator, cells, plan.width, namePosition) : scanLine(text, start, end, separator, cells, plan.width, namePosition);
-    if (scanned === NOT_IN_PLACE) return false;
-    const { starts, values, digits } = cells;
-
-    const periodAt = (plan.identity.period ?? plan.identity.year)!.position;
-    let period = this.lastPlainPeriod !== null && sameText(text, starts[periodAt]!, starts[periodAt + 1]! - 1, this.lastPeriodCell) ? this.lastPlainPeriod : null;
-    if (!period) {
-      // The cell is ASCII: as checkRow reads it, trimmed, with nothing to normalise.
-      const periodCell = cellText(text, starts[periodAt]!, starts[periodAt + 1]! - 1);
-      period = this.readPlainPeriod(periodCell, periodCell.trim());
-      if (!period) return false;
-    }
-    const systems = unitSystemsFor(period);
-    if (systems.length !== 1) return false;
-
-    const codeAt = plan.identity.unit_code!.position;
-    const codeFrom = starts[codeAt]!;
-    const codeTo = starts[codeAt + 1]! - 1;
-    // digitsKey of the cell, from its digits when it is 1–5 of them.
-    const key = digits[codeAt] === 1 && codeTo - codeFrom <= 5 ? values[codeAt]! * 8 + (codeTo - codeFrom) : digitsKey(cellText(text, codeFrom, codeTo));
-    const units = this.plainUnits[systems[0]!];
-    const known = units.get(key);
-    const nameFrom = namePosition < 0 ? 0 : starts[namePosition]!;
-    const nameTo = namePosition < 0 ? 0 : starts[namePosition + 1]! - 1;
-    let unit: Unit;
-    let entry: PlainUnit | undefined;
-    if (known !== undefined && (scanned === NAME_BEYOND_ASCII && bytes ? sameBytes(text, nameFrom, nameTo, (known.nameBytes ??= Buffer.from(known.name))) : sameText(text, nameFrom, nameTo, known.name))) {
-      entry = known;
-      unit = known.unit;
-    } else if (bytes && scanned === NAME_BEYOND_ASCII) return false;
-    else {
-      const code = cellText(text, codeFrom, codeTo).trim();
-      let nameCell = cellText(text, nameFrom, nameTo);
-      if (scanned === NAME_BEYOND_ASCII) nameCell = nameCell.normalize('NFC');
-      // The same name in another Unicode form (decomposed, as some Mac software writes it).
-      if (known !== undefined && known.name === nameCell) {
-        entry = known;
-        unit = known.unit;
-      } else {
-        const resolved = this.resolvePlainUnit(units, key, known, code, nameCell.trim(), nameCell, systems);
-        if (!resolved) return false;
-        unit = resolved;
-      }
-    }
-    const figures = this.lineReaderFor(plan, unit.level)(text, cells);
-    if (figures === null) return false;
-    if (!this.checker.acceptPlain(unit, period, figures, this.file, line, plan.rules)) return false;
-    if (entry !== undefined) this.votePlain(entry);
-    else this.vote(unit);
-    this.checker.stats.rows++;
-    this.checker.stats.rowsAccepted++;
-    return true;
-  }
-
-  /**
-   * A plain row's period from its cell's text as checkRow reads it (`text`), or null; remembered
-   * with the cell as read (`cell`), for the rows of the same period that follow.
-   */
-  private readPlainPeriod(cell: string, text: string): Period | null {
-    // The checker keeps each period text's Period.
-    const period = text === '' ? null : this.checker.period(text);
-    if (period) {
-      this.lastPeriodCell = cell;
-      this.lastPlainPeriod = period;
-    }
-    return period;
-  }
-
-  /**
-   * A plain row's unit, resolved as checkRow resolves it from its code and name (`code`, `name`,
-   * as checkRow reads them), or null for a row that must take the full path. Kept under `key`
-   * with the name cell as read (`nameCell`) only when the look-up does not depend on the file (a
-   * code found as written, in one list: what the gazetteer itself remembers) and notes nothing.
-   */
-  private resolvePlainUnit(units: PlainUnits, key: number | string, known: PlainUnit | undefined, code: string, name: string, nameCell: string, systems: readonly Unit['system'][]): Unit | null {
-    const resolution = this.checker.parts.gazetteer.resolve(code, name, systems, this.currentContext());
-    if (!resolution.ok || resolution.notes.length > 0 || resolution.unit.code !== code) return null;
-    if (known === undefined) units.set(key, { name: nameCell, unit: resolution.unit, province: this.checker.parts.gazetteer.province(resolution.unit).code, district: districtVoteOf(resolution.unit) });
-    return resolution.unit;
-  }
-
-  /** One line reader per header and reporting level, as readerFor. */
-  private lineReaderFor(plan: HeaderPlan, level: UnitLevel): LineReader {
-    if (plan.lastLineReaderLevel === level) return plan.lastLineReader!;
-    let reader = plan.lineReaders.get(level);
-    if (!reader) {
-      reader = compileLineReader(this.figureColumns(plan), this.convention, level);
-      plan.lineReaders.set(level, reader);
-    }
-    plan.lastLineReader = reader;
-    plan.lastLineReaderLevel = level;
-    return reader;
+    this.checkRow(view, place, plan, false);
   }
 
   /**
    * A form's "Tổng cộng" row: no code, a name that says total. antt adds up by itself, so the
    * row is read past rather than reported as an unknown unit.
    */
-  private isTotalRow(cells: readonly RawCell[], plan: HeaderPlan): boolean {
-    if (this.cell(cells, plan.identity.unit_code) !== '') return false;
-    const name = foldKey(this.cell(cells, plan.identity.unit_name));
-    return TOTAL_ROW_NAMES.has(name);
+  private isTotalRow(view: RowView, plan: HeaderPlan): boolean {
+    const code = plan.identity.unit_code;
+    if (code !== undefined && view.digits(code.position) >= 0) return false;
+    if (this.cell(view, code) !== '') return false;
+    return TOTAL_ROW_NAMES.has(foldKey(this.cell(view, plan.identity.unit_name)));
   }
 
   private where(place: RowPlace) {
@@ -866,52 +653,46 @@ export class FileChecker {
     for (const f of findings) this.emit(f);
   }
 
-  private cell(cells: readonly RawCell[], column: ColumnPlan | undefined): string {
-    if (!column) return '';
-    const value = cells[column.position];
-    if (value === null || value === undefined) return '';
-    const text = typeof value === 'string' ? value : String(value);
-    // Codes, years and periods are ASCII, which NFC leaves as it is: skip the look-up.
-    return (isAscii(text) ? text : text.normalize('NFC')).trim();
+  /** A cell as the checks read it: text, NFC, trimmed. */
+  private cell(view: RowView, column: ColumnPlan | undefined): string {
+    return column === undefined ? '' : view.text(column.position).trim();
   }
 
-  private checkRow(cells: readonly RawCell[], place: RowPlace, plan: HeaderPlan, final: boolean): void {
-    const where = this.where(place);
-    const findings: Finding[] = [];
-
+  private checkRow(view: RowView, place: RowPlace, plan: HeaderPlan, final: boolean): void {
     const periodColumn = plan.identity.period ?? plan.identity.year;
-    const periodText = this.cell(cells, periodColumn);
-    const period = periodText === '' ? null : this.checker.period(periodText);
+    const period = this.periodOf(view, periodColumn);
     if (!period) {
-      findings.push(
+      const periodText = this.cell(view, periodColumn);
+      const where = this.where(place);
+      this.reject([
         periodText === ''
           ? finding('missing-period', { ...where, column: periodColumn?.header ?? null })
           : finding('bad-period', { ...where, column: periodColumn?.header ?? null, value: periodText }),
-      );
-      this.reject(findings);
+      ]);
       return;
     }
 
-    const code = this.cell(cells, plan.identity.unit_code);
-    const name = this.cell(cells, plan.identity.unit_name);
     const systems = unitSystemsFor(period);
-    const resolution = this.checker.parts.gazetteer.resolve(code, name, systems, this.currentContext());
+    const resolution = this.resolveUnit(view, plan, systems);
     if (!resolution.ok) {
+      const code = this.cell(view, plan.identity.unit_code);
+      const name = this.cell(view, plan.identity.unit_name);
       if (resolution.problem.code === 'ambiguous-unit' && !final && code === '') {
-        // Kept past this line: figures handed over in the lane become their digits again.
-        this.deferred.push({ cells: cells.map((c, i) => (c === DIGITS ? String(plan.lane!.values[i]) : c)), place, plan });
+        // Kept past this line: the rest of the file may tell which unit it is.
+        this.deferred.push({ cells: cellsOf(view), place: { ...place }, plan });
         return;
       }
-      this.reject([this.unitProblem(resolution, code || name, code ? plan.identity.unit_code : plan.identity.unit_name, where, period)]);
+      this.reject([this.unitProblem(resolution, code || name, code ? plan.identity.unit_code : plan.identity.unit_name, this.where(place), period)]);
       return;
     }
     const unit = resolution.unit;
     this.vote(unit);
+    let findings: Finding[] | null = null;
     for (const note of resolution.notes) {
       const column = note.code === 'leading-zeros-dropped' ? plan.identity.unit_code : plan.identity.unit_name;
-      findings.push(
+      (findings ??= []).push(
         finding(note.code, {
-          ...where,
+          ...this.where(place),
           column: column?.header ?? null,
           unit: unitLabel(unit),
           value: note.given,
@@ -920,21 +701,72 @@ export class FileChecker {
       );
     }
 
-    const values = plan.shape === 'wide' ? this.wideValues(cells, plan, unit.level, where, findings) : this.longValue(cells, plan, unit.level, where, findings);
-    if (findings.some((f) => f.level === 'error')) {
+    let values: readonly RowFigure[];
+    if (plan.shape === 'wide') {
+      const reading = this.readerFor(plan, unit.level)(view);
+      values = reading.figures;
+      for (const problem of reading.problems) (findings ??= []).push(this.cellProblem(problem, plan, place));
+    } else {
+      values = this.longValue(view, plan, unit.level, place, (findings ??= []));
+    }
+    if (findings !== null && findings.some((f) => f.level === 'error')) {
       this.reject(
         findings.map((f) => ({ ...f, unit: f.unit ?? unitLabel(unit) })),
         unit,
       );
       return;
     }
-    const duplicates = this.checker.accept(unit, period, values, where, plan.shape);
-    const all = duplicates.length === 0 ? findings : findings.length === 0 ? duplicates : [...findings, ...duplicates];
-    if (duplicates.some((f) => f.level === 'error')) this.reject(all, unit);
+    const more = plan.shape === 'wide' ? this.checker.acceptWide(unit, period, values, this.file, place, plan.rules) : this.checker.acceptLong(unit, period, values, this.where(place));
+    const all = more.length === 0 ? (findings ?? NO_FINDINGS) : findings === null || findings.length === 0 ? more : [...findings, ...more];
+    if (more.some((f) => f.level === 'error')) this.reject(all, unit);
     else {
       this.checker.stats.rowsAccepted++;
       for (const f of all) this.emit(f);
     }
+  }
+
+  /** The last period cell read as text, and its period: rows of one period follow each other. */
+  private lastPeriodCell = '';
+  private lastPeriod: Period | null = null;
+
+  /** A row's period, or null when its cell is empty or not a period. */
+  private periodOf(view: RowView, column: ColumnPlan | undefined): Period | null {
+    if (column === undefined) return null;
+    if (this.lastPeriod !== null && view.is(column.position, this.lastPeriodCell)) return this.lastPeriod;
+    const cell = view.text(column.position);
+    const text = cell.trim();
+    // The checker keeps each period text's Period.
+    const period = text === '' ? null : this.checker.period(text);
+    if (period !== null && this.checker.memos) {
+      this.lastPeriodCell = cell;
+      this.lastPeriod = period;
+    }
+    return period;
+  }
+
+  /**
+   * Units already resolved, by list and code cell as read (see codeKey), with the name cell they
+   * came with: kept only when the answer cannot depend on the rest of the file (a code found as
+   * written, in one list, with nothing to note), which is what the gazetteer itself would answer.
+   */
+  private readonly knownUnits: Record<Unit['system'], Map<number | string, KnownUnit>> = { old: new Map(), new: new Map() };
+
+  private resolveUnit(view: RowView, plan: HeaderPlan, systems: readonly Unit['system'][]): Resolution {
+    const codeColumn = plan.identity.unit_code;
+    const nameColumn = plan.identity.unit_name;
+    const known = this.checker.memos && systems.length === 1 && codeColumn !== undefined ? this.knownUnits[systems[0]!] : null;
+    let key: number | string = '';
+    if (known !== null) {
+      key = codeKey(view, codeColumn!.position);
+      const entry = known.get(key);
+      if (entry !== undefined && (nameColumn === undefined || view.is(nameColumn.position, entry.name))) return entry.resolution;
+    }
+    const code = this.cell(view, codeColumn);
+    const resolution = this.checker.parts.gazetteer.resolve(code, this.cell(view, nameColumn), systems, this.currentContext());
+    if (known !== null && resolution.ok && resolution.notes.length === 0 && resolution.unit.code === code && !known.has(key)) {
+      known.set(key, { name: nameColumn === undefined ? '' : view.text(nameColumn.position), resolution });
+    }
+    return resolution;
   }
 
   /** The figure columns of a header, as the row readers take them. */
@@ -948,12 +780,7 @@ export class FileChecker {
     if (plan.lastReaderLevel === level) return plan.lastReader!;
     let reader = plan.readers.get(level);
     if (!reader) {
-      reader = compileRowReader(
-        this.figureColumns(plan),
-        this.convention,
-        level,
-        plan.lane?.values,
-      );
+      reader = compileRowReader(this.figureColumns(plan), this.convention, level, this.checker.memos);
       plan.readers.set(level, reader);
     }
     plan.lastReader = reader;
@@ -961,25 +788,20 @@ export class FileChecker {
     return reader;
   }
 
-  private wideValues(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: ReturnType<FileChecker['where']>, findings: Finding[]) {
-    const reading = this.readerFor(plan, level)(cells);
-    for (const problem of reading.problems) {
-      findings.push(
-        finding(problem.code, {
-          ...where,
-          column: plan.headerOf.get(problem.column.position) ?? null,
-          indicator: problem.column.indicator.id,
-          value: problem.raw === null || problem.raw === undefined ? '' : String(problem.raw),
-          params: problem.params,
-        }),
-      );
-    }
-    return reading.figures;
+  private cellProblem(problem: CellProblemAt, plan: HeaderPlan, place: RowPlace): Finding {
+    return finding(problem.code, {
+      ...this.where(place),
+      column: plan.headerOf.get(problem.column.position) ?? null,
+      indicator: problem.column.indicator.id,
+      value: problem.raw === null || problem.raw === undefined ? '' : String(problem.raw),
+      params: problem.params,
+    });
   }
 
-  private longValue(cells: readonly RawCell[], plan: HeaderPlan, level: UnitLevel, where: ReturnType<FileChecker['where']>, findings: Finding[]) {
+  private longValue(view: RowView, plan: HeaderPlan, level: UnitLevel, place: RowPlace, findings: Finding[]): RowFigure[] {
     const { catalogue } = this.checker.parts;
-    const name = this.cell(cells, plan.identity.indicator);
+    const where = this.where(place);
+    const name = this.cell(view, plan.identity.indicator);
     const match = catalogue.matchHeader(name);
     if (match.kind !== 'indicator' || match.indicator.kind === 'ratio') {
       findings.push(
@@ -992,7 +814,7 @@ export class FileChecker {
       );
       return [];
     }
-    const raw = cells[plan.identity.value!.position];
+    const raw = view.raw(plan.identity.value!.position);
     const parsed = cellSchema(match.indicator, this.convention, level).safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) findings.push(cellFinding(issue, where, plan.identity.value!.header, match.indicator.id, raw));
@@ -1047,12 +869,6 @@ export class FileChecker {
     if (district) this.districtVotes.add(district);
   }
 
-  /** vote, for a plain row's unit as its entry keeps it. */
-  private votePlain(entry: PlainUnit): void {
-    this.provinceVotes.add(entry.province);
-    if (entry.district) this.districtVotes.add(entry.district);
-  }
-
   /** The province and district most rows of this file belong to, else the data folder's. */
   private context: UnitContext | undefined;
 
@@ -1077,7 +893,7 @@ export class FileChecker {
   /** Resolves the rows whose unit name was ambiguous until the rest of the file was read. */
   end(): void {
     const pending = this.deferred.splice(0);
-    for (const row of pending) this.checkRow(row.cells, row.place, row.plan, true);
+    for (const row of pending) this.checkRow(this.cells.reset(row.cells), row.place, row.plan, true);
   }
 }
 
@@ -1095,57 +911,29 @@ function indicatorMask(values: readonly { index: number }[], word: 0 | 1): numbe
   return mask >>> 0;
 }
 
-/** A plain row's unit, with the name cell it came with. */
-interface PlainUnit {
+/** A unit resolved before, with the name cell it came with (see FileChecker.resolveUnit). */
+interface KnownUnit {
   name: string;
-  /** The name's UTF-8 bytes, made when a line in bytes first needs them (see plainLine). */
-  nameBytes?: Buffer;
-  unit: Unit;
-  /** What a row of the unit votes for (see FileChecker.vote), found once. */
-  province: string;
-  district: string | null;
+  resolution: Resolution;
 }
-/** Plain rows' units of one list, by code cell as read (see digitsKey). */
-type PlainUnits = Map<number | string, PlainUnit>;
 
 /** The district a row of the unit votes for: an old-list commune's, or a district's own; none for others. */
 function districtVoteOf(unit: Unit): string | null {
   return unit.level === 'commune' && unit.system === 'old' ? unit.parentCode : unit.level === 'district' ? unit.code : null;
 }
 
-/** Whether text[from, to) is `other` (for bytes: ASCII bytes, each the character it codes). */
-function sameText(text: LineText, from: number, to: number, other: string): boolean {
-  if (to - from !== other.length) return false;
-  if (typeof text === 'string') {
-    for (let i = 0; i < other.length; i++) if (text.charCodeAt(from + i) !== other.charCodeAt(i)) return false;
-  } else {
-    for (let i = 0; i < other.length; i++) if (text[from + i] !== other.charCodeAt(i)) return false;
-  }
+/** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else its text. */
+function codeKey(view: RowView, position: number): number | string {
+  const value = view.digits(position);
+  const length = view.length(position);
+  return value >= 0 && length <= 5 ? value * 8 + length : view.text(position);
+}
+
+/** Whether the cells from `position` on are all blank (a row longer than its header only by empty cells). */
+function blankFrom(view: RowView, position: number): boolean {
+  for (let i = position; i < view.width; i++) if (!isBlank(view.raw(i))) return false;
   return true;
 }
-
-/** Whether bytes[from, to) are `other`. */
-function sameBytes(bytes: Buffer, from: number, to: number, other: Buffer): boolean {
-  if (to - from !== other.length) return false;
-  for (let i = 0; i < other.length; i++) if (bytes[from + i] !== other[i]) return false;
-  return true;
-}
-
-/** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else the text. */
-function digitsKey(cell: string): number | string {
-  const length = cell.length;
-  if (length === 0 || length > 5) return cell;
-  let value = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = cell.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return cell;
-    value = value * 10 + digit;
-  }
-  return value * 8 + length;
-}
-
-/** The plain path of rows (FileChecker.plainRow): ANTT_PLAIN_ROWS=0 turns it off, for the tests that compare. */
-const PLAIN_ROWS = process.env.ANTT_PLAIN_ROWS !== '0';
 
 const TOTAL_ROW_NAMES = new Set(['tong cong', 'tong so', 'tong', 'cong', 'total', 'toan tinh', 'toan huyen', 'tong cong toan tinh', 'tong cong toan huyen']);
 
@@ -1191,15 +979,6 @@ function leader(votes: Map<string, number>): string | null {
     }
   }
   return best;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-function isBlank(cell: RawCell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
 function cellFinding(

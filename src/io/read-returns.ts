@@ -10,8 +10,8 @@ import type { Vocabulary } from '../core/encoding.js';
 import type { NumberConvention } from '../core/numbers.js';
 import { decodeSample, detectEncoding, iconv, retypeTcvn3, type Encoding } from './decode.js';
 import { AnttError } from './errors.js';
-import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords } from './csv-records.js';
-import { DIGITS } from '../core/digits.js';
+import { MAX_RECORD_CHARS, readCsvBytes, readCsvRecords } from './csv/records.js';
+import { InPlaceLines } from './csv/line-view.js';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -129,7 +129,19 @@ const MAX_JSON_DEPTH = 64;
 /** Characters no typed cell contains: a NUL or other control byte means the bytes are not text. */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFFFD]/;
 
-export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: () => Vocabulary): Promise<void> {
+/**
+ * How a CSV file may be read faster, none of which changes what is read (the tests compare each
+ * way): lines read where they lie, not split into cells (io/csv/line-view.ts), and of those, lines
+ * of a large UTF-8 file read while still bytes.
+ */
+export interface CsvFastPaths {
+  linesInPlace: boolean;
+  byteLines: boolean;
+}
+
+export const ALL_FAST_PATHS: CsvFastPaths = { linesInPlace: true, byteLines: true };
+
+export async function readCsv(path: string, begin: (convention: NumberConvention) => FileChecker, vocabulary: () => Vocabulary, fast: CsvFastPaths = ALL_FAST_PATHS): Promise<void> {
   const { sample, complete } = readSample(path);
   const detection = detectEncoding(sample, vocabulary, complete);
   if (!detection.ok) {
@@ -151,13 +163,15 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
   let headerSeen = false;
   let broken = false;
 
+  // Not for TCVN3 typed into UTF-8, whose cells are re-read one by one.
+  const inPlace = fast.linesInPlace && !retype ? new InPlaceLines(checker) : null;
   const onRecord = (record: string[], line: number, unusual: boolean) => {
     // Printable ASCII (most cells: codes, years, figures) needs no further look.
     if (unusual) {
       unusual = false;
       for (let i = 0; i < record.length; i++) {
         let cell = record[i]!;
-        if (cell === DIGITS || !UNUSUAL.test(cell)) continue;
+        if (!UNUSUAL.test(cell)) continue;
         unusual = true;
         if (NON_ASCII.test(cell)) {
           if (retype) cell = retypeTcvn3(cell);
@@ -169,23 +183,17 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
       if (record.every((c) => c.trim() === '')) return;
       headerSeen = true;
       checker.header(record, { line });
+      if (inPlace) inPlace.open = true;
       return;
     }
-    // (DIGITS, a figure the lane read, holds a NUL of its own: the lane takes no line with one.)
-    if (unusual && record.some((c) => c !== DIGITS && CONTROL.test(c))) {
+    if (unusual && record.some((c) => CONTROL.test(c))) {
       if (record.every((c) => c.trim() === '')) return;
       checker.badRow('encoding', { reason: 'replacement' }, { line });
       return;
     }
     checker.row(record, { line });
   };
-  // Once the header is read: plain lines hand its figure cells over as numbers (core/digits.ts).
-  // ANTT_DIGIT_LANE=0 turns it off: the tests compare both ways.
-  const laneOn = process.env.ANTT_DIGIT_LANE !== '0';
-  const lane = () => (headerSeen && laneOn ? checker.digitLane() : null);
-  // Further still: a plain line whose row is plain is read where it lies, never split into cells
-  // (FileChecker.plainLine). Not for TCVN3 typed into UTF-8, whose cells are re-read one by one.
-  const takeLine = laneOn && !retype ? (text: string, start: number, end: number, separator: number, line: number) => headerSeen && checker.plainLine(text, start, end, separator, line) : null;
+  const takeLine = inPlace === null ? null : (text: string, start: number, end: number, separator: number, line: number) => inPlace.takeText(text, start, end, separator, line);
   const malformed = (code: string, line: number) => {
     broken = true;
     checker.fileFinding('malformed-file', { format: 'CSV', reason: malformedReason(code), detail: code, limit: MAX_RECORD_CHARS }, { line });
@@ -195,12 +203,10 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
     if (complete) {
       // A small file is already in memory, decoded (TCVN3 typed into UTF-8 is re-read per cell).
       const text = retype ? sample.subarray(detection.bomLength).toString('utf8') : head;
-      await readCsvRecords([text], delimiter, onRecord, malformed, lane, takeLine);
-    } else if (encoding === 'utf8' && takeLine !== null && process.env.ANTT_BYTE_LINES !== '0') {
-      // Plain lines taken while still bytes, the rest decoded (readCsvBytes). ANTT_BYTE_LINES=0
-      // turns it off: the tests compare both ways.
-      // The checker takes them itself: before the header it has no plan, and takes none.
-      await readCsvBytes(fileChunks(path, detection.bomLength), delimiter, onRecord, malformed, lane, takeLine, checker);
+      await readCsvRecords([text], delimiter, onRecord, malformed, takeLine);
+    } else if (encoding === 'utf8' && inPlace !== null && fast.byteLines) {
+      // Lines of ASCII taken while still bytes, the rest decoded (readCsvBytes).
+      await readCsvBytes(fileChunks(path, detection.bomLength), delimiter, onRecord, malformed, takeLine, inPlace);
     } else {
       const decoder = iconv().getDecoder(iconvName(encoding));
       await readCsvRecords(
@@ -211,7 +217,6 @@ export async function readCsv(path: string, begin: (convention: NumberConvention
         delimiter,
         onRecord,
         malformed,
-        lane,
         takeLine,
       );
     }

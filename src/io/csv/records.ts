@@ -12,7 +12,6 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { CsvError as CsvErrorType } from 'csv-parse';
-import { DIGITS, type DigitLane } from '../core/digits.js';
 
 /** The largest record read: 1 million characters or bytes (a real row is a few hundred). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -32,9 +31,9 @@ export interface PlainSplit {
 }
 
 /**
- * Reads a whole line in place, without splitting it into cells, if it can (see
- * FileChecker.plainLine): true when it took the line, and false, having changed nothing, when the
- * line is to be split and emitted as any other. text[start, end) is the line without its ending.
+ * Reads a whole line in place, without splitting it into cells, if it can (see line-view.ts): true
+ * when it took the line, and false, having changed nothing, when the line is to be split and
+ * emitted as any other. text[start, end) is the line without its ending.
  */
 export type PlainLineTaker = (text: string, start: number, end: number, separator: number) => boolean;
 
@@ -57,7 +56,6 @@ export function splitPlainLines(
   delimiter: string,
   final: boolean,
   emit: (cells: string[], unusual: boolean) => void,
-  lane: () => DigitLane | null = () => null,
   take: PlainLineTaker | null = null,
 ): PlainSplit {
   const length = text.length;
@@ -75,13 +73,6 @@ export function splitPlainLines(
       lineStart = next;
       continue;
     }
-    const digits = lane();
-    const cells = digits === null ? null : laneCells(text, lineStart, end, separator, digits);
-    if (cells !== null) {
-      emit(cells, laneUnusual);
-      lineStart = next;
-      continue;
-    }
     const line = text.slice(lineStart, end);
     if (NOT_SIMPLE.test(line)) {
       const walked = walkLines(text, lineStart, next, delimiter, final, emit);
@@ -93,48 +84,6 @@ export function splitPlainLines(
   }
   if (length - lineStart > PLAIN_LINE_CHARS) return { stop: lineStart, hard: true };
   return { stop: lineStart, hard: false };
-}
-
-/** Whether the last line laneCells split has a character beyond ASCII (its `unusual`). */
-let laneUnusual = false;
-
-/**
- * The cells of text[start, end) with the lane's figure cells as DIGITS, or null if the line has
- * a quote or a control character (then it is split as any other line). Letters beyond ASCII (the
- * names of units) are kept in their cells, and the line is `unusual` (laneUnusual).
- */
-function laneCells(text: string, start: number, end: number, separator: number, lane: DigitLane): string[] | null {
-  const { factors, values } = lane;
-  const cells: string[] = [];
-  let cellStart = start;
-  let value = 0;
-  let onlyDigits = true;
-  laneUnusual = false;
-  for (let i = start; i <= end; i++) {
-    const c = i === end ? separator : text.charCodeAt(i);
-    if (c === separator) {
-      const position = cells.length;
-      const length = i - cellStart;
-      const factor = position < factors.length ? factors[position]! : 0;
-      if (factor !== 0 && onlyDigits && length > 0 && length <= 15 && Number.isSafeInteger(value * factor)) {
-        values[position] = value;
-        cells.push(DIGITS);
-      } else {
-        cells.push(text.slice(cellStart, i));
-      }
-      cellStart = i + 1;
-      value = 0;
-      onlyDigits = true;
-    } else if (c >= 0x30 && c <= 0x39) {
-      value = value * 10 + (c - 0x30);
-    } else if (c === QUOTE || c === 0x7f || (c < 0x20 && c !== 0x09)) {
-      return null;
-    } else {
-      if (c > 0x7e) laneUnusual = true;
-      onlyDigits = false;
-    }
-  }
-  return cells;
 }
 
 /** The lines of text[from, to), character by character (see splitPlainLines). */
@@ -224,7 +173,6 @@ export async function readCsvRecords(
   delimiter: string,
   onRecord: (cells: string[], line: number, unusual: boolean) => void,
   onMalformed: (code: string, line: number) => void,
-  lane: () => DigitLane | null = () => null,
   takeLine: LineTaker | null = null,
   reading: ReadingState = { lastLine: 0, clean: true, hard: false },
 ): Promise<void> {
@@ -251,7 +199,7 @@ export async function readCsvRecords(
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const split = splitPlainLines(text, 0, delimiter, next.done === true, plainRecord, lane, take);
+    const split = splitPlainLines(text, 0, delimiter, next.done === true, plainRecord, take);
     if (!split.hard) {
       if (next.done) return;
       carry = text.slice(split.stop);
@@ -312,14 +260,9 @@ export async function readCsvRecords(
 /** Takes a whole line in place (see PlainLineTaker), given the number of the line. */
 export type LineTaker = (text: string, start: number, end: number, separator: number, line: number) => boolean;
 
-/**
- * Takes a line still in UTF-8 bytes (see readCsvBytes), or says false: FileChecker, whose
- * `plainLine` is one method for every file. A function made for each file was a new call target
- * to V8 at each file, and threw the byte loop's compiled code away (seen in V8's deoptimisation
- * trace: "wrong call target", file after file).
- */
+/** Takes a line still in UTF-8 bytes (see readCsvBytes), given the number of the line, or says false. */
 export interface ByteLines {
-  plainLine(bytes: Buffer, start: number, end: number, separator: number, line: number): boolean;
+  takeBytes(bytes: Buffer, start: number, end: number, separator: number, line: number): boolean;
 }
 
 /**
@@ -334,7 +277,7 @@ function takeByteLines(bytes: Buffer, from: number, to: number, reading: Reading
     const lf = bytes.indexOf(LF, at);
     if (lf < 0 || lf >= to) break;
     const end = lf > at && bytes[lf - 1] === CR ? lf - 1 : lf;
-    if (!lines.plainLine(bytes, at, end, separator, reading.lastLine + 1)) break;
+    if (!lines.takeBytes(bytes, at, end, separator, reading.lastLine + 1)) break;
     reading.lastLine++;
     at = lf + 1;
   }
@@ -361,7 +304,7 @@ const HANDOVER_BYTES = 4 * 1024;
 
 /**
  * readCsvRecords for a UTF-8 file read in chunks of bytes, with a line taken while still in bytes
- * when `takeBytes` can (FileChecker.plainLine): a national run's lines are nearly all printable
+ * when `byteLines` can (line-view.ts): a national run's lines are nearly all printable
  * ASCII, and decoding them into text, and the garbage that text became, were a fifth of the work.
  *
  * A line not taken is decoded, with the lines after it up to HANDOVER_BYTES, and read by
@@ -376,7 +319,6 @@ export async function readCsvBytes(
   delimiter: string,
   onRecord: (cells: string[], line: number, unusual: boolean) => void,
   onMalformed: (code: string, line: number) => void,
-  lane: () => DigitLane | null,
   takeLine: LineTaker | null,
   byteLines: ByteLines,
   handoverBytes = HANDOVER_BYTES,
@@ -427,5 +369,5 @@ export async function readCsvBytes(
     const end = decoder.end();
     if (end !== '') yield end;
   }
-  await readCsvRecords(texts(), delimiter, onRecord, onMalformed, lane, takeLine, reading);
+  await readCsvRecords(texts(), delimiter, onRecord, onMalformed, takeLine, reading);
 }
