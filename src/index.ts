@@ -10,17 +10,18 @@
  */
 import type { Indicator } from '../schemas/catalogue.js';
 import type { UnitLevel } from '../schemas/units.js';
-import type { ValidationReport } from './core/checker.js';
+import type { ValidationReport } from './core/report.js';
 import { scaledToPlain } from './core/numbers.js';
-import type { AggregateReport, FigureCell, Prefer } from './core/rollup.js';
+import type { AggregateReport, FigureCell } from './core/report.js';
+import type { Prefer } from './core/rollup.js';
 import { aggregateReturns, checkFolder, checkReturns, DEFAULT_OUTLIER_THRESHOLD, type CheckFolderResult } from './pipeline.js';
 
 export type { Indicator, IndicatorKind, Rule, Programme } from '../schemas/catalogue.js';
 export type { DataFolderConfig } from '../schemas/config.js';
 export type { UnitLevel } from '../schemas/units.js';
-export type { ValidationReport, ValidationStats } from './core/checker.js';
+export type { ValidationReport, ValidationStats, AggregateReport, ReportUnit, FigureCell } from './core/report.js';
 export type { Finding, FindingCode, Level, Lang } from './core/findings.js';
-export type { AggregateReport, ReportUnit, FigureCell, Prefer } from './core/rollup.js';
+export type { Prefer } from './core/rollup.js';
 export type { Completeness, CompletenessRow, YearCompleteness } from './core/check.js';
 export type { CheckFolderResult } from './pipeline.js';
 export { renderMessage, findingCatalogue } from './core/findings.js';

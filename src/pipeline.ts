@@ -3,10 +3,11 @@
  * `validate` and `aggregate` go through here, so both report the same findings.
  */
 import type { UnitLevel } from '../schemas/units.js';
-import { ReturnChecker, type AcceptedRow, type ValidationReport } from './core/checker.js';
+import { ReturnChecker, type AcceptedRow } from './core/checker.js';
+import type { AggregateReport, ValidationReport } from './core/report.js';
 import { completeness, countOutliers, outlierFindings, rulesAfterRollup, type Completeness } from './core/check.js';
 import { finding, type Finding } from './core/findings.js';
-import { LAST_OLD_YEAR, Rollup, type AggregateReport, type Prefer } from './core/rollup.js';
+import { LAST_OLD_YEAR, Rollup, type Prefer } from './core/rollup.js';
 import { AnttError } from './io/errors.js';
 import { Catalogue, identityColumns } from './core/catalogue.js';
 import { Vocabulary } from './core/encoding.js';

@@ -8,7 +8,8 @@ import type { AcceptedRow } from '../src/core/checker.js';
 import { outlierFindings, outliersIn } from '../src/core/check.js';
 import { scaledToPlain } from '../src/core/numbers.js';
 import { parsePeriod } from '../src/core/period.js';
-import { Rollup, type AggregateReport, type BuildOptions } from '../src/core/rollup.js';
+import type { AggregateReport } from '../src/core/report.js';
+import { Rollup, type BuildOptions } from '../src/core/rollup.js';
 import { loadCatalogue, loadGazetteer } from '../src/io/shipped.js';
 
 const catalogue = loadCatalogue();

@@ -8,7 +8,8 @@ import type { Catalogue } from './catalogue.js';
 import { finding, type Finding } from './findings.js';
 import type { Gazetteer, Unit } from './gazetteer.js';
 import { scaledToPlain } from './numbers.js';
-import { LAST_OLD_YEAR, type AggregateReport, type Rollup } from './rollup.js';
+import { LAST_OLD_YEAR, type Rollup } from './rollup.js';
+import type { AggregateReport } from './report.js';
 import { brokenRules } from './rules.js';
 
 export interface YearCompleteness {

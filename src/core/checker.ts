@@ -17,6 +17,7 @@ import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
 import { figurePrint, RowTable } from './row-table.js';
+import type { ValidationReport, ValidationStats } from './report.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -52,26 +53,6 @@ export interface CheckerOptions {
    * code and name, a figure's text): on by default; off only to show it changes nothing.
    */
   memos?: boolean;
-}
-
-export interface ValidationStats {
-  files: number;
-  /** Files that could not be read at all (the run exits 2). */
-  unreadable: number;
-  rows: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  errors: number;
-  warnings: number;
-}
-
-export interface ValidationReport {
-  valid: boolean;
-  stats: ValidationStats;
-  /** Most serious first; at most `keepFindings` of each level. */
-  findings: Finding[];
-  /** Findings counted but not kept. */
-  omitted: number;
 }
 
 interface Location {
@@ -327,13 +308,12 @@ export class ReturnChecker {
     }
     maskLow >>>= 0;
     maskHigh >>>= 0;
-    const where = (): Location => ({ file, line: place.line ?? null, record: place.record ?? null });
     let findings: readonly Finding[] = NO_FINDINGS;
     // Rules on the row as it stands, first: a row that breaks one is rejected, and is not the
     // first word on its unit and period.
     if (figures !== null && this.brokenThenCleared(figures, values, rules)) {
       const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
-      findings = brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, ...where() });
+      findings = brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, file, line: place.line ?? null, record: place.record ?? null });
       if (findings.some((f) => f.level === 'error')) return findings;
     }
     const key = this.rowKey(unit, period);
@@ -347,7 +327,7 @@ export class ReturnChecker {
         this.rows.set(key, { ...seen, fingerprint: (seen.fingerprint + print) >>> 0, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0 });
       } else {
         const same = seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print;
-        return [...findings, finding(same ? 'duplicate-return' : 'conflicting-return', { ...where(), unit: unitLabel(unit), params: { period: period.label, first } })];
+        return [...findings, finding(same ? 'duplicate-return' : 'conflicting-return', { file, line: place.line ?? null, record: place.record ?? null, unit: unitLabel(unit), params: { period: period.label, first } })];
       }
     }
     this.handOn(unit, period, values, file, place.line ?? place.record ?? null);

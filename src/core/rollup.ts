@@ -24,6 +24,7 @@ import type { AcceptedRow } from './checker.js';
 import { finding, type Finding } from './findings.js';
 import type { Gazetteer, Unit } from './gazetteer.js';
 import { scaledToPlain } from './numbers.js';
+import type { AggregateReport, FigureCell, ReportUnit } from './report.js';
 import type { Period } from './period.js';
 
 /** The last year counted under the old three-level list: returns for 2025 used the old codes. */
@@ -34,43 +35,6 @@ export type Prefer = 'built' | 'reported';
 export interface Place {
   file: string;
   line: number | null;
-}
-
-/** One figure of the report: a unit, an indicator and a window (or one year). */
-export interface FigureCell {
-  /** Scaled integer (see the indicator's decimals), or null when nothing was reported. */
-  value: number | null;
-  /** `built` from the units below, `own` from the unit's own return; null when no value. */
-  source: 'built' | 'own' | null;
-  /** Commune-years whose figures this one covers, of those the gazetteer expects. */
-  reported: number;
-  expected: number;
-}
-
-export interface ReportUnit {
-  level: UnitLevel;
-  code: string;
-  name: string;
-  parentCode: string | null;
-  /** A row of this unit, or of a unit below it, was rejected: the figures may be short. */
-  flagged: boolean;
-  /** One cell per report indicator, for the whole window. */
-  window: FigureCell[];
-  /** With `byYear`: one row of cells per year of the window. */
-  years: Map<number, FigureCell[]> | null;
-}
-
-export interface AggregateReport {
-  title: string | null;
-  from: number;
-  to: number;
-  years: number[];
-  byYear: boolean;
-  indicators: Indicator[];
-  /** Official order: each district's communes, then the district, then the province total. */
-  units: ReportUnit[];
-  /** Reconciliation differences and overlapping periods. */
-  findings: Finding[];
 }
 
 interface UnitData {

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../core/findings.js';
-import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import { incomplete, label, levelNames, plain } from './aggregate-shared.js';
 
 export interface CsvOptions {

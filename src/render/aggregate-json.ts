@@ -2,7 +2,7 @@
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Finding, Lang } from '../core/findings.js';
 import { scaledToPlain } from '../core/numbers.js';
-import type { AggregateReport, FigureCell } from '../core/rollup.js';
+import type { AggregateReport, FigureCell } from '../core/report.js';
 import { findingJson } from './validation.js';
 
 function jsonCell(cell: FigureCell, indicator: Indicator) {

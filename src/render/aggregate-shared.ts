@@ -5,7 +5,7 @@ import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
 import { scaledToEnglish, scaledToPlain, scaledToVietnamese } from '../core/numbers.js';
-import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import { formatCount } from './format.js';
 
 export const levelNames: Record<UnitLevel, { vi: string; en: string }> = {

@@ -5,7 +5,7 @@
 import type { Paint } from './color.js';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Lang } from '../core/findings.js';
-import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import { safeText } from './format.js';
 import { drawTable } from './text-table.js';
 import { coverage, display, incomplete, label, rowCoverage, span } from './aggregate-shared.js';

@@ -3,7 +3,7 @@
  * pure functions of the report; the exit code is derived from it elsewhere.
  */
 import type { Paint } from './color.js';
-import type { ValidationReport } from '../core/checker.js';
+import type { ValidationReport } from '../core/report.js';
 import { renderMessage, type Finding, type Lang } from '../core/findings.js';
 import { formatCount, safeText } from './format.js';
 

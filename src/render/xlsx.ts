@@ -10,7 +10,7 @@ import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { BlankForm } from '../core/forms.js';
 import { renderMessage, type Finding, type Lang } from '../core/findings.js';
-import type { AggregateReport, FigureCell, ReportUnit } from '../core/rollup.js';
+import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import type { CheckFolderResult } from '../pipeline.js';
 import { incomplete, label, rowCoverage } from './aggregate-shared.js';
 

@@ -39,16 +39,6 @@ export class LineView implements RowView {
   scanText(text: string, start: number, end: number, separator: number): boolean {
     this.line = text;
     this.bytes = null;
-    return this.scan(text, null, start, end, separator);
-  }
-
-  /** Reads bytes[start, end) in place when it is all printable ASCII; false otherwise. */
-  scanBytes(bytes: Buffer, start: number, end: number, separator: number): boolean {
-    this.bytes = bytes;
-    return this.scan(null, bytes, start, end, separator);
-  }
-
-  private scan(text: string | null, bytes: Buffer | null, start: number, end: number, separator: number): boolean {
     let count = 0;
     let value = 0;
     let onlyDigits = true;
@@ -57,7 +47,7 @@ export class LineView implements RowView {
     let anyBeyondAscii = false;
     this.starts[0] = start;
     for (let i = start; ; i++) {
-      const c = i === end ? separator : text !== null ? text.charCodeAt(i) : bytes![i]!;
+      const c = i === end ? separator : text.charCodeAt(i);
       if (c === separator) {
         if (count + 1 >= this.values.length) this.grow();
         const length = i - this.starts[count]!;
@@ -73,9 +63,8 @@ export class LineView implements RowView {
         onlySpaces = false;
       } else {
         onlyDigits = false;
-        if (c < 0x20 || c === 0x22 || c === 0x7f) return false;
+        if (c < 0x20 || c === 0x22 || c === 0x7f || c === 0xfffd) return false;
         if (c > 0x7e) {
-          if (bytes !== null || c === 0xfffd) return false;
           beyond = true;
           anyBeyondAscii = true;
         } else if (c !== 0x20) onlySpaces = false;
@@ -84,6 +73,49 @@ export class LineView implements RowView {
     this.width = count;
     this.onlySpaces = onlySpaces;
     this.anyBeyondAscii = anyBeyondAscii;
+    return true;
+  }
+
+  /** Reads bytes[start, end) in place when it is all printable ASCII; false otherwise. */
+  scanBytes(bytes: Buffer, start: number, end: number, separator: number): boolean {
+    this.bytes = bytes;
+    let count = 0;
+    let onlySpaces = true;
+    let at = start;
+    for (;;) {
+      if (count + 1 >= this.values.length) this.grow();
+      this.starts[count] = at;
+      // A run of digits first, with the fewest tests: most cells are one.
+      let value = 0;
+      let i = at;
+      let c = separator;
+      for (; i < end; i++) {
+        c = bytes[i]!;
+        if (c < 0x30 || c > 0x39) break;
+        value = value * 10 + (c - 0x30);
+      }
+      let onlyDigits = true;
+      if (i > at) onlySpaces = false;
+      if (i < end && c !== separator) {
+        onlyDigits = false;
+        for (; i < end; i++) {
+          c = bytes[i]!;
+          if (c === separator) break;
+          if (c < 0x20 || c > 0x7e || c === 0x22) return false;
+          if (c !== 0x20) onlySpaces = false;
+        }
+      }
+      const length = i - at;
+      this.values[count] = value;
+      this.flags[count] = onlyDigits && length > 0 && length <= 15 ? DIGITS : 0;
+      count++;
+      if (i >= end) break;
+      at = i + 1;
+    }
+    this.starts[count] = end + 1;
+    this.width = count;
+    this.onlySpaces = onlySpaces;
+    this.anyBeyondAscii = false;
     return true;
   }
 
