@@ -126,8 +126,7 @@ describe('the large cases', () => {
   });
 
   // The stated bound: a run over the whole corpus (a 500 MB file, 10,000 files, a 10 MB cell)
-  // stays under 384 MiB of resident memory, worker threads included (that much input is read in
-  // parallel; one after another it stays near 130 MiB). Measured with GNU time where installed.
+  // stays under 384 MiB of resident memory. Measured with GNU time where installed.
   const MEMORY_BOUND_KB = 384 * 1024;
   const gnuTime = existsSync('/usr/bin/time');
 

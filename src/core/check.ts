@@ -11,6 +11,7 @@ import { scaledToPlain } from './numbers.js';
 import { LAST_OLD_YEAR, type Rollup } from './rollup.js';
 import type { AggregateReport } from './report.js';
 import { brokenRules } from './rules.js';
+import { kindOf } from './kinds.js';
 
 export interface YearCompleteness {
   year: number;
@@ -276,7 +277,7 @@ function medianWithout(list: Float64Array, from: number, count: number, skip: nu
 function eachOutlier(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number, visit: (unit: Unit, indicator: Indicator, outlier: Outlier) => void): void {
   rollup.eachSeries(from, to, (unit, indicatorIndex, years, values, count) => {
     const indicator: Indicator = catalogue.indicators[indicatorIndex]!;
-    if (indicator.kind !== 'flow' && indicator.kind !== 'stock') return;
+    if (!kindOf(indicator).outliers) return;
     if (!mayHaveOutliers(values, count, threshold, indicator.decimals)) return;
     const found = scoreSeries(years, values, count, threshold, indicator.decimals);
     // A counted loop: for…of made an iterator for each series, in code that mostly runs uncompiled.

@@ -17,6 +17,7 @@ import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { brokenRules, holds } from './rules.js';
 import { figurePrint, RowTable } from './row-table.js';
+import { kindOf } from './kinds.js';
 import type { ValidationReport, ValidationStats } from './report.js';
 
 /** Where a row came from. */
@@ -314,7 +315,7 @@ export class ReturnChecker {
     if (figures !== null && this.brokenThenCleared(figures, values, rules)) {
       const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
       findings = brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, file, line: place.line ?? null, record: place.record ?? null });
-      if (findings.some((f) => f.level === 'error')) return findings;
+      if (anyError(findings)) return findings;
     }
     const key = this.rowKey(unit, period);
     const line = place.line ?? place.record ?? 0;
@@ -542,7 +543,7 @@ export class FileChecker {
         plan.identity[match.column] ??= { position, header };
       } else if (match.kind === 'indicator') {
         const indicator = match.indicator;
-        if (indicator.kind === 'ratio') {
+        if (kindOf(indicator).cells === 'computed') {
           once('computed-column', { indicator: indicator.id, params: { numerator: indicator.numerator, denominator: indicator.denominator } });
           return;
         }
@@ -668,7 +669,8 @@ export class FileChecker {
     const unit = resolution.unit;
     this.vote(unit);
     let findings: Finding[] | null = null;
-    for (const note of resolution.notes) {
+    for (let n = 0; n < resolution.notes.length; n++) {
+      const note = resolution.notes[n]!;
       const column = note.code === 'leading-zeros-dropped' ? plan.identity.unit_code : plan.identity.unit_name;
       (findings ??= []).push(
         finding(note.code, {
@@ -685,11 +687,11 @@ export class FileChecker {
     if (plan.shape === 'wide') {
       const reading = this.readerFor(plan, unit.level)(view);
       values = reading.figures;
-      for (const problem of reading.problems) (findings ??= []).push(this.cellProblem(problem, plan, place));
+      for (let p = 0; p < reading.problems.length; p++) (findings ??= []).push(this.cellProblem(reading.problems[p]!, plan, place));
     } else {
       values = this.longValue(view, plan, unit.level, place, (findings ??= []));
     }
-    if (findings !== null && findings.some((f) => f.level === 'error')) {
+    if (findings !== null && anyError(findings)) {
       this.reject(
         findings.map((f) => ({ ...f, unit: f.unit ?? unitLabel(unit) })),
         unit,
@@ -698,10 +700,10 @@ export class FileChecker {
     }
     const more = plan.shape === 'wide' ? this.checker.acceptWide(unit, period, values, this.file, place, plan.rules) : this.checker.acceptLong(unit, period, values, this.where(place));
     const all = more.length === 0 ? (findings ?? NO_FINDINGS) : findings === null || findings.length === 0 ? more : [...findings, ...more];
-    if (more.some((f) => f.level === 'error')) this.reject(all, unit);
+    if (anyError(more)) this.reject(all, unit);
     else {
       this.checker.stats.rowsAccepted++;
-      for (const f of all) this.emit(f);
+      for (let i = 0; i < all.length; i++) this.emit(all[i]!);
     }
   }
 
@@ -783,7 +785,7 @@ export class FileChecker {
     const where = this.where(place);
     const name = this.cell(view, plan.identity.indicator);
     const match = catalogue.matchHeader(name);
-    if (match.kind !== 'indicator' || match.indicator.kind === 'ratio') {
+    if (match.kind !== 'indicator' || kindOf(match.indicator).cells === 'computed') {
       findings.push(
         finding('unknown-indicator', {
           ...where,
@@ -900,6 +902,12 @@ interface KnownUnit {
 /** The district a row of the unit votes for: an old-list commune's, or a district's own; none for others. */
 function districtVoteOf(unit: Unit): string | null {
   return unit.level === 'commune' && unit.system === 'old' ? unit.parentCode : unit.level === 'district' ? unit.code : null;
+}
+
+/** Whether any of the findings is an error (a loop, not a closure made for each row). */
+function anyError(findings: readonly Finding[]): boolean {
+  for (let i = 0; i < findings.length; i++) if (findings[i]!.level === 'error') return true;
+  return false;
 }
 
 /** A code cell of one to five digits as a number (its value and its length: "04213" is not "4213"), else its text. */

@@ -8,6 +8,7 @@ import type { DataFolderConfig } from '../../schemas/config.js';
 import type { Catalogue } from './catalogue.js';
 import type { Gazetteer, Unit } from './gazetteer.js';
 import { LAST_OLD_YEAR } from './rollup.js';
+import { kindOf } from './kinds.js';
 
 export interface BlankForm {
   /** Path inside the data folder: `2019/2019-126-huyen-song-ma.csv`. */
@@ -18,9 +19,9 @@ export interface BlankForm {
   rows: string[][];
 }
 
-/** The columns of a programme's commune form: what communes report (no ratios, nothing non-additive). */
+/** The columns of a programme's commune form: what communes report (see KindRules.onForms). */
 export function formIndicators(catalogue: Catalogue, ids: readonly string[]): Indicator[] {
-  return ids.map((id) => catalogue.indicator(id)).filter((i): i is Indicator => i !== undefined && i.kind !== 'ratio' && i.kind !== 'none');
+  return ids.map((id) => catalogue.indicator(id)).filter((i): i is Indicator => i !== undefined && kindOf(i).onForms);
 }
 
 export function slug(name: string): string {

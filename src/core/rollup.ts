@@ -19,6 +19,7 @@
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import { accumulatorFor, ratioOf, type Accumulator } from './accumulators.js';
+import { kindOf } from './kinds.js';
 import type { Catalogue } from './catalogue.js';
 import type { AcceptedRow } from './checker.js';
 import { finding, type Finding } from './findings.js';
@@ -166,7 +167,7 @@ export class Rollup {
    * indicators: arrays sized by what has been seen keep a national run's memory small.
    */
   private readonly slotOf: Int16Array;
-  /** By catalogue index: 1 for a flow, whose periods add up (a stock takes its latest report). */
+  /** By catalogue index: 1 for a kind whose periods within a year add up (a flow); others take their latest report. */
   private readonly flow: Uint8Array;
   private readonly slotIndexes: number[] = [];
   readonly findings: Finding[] = [];
@@ -177,7 +178,7 @@ export class Rollup {
   ) {
     this.width = catalogue.indicators.length;
     this.slotOf = new Int16Array(this.width).fill(-1);
-    this.flow = Uint8Array.from(catalogue.indicators, (indicator) => (indicator.kind === 'flow' ? 1 : 0));
+    this.flow = Uint8Array.from(catalogue.indicators, (indicator) => (kindOf(indicator).withinYear === 'sum' ? 1 : 0));
   }
 
   /** Slots per row (at least the indicators seen) and rows in use. */

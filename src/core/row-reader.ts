@@ -10,6 +10,7 @@ import { readCell, wideRowSchema, type CellIssueParams, type RawCell } from '../
 import type { UnitLevel } from '../../schemas/units.js';
 import type { CellProblemCode, CellValue, NumberConvention } from './numbers.js';
 import type { RowView } from './row-view.js';
+import { kindOf } from './kinds.js';
 
 type CellResult = ReturnType<typeof readCell>;
 
@@ -69,7 +70,7 @@ const MEMO_TEXTS = 512;
  */
 export function compileRowReader(columns: readonly FigureColumn[], convention: NumberConvention, level: UnitLevel | null, memo = true): RowReader {
   const count = columns.length;
-  const quantity = columns.map((c) => c.indicator.kind !== 'unit_count');
+  const quantity = columns.map((c) => kindOf(c.indicator).cells === 'quantity');
   const factor = columns.map((c) => 10 ** c.indicator.decimals);
   const pool = figurePool(columns);
   const figures: RowFigure[] = [];

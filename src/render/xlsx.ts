@@ -9,6 +9,7 @@ import { exceljs } from '../io/exceljs.js';
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { BlankForm } from '../core/forms.js';
+import { kindOf } from '../core/kinds.js';
 import { renderMessage, type Finding, type Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import type { CheckFolderResult } from '../pipeline.js';
@@ -292,7 +293,7 @@ export async function formWorkbook(form: BlankForm, indicators: readonly Indicat
   indicators.forEach((indicator, i) => {
     const column = sheet.getColumn(5 + i);
     column.width = 16;
-    if (indicator.kind !== 'unit_count') column.numFmt = numberFormat(indicator.decimals);
+    if (kindOf(indicator).cells === 'quantity') column.numFmt = numberFormat(indicator.decimals);
   });
   form.rows.forEach((cells, k) => {
     const row = sheet.getRow(top + 1 + k);
@@ -302,7 +303,7 @@ export async function formWorkbook(form: BlankForm, indicators: readonly Indicat
       const cell = row.getCell(5 + i);
       cell.protection = { locked: false };
       cell.dataValidation =
-        indicator.kind === 'unit_count'
+        kindOf(indicator).cells === 'yes-no'
           ? { type: 'list', allowBlank: true, formulae: ['"có,không"'], showErrorMessage: true, errorTitle: 'Có hoặc không', error: 'Chọn "có" hoặc "không".' }
           : {
               type: indicator.decimals === 0 ? 'whole' : 'decimal',
