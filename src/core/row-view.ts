@@ -6,6 +6,7 @@
  * to look at, never decides anything about it.
  */
 import type { RawCell } from '../../schemas/return.js';
+import { plainDigits } from './numbers.js';
 
 export interface RowView {
   /** How many cells the row has. */
@@ -51,7 +52,7 @@ export class CellsView implements RowView {
 
   digits(position: number): number {
     const value = this.cells[position];
-    return typeof value === 'string' ? digitsValue(value) : -1;
+    return typeof value === 'string' ? plainDigits(value) : -1;
   }
 
   length(position: number): number {
@@ -73,19 +74,6 @@ export class CellsView implements RowView {
   copy(): RawCell[] {
     return [...this.cells];
   }
-}
-
-/** The value of 1–15 ASCII digits, else −1. */
-export function digitsValue(text: string): number {
-  const n = text.length;
-  if (n === 0 || n > 15) return -1;
-  let value = 0;
-  for (let i = 0; i < n; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 export function isAscii(text: string): boolean {
