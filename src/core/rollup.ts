@@ -64,11 +64,8 @@ const NO_UNIT_DATA: UnitData = { unit: Object.freeze({ code: '', name: '', type:
 
 /**
  * Room in the arrays for the unit at `order`. Filled, not written far past its end: an array with
- * such a gap becomes a dictionary (a thread reading the last provinces first starts at the
- * ten-thousandth unit). Made by builtins alone, without a loop of ours: each of a worker's
- * batches has its own rollup, whose arrays grow to the size of the list, and a loop that long is
- * compiled where it runs, where V8's compiled code makes no array that long at once (it throws
- * itself away: "out of bounds").
+ * such a gap becomes a dictionary (a return that starts with the last provinces starts at the
+ * ten-thousandth unit).
  */
 function growRecent(recent: RecentRows, order: number): void {
   const length = Math.max(64, order + 1, recent.years.length * 2);
@@ -184,18 +181,15 @@ export class Rollup {
   /** Slots per row (at least the indicators seen) and rows in use. */
   private stride = 8;
   private rows = 0;
-  // Room for 64 unit-years to start with: a worker makes a rollup per file, and a folder may hold
-  // ten thousand one-row files (the arrays double as they fill).
+  // Room for 64 unit-years to start with (the arrays double as they fill).
   private values = new Float64Array(8 * 64).fill(NaN);
   /** Months of the year already covered, per indicator (bit m-1 for month m). */
   private months = new Uint16Array(8 * 64);
   /** For stocks reported more than once a year: the month of the latest report. */
   private lastMonth = new Uint8Array(8 * 64);
-  /** Where a district's or province's own return came from, for reconciliation messages. */
   /**
-   * Where each district's or province's unit-year came from, by row (a commune's is not kept).
-   * A map of the few, not an array of a null for every row: pushing onto a fresh rollup's empty
-   * array changed its kind under the compiled rows' code, in every batch a worker read.
+   * Where each district's or province's unit-year came from, by row, for reconciliation messages
+   * (a commune's is not kept): a map of the few, not a null for every row.
    */
   private readonly places = new Map<number, Place>();
   /**
@@ -488,7 +482,7 @@ export class Rollup {
     return this.unitData(unit)?.years.has(year) ?? false;
   }
 
-  /** A unit's data, found by its place in its list (no key string or hash: asked for each unit-year a worker sends). */
+  /** A unit's data, found by its place in its list (no key string or hash). */
   private unitData(unit: Unit): UnitData | undefined {
     const { data } = this.recent[unit.system];
     const known = unit.order < data.length ? data[unit.order]! : NO_UNIT_DATA;
