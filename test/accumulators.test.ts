@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accumulatorFor, ratioOf } from '../src/core/accumulators.js';
+import { ratioOf } from '../src/core/accumulators.js';
+import { accumulatorFor } from '../src/core/kinds.js';
 
 /** A unit's series: [year, value] pairs. */
 function series(kind: 'flow' | 'stock' | 'unit_count' | 'none', points: [number, number][]) {

@@ -11,8 +11,6 @@
  *
  * Ratios are not accumulated: they are computed from their summed parts (see `ratioOf`).
  */
-import type { IndicatorKind } from '../../schemas/catalogue.js';
-
 export interface Accumulator {
   addYear(year: number, scaled: number): void;
   addUnit(other: Accumulator): void;
@@ -117,20 +115,12 @@ class NotAdditiveAccumulator extends LatestAccumulator {
   }
 }
 
-type AdditiveKind = Exclude<IndicatorKind, 'ratio'>;
-
-/** The registry: a kind's name → its accumulator and what it means, for `antt indicators`. */
-export const accumulators: Record<AdditiveKind, { create: () => Accumulator; overYears: string; acrossUnits: string }> = {
-  flow: { create: () => new FlowAccumulator(), overYears: 'sum', acrossUnits: 'sum' },
-  stock: { create: () => new LatestThenSumAccumulator(), overYears: 'latest', acrossUnits: 'sum' },
-  unit_count: { create: () => new LatestThenSumAccumulator(), overYears: 'latest', acrossUnits: 'sum' },
-  none: { create: () => new NotAdditiveAccumulator(), overYears: 'latest', acrossUnits: 'none' },
+/** Each accumulator, by what it does: kinds.ts says which kind takes which. */
+export const accumulators = {
+  sum: (): Accumulator => new FlowAccumulator(),
+  latestThenSum: (): Accumulator => new LatestThenSumAccumulator(),
+  notAdditive: (): Accumulator => new NotAdditiveAccumulator(),
 };
-
-export function accumulatorFor(kind: IndicatorKind): Accumulator {
-  if (kind === 'ratio') throw new Error('a ratio is computed from its parts, not accumulated');
-  return accumulators[kind].create();
-}
 
 /**
  * numerator / denominator as a percentage with `decimals` places, rounded half up, exactly

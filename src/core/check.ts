@@ -6,9 +6,9 @@
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Catalogue } from './catalogue.js';
 import { finding, type Finding } from './findings.js';
-import type { Gazetteer, Unit } from './gazetteer.js';
+import { LAST_OLD_YEAR, unitKey, type Gazetteer, type Unit } from './gazetteer.js';
 import { scaledToPlain } from './numbers.js';
-import { LAST_OLD_YEAR, type Rollup } from './rollup.js';
+import type { Rollup } from './rollup.js';
 import type { AggregateReport } from './report.js';
 import { brokenRules } from './rules.js';
 import { kindOf } from './kinds.js';
@@ -56,7 +56,7 @@ export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode:
     let received = 0;
     let expected = 0;
     for (const sender of sendersOf(gazetteer, provinceCode, year)) {
-      const key = sender.system + sender.code;
+      const key = unitKey(sender);
       let row = rows.get(key);
       if (!row) {
         row = { unit: sender, years: [] };

@@ -11,7 +11,7 @@ import type { UnitLevel } from '../../schemas/units.js';
 import type { Catalogue, IdentityColumn } from './catalogue.js';
 import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
 import { foldKey } from './text.js';
-import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
+import { unitKey, type Gazetteer, type Resolution, type Unit, type UnitContext } from './gazetteer.js';
 import type { CellValue, NumberConvention } from './numbers.js';
 import { scaledToPlain } from './numbers.js';
 import { parsePeriod, unitSystemsFor, type Period } from './period.js';
@@ -630,7 +630,7 @@ export class FileChecker {
 
   private reject(findings: readonly Finding[], unit?: Unit): void {
     this.checker.stats.rowsRejected++;
-    if (unit) this.checker.flaggedUnits.add(unit.system + unit.code);
+    if (unit) this.checker.flaggedUnits.add(unitKey(unit));
     for (const f of findings) this.emit(f);
   }
 

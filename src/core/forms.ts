@@ -6,8 +6,7 @@
 import type { Indicator, Programme } from '../../schemas/catalogue.js';
 import type { DataFolderConfig } from '../../schemas/config.js';
 import type { Catalogue } from './catalogue.js';
-import type { Gazetteer, Unit } from './gazetteer.js';
-import { LAST_OLD_YEAR } from './rollup.js';
+import { LAST_OLD_YEAR, type Gazetteer, type Unit } from './gazetteer.js';
 import { kindOf } from './kinds.js';
 
 export interface BlankForm {

@@ -9,6 +9,9 @@ import { closest, foldKey, foldUnitName, tidy } from './text.js';
 
 export type UnitSystem = 'old' | 'new';
 
+/** The last year counted under the old three-level list: returns for 2025 used the old codes. */
+export const LAST_OLD_YEAR = 2025;
+
 export interface Unit {
   code: string;
   name: string;
@@ -18,6 +21,11 @@ export interface Unit {
   system: UnitSystem;
   /** Position in the official list: output follows it. */
   order: number;
+}
+
+/** A unit's key across both lists: "old04213", "new14001". */
+export function unitKey(unit: Unit): string {
+  return unit.system + unit.code;
 }
 
 /** Where a name-only look-up should search first: the province (and district) of the return. */

@@ -25,13 +25,20 @@ export interface KindRules {
 }
 
 export const KINDS: Record<IndicatorKind, KindRules> = {
-  flow: { cells: 'quantity', withinYear: 'sum', acrossUnits: 'sum', overWindow: 'sum', onForms: true, outliers: true, accumulator: accumulators.flow.create },
-  stock: { cells: 'quantity', withinYear: 'latest', acrossUnits: 'sum', overWindow: 'latest', onForms: true, outliers: true, accumulator: accumulators.stock.create },
-  unit_count: { cells: 'yes-no', withinYear: 'latest', acrossUnits: 'sum', overWindow: 'latest', onForms: true, outliers: false, accumulator: accumulators.unit_count.create },
+  flow: { cells: 'quantity', withinYear: 'sum', acrossUnits: 'sum', overWindow: 'sum', onForms: true, outliers: true, accumulator: accumulators.sum },
+  stock: { cells: 'quantity', withinYear: 'latest', acrossUnits: 'sum', overWindow: 'latest', onForms: true, outliers: true, accumulator: accumulators.latestThenSum },
+  unit_count: { cells: 'yes-no', withinYear: 'latest', acrossUnits: 'sum', overWindow: 'latest', onForms: true, outliers: false, accumulator: accumulators.latestThenSum },
   ratio: { cells: 'computed', withinYear: 'latest', acrossUnits: 'computed', overWindow: 'computed', onForms: false, outliers: false, accumulator: null },
-  none: { cells: 'quantity', withinYear: 'latest', acrossUnits: 'none', overWindow: 'latest', onForms: false, outliers: false, accumulator: accumulators.none.create },
+  none: { cells: 'quantity', withinYear: 'latest', acrossUnits: 'none', overWindow: 'latest', onForms: false, outliers: false, accumulator: accumulators.notAdditive },
 };
 
 export function kindOf(indicator: { kind: IndicatorKind }): KindRules {
   return KINDS[indicator.kind];
+}
+
+/** A new accumulator for an indicator of the kind (a ratio has none: it is computed from its parts). */
+export function accumulatorFor(kind: IndicatorKind): Accumulator {
+  const create = KINDS[kind].accumulator;
+  if (create === null) throw new Error(`an indicator of kind ${kind} is computed from its parts, not accumulated`);
+  return create();
 }
