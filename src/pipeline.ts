@@ -130,7 +130,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
   });
   if (options.progress) {
     options.progress.filesTotal = inputs.files.length;
-    options.progress.rows = () => checker.stats.rows;
+    options.progress.rows = () => checker.rowsRead;
   }
   const vocabulary = lazyVocabularyOf(gazetteer, catalogue);
   for (const file of inputs.files) {

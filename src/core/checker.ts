@@ -3,22 +3,24 @@
  * cross-field rules. Pure: readers push header and rows in; findings and accepted figures come
  * out. Nothing here reads a file or prints.
  */
-import type { Indicator, Rule } from '../../schemas/catalogue.js';
+import type { Indicator } from '../../schemas/catalogue.js';
 import { cellSchema, type CellIssueParams, type RawCell } from '../../schemas/return.js';
 import { compileRowReader, type CellProblemAt, type RowFigure, type RowReader } from './row-reader.js';
 import { CellsView, cellsOf, isBlank, type RowView } from './row-view.js';
-import type { UnitLevel } from '../../schemas/units.js';
-import type { Catalogue, IdentityColumn } from './catalogue.js';
-import { compareFindings, finding, type Finding, type FindingCode, type Params } from './findings.js';
-import { foldKey } from './text.js';
-import { unitKey, type Gazetteer, type Resolution, type Unit, type UnitContext } from './gazetteer.js';
-import type { CellValue, NumberConvention } from './numbers.js';
-import { scaledToPlain } from './numbers.js';
-import { parsePeriod, unitSystemsFor, type Period } from './period.js';
-import { brokenRules, holds } from './rules.js';
-import { figurePrint, RowTable } from './row-table.js';
 import { kindOf } from './kinds.js';
-import type { ValidationReport, ValidationStats } from './report.js';
+import type { UnitLevel } from '../../schemas/units.js';
+import type { Catalogue } from './catalogue.js';
+import { finding, type Finding, type FindingCode, type Params } from './findings.js';
+import { FindingCounts } from './finding-counts.js';
+import { foldKey } from './text.js';
+import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
+import type { NumberConvention } from './numbers.js';
+import { parsePeriod, unitSystemsFor, type Period } from './period.js';
+import { anyRuleBroken, brokenRules, compileRules, type CompiledRule } from './rules.js';
+import { figurePrint } from './row-table.js';
+import { HeaderPlanner, type ColumnPlan, type HeaderPlan } from './header-plan.js';
+import { RepeatCheck, unitLabel, type Location } from './repeats.js';
+import type { ValidationReport } from './report.js';
 
 /** Where a row came from. */
 export interface RowPlace {
@@ -56,103 +58,68 @@ export interface CheckerOptions {
   memos?: boolean;
 }
 
-interface Location {
-  file: string;
-  line: number | null;
-  record: number | null;
-}
-
 /**
- * What long-shape rows have given for one unit and period, for duplicate and rule checks: flat
- * triples (indicator index, scaled value, packed location). Wide rows go to the RowTable.
+ * The check of a run's returns: a FileChecker per file judges its rows; what spans files is
+ * here — counts (FindingCounts), repeats across files (RepeatCheck), header plans shared by files
+ * (HeaderPlanner) and the rules of long rows, checked once every figure is in.
  */
-interface Sighting {
-  unit: Unit;
-  period: Period;
-  triples: number[];
-}
-
 export class ReturnChecker {
   private readonly catalogue: Catalogue;
   private readonly gazetteer: Gazetteer;
   private readonly context: UnitContext;
   private readonly onAccepted: ((row: AcceptedRow) => void) | undefined;
-  private readonly skip: ReadonlySet<string> | undefined;
-  private readonly keep: number;
   /** @internal See CheckerOptions.memos. */
   readonly memos: boolean;
-  private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
+  /** @internal */
+  readonly counts: FindingCounts;
+  private readonly repeats = new RepeatCheck();
+  /** @internal */
+  readonly planner: HeaderPlanner;
+  /** Files begun, in order: findings are sorted by it. */
   private readonly files: string[] = [];
-  private readonly fileIndex = new Map<string, number>();
   /** Interned periods: one object per distinct label, however many rows name it. */
   private readonly periods = new Map<string, Period>();
-  private readonly sightings = new Map<number, Sighting>();
-  private readonly periodIds = new Map<Period, number>();
-
-  private periodId(period: Period): number {
-    // Rows of one period usually follow each other.
-    if (period === this.lastIdPeriod) return this.lastPeriodId;
-    let id = this.periodIds.get(period);
-    if (id === undefined) {
-      id = this.periodIds.size;
-      this.periodIds.set(period, id);
-    }
-    this.lastIdPeriod = period;
-    this.lastPeriodId = id;
-    return id;
-  }
-
-  private lastIdPeriod: Period | null = null;
-  private lastPeriodId = 0;
-  /** Spreadsheets read: header → column position, to name the cell of a finding made later. */
-  readonly spreadsheetColumns = new Map<string, Map<string, number>>();
-
-  /**
-   * Plans of headers that made no finding, by number convention and header text: a folder's
-   * returns share one form, and each file would otherwise match its columns against the catalogue
-   * and compile its row readers again (Sơn La's sample: 134 files, one header).
-   */
-  readonly sharedPlans = new Map<string, HeaderPlan>();
-
-  /** Units (system + code) with a rejected row: their totals may be short. */
-  readonly flaggedUnits = new Set<string>();
-  readonly stats: ValidationStats = { files: 0, unreadable: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
+  private readonly periodTexts = new Map<string, Period | null>();
+  private lastPeriodText = '';
+  private lastPeriod: Period | null = null;
+  /** A row's figures by catalogue index (NaN: not given), filled and cleared around each rule check. */
+  private figures: Float64Array | undefined;
 
   constructor(options: CheckerOptions) {
     this.catalogue = options.catalogue;
     this.gazetteer = options.gazetteer;
     this.context = options.context ?? {};
     this.onAccepted = options.onAccepted;
-    this.skip = options.skip;
-    this.keep = options.keepFindings ?? 10_000;
     this.memos = options.memos ?? true;
-    this.rows = new RowTable();
+    this.counts = new FindingCounts(options.keepFindings ?? 10_000, options.skip);
+    this.planner = new HeaderPlanner(this.catalogue, compileRules(this.catalogue));
+  }
+
+  /** Rows read so far (for progress). */
+  get rowsRead(): number {
+    return this.counts.rows;
+  }
+
+  /** Units (unitKey) with a rejected row: their totals may be short. */
+  get flaggedUnits(): ReadonlySet<string> {
+    return this.counts.flaggedUnits;
   }
 
   report(f: Finding): void {
-    if (f.level === 'warning' && this.skip?.has(f.code)) return;
-    if (f.level === 'error') this.stats.errors++;
-    else this.stats.warnings++;
-    const bucket = this.kept[f.level];
-    if (bucket.length < this.keep) bucket.push(f);
+    this.counts.report(f);
   }
 
   /** A file that could not be read at all: reported, counted, and the others read on. */
   unreadable(file: string, error: { render(lang: 'vi' | 'en'): string; params: Record<string, unknown> }): void {
-    this.stats.files++;
-    this.stats.unreadable++;
+    this.counts.unreadableFile();
     this.report(finding('file-unreadable', { file, params: { vi: error.render('vi'), en: error.render('en') } }));
   }
 
   /** Starts a file; its rows are then given to the returned `FileChecker`. */
   beginFile(file: string, convention: NumberConvention = 'unknown', spreadsheet = false): FileChecker {
-    if (!this.fileIndex.has(file)) this.fileIndex.set(file, this.files.length);
-    // The file's number looked up here, not first by its first row: the rows' code, compiled
-    // during a large first file, would otherwise meet the change of file only in the second, and
-    // be thrown away and compiled again (seen in V8's deoptimisation trace, in every thread).
-    this.fileNumber(file);
+    this.repeats.beginFile(file);
     this.files.push(file);
-    this.stats.files++;
+    this.counts.file();
     return new FileChecker(this, file, convention, spreadsheet);
   }
 
@@ -161,12 +128,7 @@ export class ReturnChecker {
     return { catalogue: this.catalogue, gazetteer: this.gazetteer, context: this.context };
   }
 
-  private readonly periodTexts = new Map<string, Period | null>();
-
   /** @internal A period cell, read once per distinct text: one Period object per label. */
-  private lastPeriodText = '';
-  private lastPeriod: Period | null = null;
-
   period(text: string): Period | null {
     // Rows of one period usually follow each other.
     if (text === this.lastPeriodText) return this.lastPeriod;
@@ -180,99 +142,6 @@ export class ReturnChecker {
     this.lastPeriodText = text;
     this.lastPeriod = period;
     return period;
-  }
-
-  private lastFile = '';
-  private lastFileNumber = 0;
-
-  /** A file's index (rows come file by file: the last one is kept at hand). */
-  private fileNumber(file: string): number {
-    if (file !== this.lastFile) {
-      this.lastFile = file;
-      this.lastFileNumber = this.fileIndex.get(file) ?? 0;
-    }
-    return this.lastFileNumber;
-  }
-
-  /** A location as one number (file index × 2³² + line), so that each accepted row costs 8 bytes. */
-  private pack(where: Location): number {
-    return (this.fileIndex.get(where.file) ?? 0) * 2 ** 32 + (where.line ?? where.record ?? 0);
-  }
-
-  private unpack(packed: number): Location {
-    const file = this.files[Math.floor(packed / 2 ** 32)] ?? '';
-    const line = packed % 2 ** 32;
-    return { file, line: line === 0 ? null : line, record: null };
-  }
-
-  /** The catalogue's rules with indicator indexes in place of ids, for the per-row check. */
-  private compiledRules: CompiledRule[] | undefined;
-
-  /** @internal The rules a row of these indicators can break: those with an indicator of theirs on each side. */
-  rulesFor(indexes: readonly number[]): CompiledRule[] {
-    const present = new Set(indexes);
-    return this.rules().filter((rule) => rule.left.some((i) => present.has(i)) && rule.right.some((i) => present.has(i)));
-  }
-
-  private rules(): CompiledRule[] {
-    return (this.compiledRules ??= this.catalogue.rules.map((rule) => ({
-      left: rule.left.map((id) => this.catalogue.indexOf(id)),
-      right: rule.right.map((id) => this.catalogue.indexOf(id)),
-      operator: rule.operator,
-    })));
-  }
-
-  /** A row's figures by catalogue index (NaN: not given), filled and cleared around each rule check. */
-  private figures: Float64Array | undefined;
-
-  private anyRuleBroken(figures: Float64Array, rules: readonly CompiledRule[] = this.rules()): boolean {
-    // Counted loops, not for…of: run for every row, mostly before V8 has compiled it (a small job
-    // never gets that far), where each step of an iterator is a call and an object (a cold run of
-    // the sample made a megabyte of them here).
-    for (let r = 0; r < rules.length; r++) {
-      const rule = rules[r]!;
-      let left = 0;
-      let right = 0;
-      let anyLeft = false;
-      let anyRight = false;
-      for (let k = 0; k < rule.left.length; k++) {
-        const v = figures[rule.left[k]!]!;
-        if (v === v) {
-          left += v;
-          anyLeft = true;
-        }
-      }
-      if (!anyLeft) continue;
-      for (let k = 0; k < rule.right.length; k++) {
-        const v = figures[rule.right[k]!]!;
-        if (v === v) {
-          right += v;
-          anyRight = true;
-        }
-      }
-      if (anyRight && !holds(left, rule.operator, right)) return true;
-    }
-    return false;
-  }
-
-  /** Wide rows seen, by unit and period: a fingerprint of their figures and where they were read. */
-  private readonly rows: RowTable;
-
-  /** A row's figures by catalogue index (NaN: not given), filled and cleared around each rule check. */
-  private ruleFigures(): Float64Array {
-    return (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN));
-  }
-
-  /** Whether the figures put in place break one of `rules`; clears them for the next row. */
-  private brokenThenCleared(figures: Float64Array, values: readonly { index: number }[], rules: readonly CompiledRule[]): boolean {
-    const broken = this.anyRuleBroken(figures, rules);
-    for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
-    return broken;
-  }
-
-  /** A wide row's number key: the unit's place in its list and the period's id (no string built per row). */
-  private rowKey(unit: Unit, period: Period): number {
-    return ((unit.system === 'old' ? 0 : 1) + unit.order * 2) * 65_536 + this.periodId(period);
   }
 
   /** Hands an accepted row to the rollup in one object, refilled for each row (the rollup copies what it keeps). */
@@ -296,7 +165,7 @@ export class ReturnChecker {
    */
   acceptWide(unit: Unit, period: Period, values: readonly RowFigure[], file: string, place: RowPlace, rules: readonly CompiledRule[]): readonly Finding[] {
     // One pass over the figures for the rules, the fingerprint and the set of indicators.
-    const figures = rules.length > 0 ? this.ruleFigures() : null;
+    const figures = rules.length > 0 ? (this.figures ??= new Float64Array(this.catalogue.indicators.length).fill(NaN)) : null;
     let print = 0;
     let maskLow = 0;
     let maskHigh = 0;
@@ -307,30 +176,21 @@ export class ReturnChecker {
       else maskHigh |= 1 << (index % 32);
       if (figures !== null) figures[index] = scaled;
     }
-    maskLow >>>= 0;
-    maskHigh >>>= 0;
     let findings: readonly Finding[] = NO_FINDINGS;
+    const where: Location = { file, line: place.line ?? null, record: place.record ?? null };
     // Rules on the row as it stands, first: a row that breaks one is rejected, and is not the
     // first word on its unit and period.
-    if (figures !== null && this.brokenThenCleared(figures, values, rules)) {
-      const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
-      findings = brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, file, line: place.line ?? null, record: place.record ?? null });
-      if (anyError(findings)) return findings;
-    }
-    const key = this.rowKey(unit, period);
-    const line = place.line ?? place.record ?? 0;
-    if (!this.rows.putNew(key, print, maskLow, maskHigh, this.fileNumber(file), line)) {
-      const seen = this.rows.get(key)!;
-      const first = placeText({ file: this.files[seen.file] ?? '', line: seen.line || null, record: null });
-      const overlap = (seen.maskLow & maskLow) !== 0 || (seen.maskHigh & maskHigh) !== 0;
-      if (!overlap) {
-        // Other columns of the same unit and period (two forms): both count.
-        this.rows.set(key, { ...seen, fingerprint: (seen.fingerprint + print) >>> 0, maskLow: (seen.maskLow | maskLow) >>> 0, maskHigh: (seen.maskHigh | maskHigh) >>> 0 });
-      } else {
-        const same = seen.maskLow === maskLow && seen.maskHigh === maskHigh && seen.fingerprint === print;
-        return [...findings, finding(same ? 'duplicate-return' : 'conflicting-return', { file, line: place.line ?? null, record: place.record ?? null, unit: unitLabel(unit), params: { period: period.label, first } })];
+    if (figures !== null) {
+      const broken = anyRuleBroken(figures, rules);
+      for (let i = 0; i < values.length; i++) figures[values[i]!.index] = NaN;
+      if (broken) {
+        const byIndex = new Map(values.map((v) => [v.index, v.scaled]));
+        findings = brokenRules(this.catalogue, (id) => byIndex.get(this.catalogue.indexOf(id)) ?? null, { unit: unitLabel(unit), period: period.label, ...where });
+        if (anyError(findings)) return findings;
       }
     }
+    const repeat = this.repeats.wide(unit, period, { print, maskLow: maskLow >>> 0, maskHigh: maskHigh >>> 0 }, where);
+    if (repeat !== null) return [...findings, repeat];
     this.handOn(unit, period, values, file, place.line ?? place.record ?? null);
     return findings;
   }
@@ -340,126 +200,39 @@ export class ReturnChecker {
    * and period so that rules can be checked once all of a unit's figures are in.
    */
   acceptLong(unit: Unit, period: Period, values: readonly RowFigure[], where: Location): Finding[] {
-    const key = this.rowKey(unit, period);
-    let sighting = this.sightings.get(key);
-    if (!sighting) {
-      sighting = { unit, period, triples: [] };
-      this.sightings.set(key, sighting);
-    }
-    const findings: Finding[] = [];
-    const fresh: RowFigure[] = [];
-    for (const value of values) {
-      const at = indexOfIndicator(sighting.triples, value.index);
-      if (at < 0) {
-        fresh.push(value);
-        continue;
-      }
-      const earlier = sighting.triples[at + 1]!;
-      const first = placeText(this.unpack(sighting.triples[at + 2]!));
-      findings.push(
-        earlier === value.scaled
-          ? finding('duplicate-return', { ...where, unit: unitLabel(unit), params: { period: period.label, first } })
-          : finding('conflicting-values', {
-              ...where,
-              column: value.column,
-              unit: unitLabel(unit),
-              indicator: value.indicator.id,
-              value: scaledToPlain(value.scaled, value.indicator.decimals),
-              params: {
-                period: period.label,
-                first,
-                firstValue: scaledToPlain(earlier, value.indicator.decimals),
-                thisValue: scaledToPlain(value.scaled, value.indicator.decimals),
-              },
-            }),
-      );
-    }
-    if (findings.length > 0) return findings;
-    const locationIndex = this.pack(where);
-    for (const value of fresh) sighting.triples.push(value.index, value.scaled, locationIndex);
+    const { findings, fresh } = this.repeats.long(unit, period, values, where);
     if (fresh.length > 0) this.handOn(unit, period, fresh, where.file, where.line ?? where.record);
     return findings;
   }
 
-  /** Cross-field rules over everything accepted for each unit and period. */
-  private checkRules(): void {
-    for (const sighting of this.sightings.values()) {
-      const triples = sighting.triples;
-      let firstLocation = -1;
-      const valueOf = (id: string) => {
-        const at = indexOfIndicator(triples, this.catalogue.indexOf(id));
-        if (at < 0) return null;
-        if (firstLocation < 0) firstLocation = triples[at + 2]!;
-        return triples[at + 1]!;
-      };
-      const broken = brokenRules(this.catalogue, valueOf, { unit: unitLabel(sighting.unit), period: sighting.period.label });
+  /** Cross-field rules over everything long rows gave for each unit and period. */
+  private checkLongRules(): void {
+    this.repeats.eachLong((unit, period, valueOf, placeOf) => {
+      let first: Location | null = null;
+      const broken = brokenRules(this.catalogue, (id) => {
+        const index = this.catalogue.indexOf(id);
+        const value = valueOf(index);
+        if (value !== null) first ??= placeOf(index);
+        return value;
+      }, { unit: unitLabel(unit), period: period.label });
       // The place to fix is the row that reported the rule's left side.
-      for (const f of broken) {
-        const at = indexOfIndicator(triples, this.catalogue.indexOf(f.indicator!));
-        this.report({ ...f, ...this.unpack(at >= 0 ? triples[at + 2]! : firstLocation) });
-      }
-    }
+      for (const f of broken) this.report({ ...f, ...(placeOf(this.catalogue.indexOf(f.indicator!)) ?? first!) });
+    });
   }
 
   finish(): ValidationReport {
-    this.checkRules();
+    this.checkLongRules();
     const order = new Map(this.files.map((f, i) => [f, i]));
     const fileOrder = (file: string | null) => (file === null ? -1 : (order.get(file) ?? this.files.length));
-    const findings = [...this.kept.error, ...this.kept.warning].sort((a, b) => compareFindings(a, b, fileOrder));
+    const findings = this.counts.keptFindings(fileOrder);
+    const stats = this.counts.stats();
     return {
-      valid: this.stats.errors === 0,
-      stats: { ...this.stats },
+      valid: stats.errors === 0,
+      stats,
       findings,
-      omitted: this.stats.errors + this.stats.warnings - findings.length,
+      omitted: stats.errors + stats.warnings - findings.length,
     };
   }
-}
-
-function indexOfIndicator(triples: number[], index: number): number {
-  for (let i = 0; i < triples.length; i += 3) if (triples[i] === index) return i;
-  return -1;
-}
-
-export function unitLabel(unit: Unit): string {
-  return `${unit.code} ${unit.name}`;
-}
-
-function placeText(location: Location): string {
-  if (location.line !== null) return `${location.file}:${location.line}`;
-  if (location.record !== null) return `${location.file}#${location.record}`;
-  return location.file;
-}
-
-/** One column of a header, as planned. */
-interface ColumnPlan {
-  position: number;
-  header: string;
-}
-
-interface HeaderPlan {
-  identity: Partial<Record<IdentityColumn, ColumnPlan>>;
-  shape: 'wide' | 'long';
-  /** Wide shape: the indicator columns. */
-  values: (ColumnPlan & { indicator: Indicator; index: number })[];
-  width: number;
-  usable: boolean;
-  readers: Map<UnitLevel, RowReader>;
-  /** Header text → 0-based column position, to name a spreadsheet cell. */
-  positions: Map<string, number>;
-  /** 0-based column position → header text. */
-  headerOf: Map<number, string>;
-  /** The rules a row of this header can break (ReturnChecker.rulesFor). */
-  rules: CompiledRule[];
-  /** The reader readerFor gave last, and its level. */
-  lastReader: RowReader | null;
-  lastReaderLevel: UnitLevel | null;
-}
-
-/** A catalogue rule with indicator indexes in place of ids. */
-interface CompiledRule {
-  left: number[];
-  right: number[];
-  operator: Rule['operator'];
 }
 
 interface Deferred {
@@ -501,75 +274,29 @@ export class FileChecker {
 
   /** A row that cannot be read at all (undecodable bytes, not a record): counted and rejected. */
   badRow(code: FindingCode, params: Params, place: RowPlace, cell: string | null = null): void {
-    this.checker.stats.rows++;
+    this.checker.counts.row();
     this.reject([finding(code, { ...this.where(place), params, cell })]);
   }
 
   /** Plans the columns of a header. Returns false when no row of it can be read. */
   header(cells: readonly string[], place: RowPlace = { line: 1 }): boolean {
     const signature = cells.join('\u0000');
-    const known = this.plans.get(signature);
-    if (known) {
-      this.plan = known;
-      return known.usable;
-    }
-    // A header another file had, with nothing to report: its plan, as this file would make it
-    // (the findings a header makes are per file, so a header that makes any is planned again).
-    const sharedKey = `${this.convention}\u0001${signature}`;
-    const shared = this.checker.sharedPlans.get(sharedKey);
-    if (shared) {
-      if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, shared.positions);
-      this.plans.set(signature, shared);
-      this.plan = shared;
-      return shared.usable;
-    }
-    let clean = true;
-    const { catalogue } = this.checker.parts;
-    const plan: HeaderPlan = { identity: {}, shape: 'wide', values: [], width: cells.length, usable: true, readers: new Map(), positions: new Map(), headerOf: new Map(), rules: [], lastReader: null, lastReaderLevel: null };
-    const seen = new Map<string, string>();
-    cells.forEach((raw, position) => {
-      const header = raw.normalize('NFC').trim();
-      if (header === '') return;
-      if (!plan.positions.has(header)) plan.positions.set(header, position);
-      plan.headerOf.set(position, header);
-      const match = catalogue.matchHeader(header);
-      const once = (code: FindingCode, fields: Parameters<typeof finding>[1]) => {
-        clean = false;
-        if (this.reportedColumns.has(code + header)) return;
-        this.reportedColumns.add(code + header);
-        this.emit(finding(code, { file: this.file, line: place.line ?? null, record: place.record ?? null, column: header, ...fields }));
-      };
-      if (match.kind === 'identity') {
-        plan.identity[match.column] ??= { position, header };
-      } else if (match.kind === 'indicator') {
-        const indicator = match.indicator;
-        if (kindOf(indicator).cells === 'computed') {
-          once('computed-column', { indicator: indicator.id, params: { numerator: indicator.numerator, denominator: indicator.denominator } });
-          return;
+    let plan = this.plans.get(signature);
+    if (!plan) {
+      const planned = this.checker.planner.plan(cells, this.convention);
+      plan = planned.plan;
+      this.plan = plan;
+      // A column's problem is reported once per file, however many of its headers have it.
+      for (const problem of planned.problems) {
+        if (problem.header !== null) {
+          if (this.reportedColumns.has(problem.code + problem.header)) continue;
+          this.reportedColumns.add(problem.code + problem.header);
         }
-        const other = seen.get(indicator.id);
-        if (other !== undefined) {
-          once('duplicate-column', { indicator: indicator.id, params: { other } });
-          return;
-        }
-        seen.set(indicator.id, header);
-        plan.values.push({ position, header, indicator, index: match.index });
-      } else if (match.kind === 'unknown') {
-        once('unknown-column', { value: header, params: { suggestions: match.suggestions.join(', ') || null } });
+        const { code, header, params, ...named } = problem;
+        this.emit(finding(code, { ...this.where(place), ...(header !== null ? { column: header } : {}), ...named, params }));
       }
-    });
-    plan.shape = plan.identity.indicator && plan.identity.value ? 'long' : 'wide';
-    const missing: { needed: string; example: string }[] = [];
-    if (!plan.identity.unit_code && !plan.identity.unit_name) missing.push({ needed: 'unit_code / unit_name', example: '"Mã đơn vị"' });
-    if (!plan.identity.year && !plan.identity.period) missing.push({ needed: 'year / period', example: '"Năm"' });
-    for (const m of missing) {
-      this.emit(finding('missing-column', { file: this.file, line: place.line ?? null, record: place.record ?? null, params: m }));
+      this.plans.set(signature, plan);
     }
-    plan.usable = missing.length === 0;
-    if (plan.usable && plan.shape === 'wide') plan.rules = this.checker.rulesFor(plan.values.map((v) => v.index));
-    if (this.spreadsheet) this.checker.spreadsheetColumns.set(this.file, plan.positions);
-    this.plans.set(signature, plan);
-    if (clean && missing.length === 0) this.checker.sharedPlans.set(sharedKey, plan);
     this.plan = plan;
     return plan.usable;
   }
@@ -600,12 +327,12 @@ export class FileChecker {
     if (view.blank()) return;
     if (!plan.usable) {
       // Its header lacks a unit or period column (reported once): every row read is rejected.
-      this.checker.stats.rows++;
-      this.checker.stats.rowsRejected++;
+      this.checker.counts.row();
+      this.checker.counts.rejected();
       return;
     }
     if (this.isTotalRow(view, plan)) return;
-    this.checker.stats.rows++;
+    this.checker.counts.row();
     if (view.width !== plan.width && !(view.width > plan.width && blankFrom(view, plan.width))) {
       this.reject([finding('ragged-row', { ...this.where(place), params: { cells: view.width, expected: plan.width } })]);
       return;
@@ -629,8 +356,7 @@ export class FileChecker {
   }
 
   private reject(findings: readonly Finding[], unit?: Unit): void {
-    this.checker.stats.rowsRejected++;
-    if (unit) this.checker.flaggedUnits.add(unitKey(unit));
+    this.checker.counts.rejected(unit);
     for (const f of findings) this.emit(f);
   }
 
@@ -702,7 +428,7 @@ export class FileChecker {
     const all = more.length === 0 ? (findings ?? NO_FINDINGS) : findings === null || findings.length === 0 ? more : [...findings, ...more];
     if (anyError(more)) this.reject(all, unit);
     else {
-      this.checker.stats.rowsAccepted++;
+      this.checker.counts.accepted();
       for (let i = 0; i < all.length; i++) this.emit(all[i]!);
     }
   }
@@ -877,20 +603,6 @@ export class FileChecker {
     const pending = this.deferred.splice(0);
     for (const row of pending) this.checkRow(this.cells.reset(row.cells), row.place, row.plan, true);
   }
-}
-
-/**
- * One word of the set of indicators a row reports (word 0: catalogue indexes 0–31, word 1: the
- * rest). Indicators past the 64th (a province's own, in its config) share bits: at worst a partial
- * re-submission is taken for a conflict and reported, never silently merged.
- */
-function indicatorMask(values: readonly { index: number }[], word: 0 | 1): number {
-  let mask = 0;
-  for (let i = 0; i < values.length; i++) {
-    const index = values[i]!.index;
-    if ((index < 32 ? 0 : 1) === word) mask |= 1 << (index % 32);
-  }
-  return mask >>> 0;
 }
 
 /** A unit resolved before, with the name cell it came with (see FileChecker.resolveUnit). */

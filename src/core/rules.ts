@@ -74,3 +74,56 @@ export function brokenRules(
   }
   return findings;
 }
+
+/** A catalogue rule with indicator indexes in place of ids, for the per-row check. */
+export interface CompiledRule {
+  left: number[];
+  right: number[];
+  operator: Rule['operator'];
+}
+
+export function compileRules(catalogue: Catalogue): CompiledRule[] {
+  return catalogue.rules.map((rule) => ({
+    left: rule.left.map((id) => catalogue.indexOf(id)),
+    right: rule.right.map((id) => catalogue.indexOf(id)),
+    operator: rule.operator,
+  }));
+}
+
+/** The rules a row of these indicators can break: those with an indicator of theirs on each side. */
+export function rulesFor(rules: readonly CompiledRule[], indexes: readonly number[]): CompiledRule[] {
+  const present = new Set(indexes);
+  return rules.filter((rule) => rule.left.some((i) => present.has(i)) && rule.right.some((i) => present.has(i)));
+}
+
+/**
+ * Whether a row's figures (by catalogue index, NaN: not given) break any of `rules`: the same
+ * test as brokenRules, on numbers, for every row; brokenRules then says which and why.
+ */
+export function anyRuleBroken(figures: Float64Array, rules: readonly CompiledRule[]): boolean {
+  // Counted loops: run for every row, mostly before V8 has compiled it.
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    let left = 0;
+    let right = 0;
+    let anyLeft = false;
+    let anyRight = false;
+    for (let k = 0; k < rule.left.length; k++) {
+      const v = figures[rule.left[k]!]!;
+      if (v === v) {
+        left += v;
+        anyLeft = true;
+      }
+    }
+    if (!anyLeft) continue;
+    for (let k = 0; k < rule.right.length; k++) {
+      const v = figures[rule.right[k]!]!;
+      if (v === v) {
+        right += v;
+        anyRight = true;
+      }
+    }
+    if (anyRight && !holds(left, rule.operator, right)) return true;
+  }
+  return false;
+}
