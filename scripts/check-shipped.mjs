@@ -8,7 +8,7 @@ import { dirname, relative } from 'node:path';
 
 const { readTable, shippedPaths, checkedCopiesPath, checkedCopyOf, checkedCataloguePath, packageRoot } = await import('../dist/src/io/shipped.js');
 const { unitRowSchema, crosswalkRowSchema, provinceCrosswalkRowSchema } = await import('../dist/schemas/units.js');
-const { provinceByProvinceDiffers } = await import('../dist/src/core/gazetteer.js');
+const { provinceByProvinceDiffers } = await import('../dist/src/io/unit-blocks.js');
 
 // Nothing is vouched for while the checks run: a build that stops half way vouches for nothing.
 rmSync(checkedCopiesPath, { recursive: true, force: true });

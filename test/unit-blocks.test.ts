@@ -1,6 +1,6 @@
 /**
  * A shipped unit list the build vouched for is made one province at a time, when a unit of it is
- * first asked for (UnitBlocks in src/core/gazetteer.ts). Whatever is asked, in whatever order,
+ * first asked for (UnitBlocks in src/io/unit-blocks.ts). Whatever is asked, in whatever order,
  * the gazetteer must answer as it does over the list read whole.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unitRowSchema, type UnitRow } from '../schemas/units.js';
-import { Gazetteer, provinceByProvinceDiffers, type UnitSystem } from '../src/core/gazetteer.js';
+import { Gazetteer, type UnitSystem } from '../src/core/gazetteer.js';
+import { provinceByProvinceDiffers, UnitBlocks } from '../src/io/unit-blocks.js';
 import { readTable, readUnitList, shippedPaths } from '../src/io/shipped.js';
 
 const lists = [
@@ -24,7 +25,7 @@ const rowsOf = (path: string) => readTable<UnitRow>(path, unitRowSchema);
 /** Gazetteers over the same list: one made province by province from its bytes, one from its rows. */
 function both(system: UnitSystem, bytes: Buffer, rows: readonly UnitRow[]) {
   const other: UnitRow[] = [];
-  const byBlocks = new Gazetteer({ old: () => (system === 'old' ? { bytes } : other), new: () => (system === 'new' ? { bytes } : other), crosswalk: () => [] });
+  const byBlocks = new Gazetteer({ old: () => (system === 'old' ? new UnitBlocks('old', bytes) : other), new: () => (system === 'new' ? new UnitBlocks('new', bytes) : other), crosswalk: () => [] });
   const whole = Gazetteer.of(system === 'old' ? rows : other, system === 'new' ? rows : other);
   return { byBlocks, whole };
 }
@@ -35,12 +36,12 @@ describe('a vouched unit list, made province by province', () => {
   });
 
   it('the shipped lists are read as bytes only while the build vouches for them', () => {
-    for (const [, path] of lists) expect(readUnitList(path, { trustBuild: true })).toEqual({ bytes: bytesOf(path) });
+    for (const [system, path] of lists) expect(readUnitList(path, system, { trustBuild: true })).toBeInstanceOf(UnitBlocks);
     const copy = join(mkdtempSync(join(tmpdir(), 'antt-blocks-')), 'units.csv');
     writeFileSync(copy, textOf(shippedPaths.unitsNew));
     // Elsewhere, or not trusted: rows, through the schema.
-    expect(Array.isArray(readUnitList(copy, { trustBuild: true }))).toBe(true);
-    expect(readUnitList(shippedPaths.unitsNew)).toEqual(rowsOf(shippedPaths.unitsNew));
+    expect(Array.isArray(readUnitList(copy, 'new', { trustBuild: true }))).toBe(true);
+    expect(readUnitList(shippedPaths.unitsNew, 'new')).toEqual(rowsOf(shippedPaths.unitsNew));
   });
 
   it('answers as the whole list, whatever is asked first and in whatever order (old list)', () => {

@@ -15,7 +15,8 @@ import {
   type UnitRow,
 } from '../../schemas/units.js';
 import { Catalogue } from '../core/catalogue.js';
-import { Gazetteer, type UnitListBytes } from '../core/gazetteer.js';
+import { Gazetteer, type Units, type UnitSystem } from '../core/gazetteer.js';
+import { UnitBlocks } from './unit-blocks.js';
 import { AnttError } from './errors.js';
 import { packageRoot } from './package-root.js';
 
@@ -169,12 +170,12 @@ function rowsInLayout(text: string, headerEnd: number, make: RowLayout['make']):
  * (the gazetteer then decodes and makes only the provinces a job asks for); else as rows, checked
  * as readTable checks them.
  */
-export function readUnitList(path: string, options: { trustBuild?: boolean } = {}): UnitRow[] | UnitListBytes {
+export function readUnitList(path: string, system: UnitSystem, options: { trustBuild?: boolean } = {}): UnitRow[] | Units {
   if (options.trustBuild) {
     const bytes = readBytes(path);
     const firstEnd = bytes.indexOf(0x0a);
     const header = bytes.toString('utf8', 0, firstEnd < 0 ? bytes.length : firstEnd).replace(/^\uFEFF/, '').replace(/\r$/, '');
-    if (header === unitLayout.columns && checkedByBuild(path, bytes)) return { bytes };
+    if (header === unitLayout.columns && checkedByBuild(path, bytes)) return new UnitBlocks(system, bytes);
   }
   return readTable<UnitRow>(path, unitRowSchema, { ...options, layout: unitLayout });
 }
@@ -213,8 +214,8 @@ let gazetteer: Gazetteer | undefined;
 export function loadGazetteer(): Gazetteer {
   const trustBuild = { trustBuild: true };
   gazetteer ??= new Gazetteer({
-    old: () => readUnitList(shippedPaths.unitsOld, trustBuild),
-    new: () => readUnitList(shippedPaths.unitsNew, trustBuild),
+    old: () => readUnitList(shippedPaths.unitsOld, 'old', trustBuild),
+    new: () => readUnitList(shippedPaths.unitsNew, 'new', trustBuild),
     crosswalk: () => readTable<CrosswalkRow>(shippedPaths.crosswalk, crosswalkRowSchema, trustBuild),
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, trustBuild),
   });
@@ -241,8 +242,8 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
     }
   };
   return new Gazetteer({
-    old: own.old ? table(own.old, shippedPaths.unitsOld, unitRowSchema, unitLayout) : () => readUnitList(shippedPaths.unitsOld, { trustBuild: true }),
-    new: own.new ? table(own.new, shippedPaths.unitsNew, unitRowSchema, unitLayout) : () => readUnitList(shippedPaths.unitsNew, { trustBuild: true }),
+    old: own.old ? table(own.old, shippedPaths.unitsOld, unitRowSchema, unitLayout) : () => readUnitList(shippedPaths.unitsOld, 'old', { trustBuild: true }),
+    new: own.new ? table(own.new, shippedPaths.unitsNew, unitRowSchema, unitLayout) : () => readUnitList(shippedPaths.unitsNew, 'new', { trustBuild: true }),
     crosswalk: table(own.crosswalk, shippedPaths.crosswalk, crosswalkRowSchema),
     provinceCrosswalk: () => readTable<ProvinceCrosswalkRow>(shippedPaths.provinceCrosswalk, provinceCrosswalkRowSchema, { trustBuild: true }),
   });
