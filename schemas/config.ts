@@ -27,6 +27,13 @@ export const dataFolderConfigSchema = z
         crosswalk: z.string().min(1).optional(),
       })
       .optional(),
+    /**
+     * The unit list of the folder's returns for 2025 (and any period across 1 July 2025): "new"
+     * for the communes after the reform (what annual 2025 returns use), "old" for those before.
+     * Without it, each file's rows say; a file whose rows cannot tell is counted as "new", with a
+     * warning.
+     */
+    list_2025: z.enum(['old', 'new']).optional(),
     /** The province's own form: indicator ids, replacing the programme's list in `antt init`. */
     form: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).optional(),
     indicators: z.array(indicatorSchema).default([]),

@@ -124,6 +124,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
     catalogue,
     gazetteer,
     context: { provinceCode: inputs.config?.province ?? null },
+    ...(inputs.config?.list_2025 ? { list2025: inputs.config.list_2025 } : {}),
     ...(rollup ? { onAccepted: (row: AcceptedRow) => rollup.addRow(row) } : {}),
     ...(options.keepFindings ? { keepFindings: options.keepFindings } : {}),
     ...(options.skip?.length ? { skip: new Set(options.skip) } : {}),
@@ -147,7 +148,8 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
 export interface AggregateOptions {
   from?: number;
   to?: number;
-  levels: UnitLevel[];
+  /** Levels to show (see BuildOptions.levels). */
+  levels?: UnitLevel[];
   indicators?: string[];
   prefer: Prefer;
   byYear: boolean;
@@ -206,7 +208,7 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
   const aggregate = rollup.build({
     from,
     to,
-    levels: options.levels,
+    ...(options.levels ? { levels: options.levels } : {}),
     indicators,
     prefer: options.prefer,
     byYear: options.byYear,
@@ -305,7 +307,6 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
   const aggregate = rollup.build({
     from,
     to,
-    levels: ['district', 'province'],
     indicators: rollup.indicatorsPresent(from, to),
     prefer: 'built',
     byYear: true,

@@ -95,7 +95,7 @@ describe('which figure goes up', () => {
 });
 
 describe('across the 1 July 2025 reform', () => {
-  it('adds flows across both lists and takes a stock from the later one, for the same province', () => {
+  it('adds flows across both lists, and takes each current commune\'s latest stock (its old communes\' while it has none)', () => {
     const { report } = rollUp(
       [
         observation('04213', '2024', 'propaganda_sessions', 3),
@@ -106,8 +106,10 @@ describe('across the 1 July 2025 reform', () => {
       ],
       { from: 2024, to: 2026, levels: ['province'] },
     );
-    expect(figure(report, '14', 'propaganda_sessions')).toMatchObject({ value: 8, expected: 200 + 200 + 75 });
-    expect(figure(report, '14', 'lien_gia_groups').value).toBe(120);
+    // 2024: the 200 old communes; 2025 (no returns) and 2026: the 75 new ones.
+    expect(figure(report, '14', 'propaganda_sessions')).toMatchObject({ value: 8, expected: 200 + 75 + 75 });
+    // 03712 Xã Mường Sại's own 120; 04213 went wholly into 04222 and 04216 into 04204, which have not reported since.
+    expect(figure(report, '14', 'lien_gia_groups').value).toBe(120 + 100 + 50);
   });
 });
 

@@ -76,7 +76,7 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     progress: progress.state,
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
-    levels: options.level.length > 0 ? options.level : ['district', 'province'],
+    ...(options.level.length > 0 ? { levels: options.level } : {}),
     ...(options.indicators ? { indicators: options.indicators } : {}),
     prefer: options.prefer,
     byYear: options.by === 'year',

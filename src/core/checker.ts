@@ -31,6 +31,9 @@ export interface RowPlace {
 /** No findings: most rows' answer, shared rather than a new empty list each. */
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
+/** One list to look a unit up in. */
+const LIST: Record<Unit['system'], readonly Unit['system'][]> = { old: Object.freeze(['old'] as const), new: Object.freeze(['new'] as const) };
+
 export interface AcceptedRow {
   unit: Unit;
   period: Period;
@@ -56,6 +59,11 @@ export interface CheckerOptions {
    * code and name, a figure's text): on by default; off only to show it changes nothing.
    */
   memos?: boolean;
+  /**
+   * The unit list of the returns for 2025 and any period that straddles 1 July 2025, when the data
+   * folder's config states it; otherwise each file's rows say (see FileChecker.reformList).
+   */
+  list2025?: Unit['system'];
 }
 
 /**
@@ -70,6 +78,8 @@ export class ReturnChecker {
   private readonly onAccepted: ((row: AcceptedRow) => void) | undefined;
   /** @internal See CheckerOptions.memos. */
   readonly memos: boolean;
+  /** @internal See CheckerOptions.list2025. */
+  readonly list2025: Unit['system'] | null;
   /** @internal */
   readonly counts: FindingCounts;
   private readonly repeats = new RepeatCheck();
@@ -91,6 +101,7 @@ export class ReturnChecker {
     this.context = options.context ?? {};
     this.onAccepted = options.onAccepted;
     this.memos = options.memos ?? true;
+    this.list2025 = options.list2025 ?? null;
     this.counts = new FindingCounts(options.keepFindings ?? 10_000, options.skip);
     this.planner = new HeaderPlanner(this.catalogue, compileRules(this.catalogue));
   }
@@ -256,7 +267,10 @@ export class FileChecker {
     private readonly convention: NumberConvention,
     /** A spreadsheet's rows are placed by cell (`B7`) as well as by line. */
     private readonly spreadsheet = false,
-  ) {}
+  ) {
+    this.reformList = checker.list2025;
+    this.reformEvidence = checker.list2025 === null ? '' : 'antt.config.json: list_2025';
+  }
 
   /** Reports a finding, placed at its cell in a spreadsheet. */
   private emit(f: Finding): void {
@@ -379,11 +393,25 @@ export class FileChecker {
       return;
     }
 
-    const systems = unitSystemsFor(period);
+    let systems = unitSystemsFor(period);
+    if (systems.length > 1) {
+      // 2025, or a period across 1 July 2025: the file's list, once the file has said which.
+      const list = this.reformList ?? this.listFromRow(view, plan, place);
+      if (list === null && !final) {
+        this.deferred.push({ cells: cellsOf(view), place: { ...place }, plan });
+        return;
+      }
+      systems = list === null ? this.assumeNewList(period) : LIST[list];
+    }
     const resolution = this.resolveUnit(view, plan, systems);
     if (!resolution.ok) {
       const code = this.cell(view, plan.identity.unit_code);
       const name = this.cell(view, plan.identity.unit_name);
+      const mixed = unitSystemsFor(period).length > 1 ? this.inOtherList(code, name, systems[0]!) : null;
+      if (mixed !== null) {
+        this.reject([finding('reform-list-mixed', { ...this.where(place), column: (code ? plan.identity.unit_code : plan.identity.unit_name)?.header ?? null, unit: unitLabel(mixed), value: code || name, params: { period: period.label, list: systems[0]!, other: mixed.system, evidence: this.reformEvidence } })]);
+        return;
+      }
       if (resolution.problem.code === 'ambiguous-unit' && !final && code === '') {
         // Kept past this line: the rest of the file may tell which unit it is.
         this.deferred.push({ cells: cellsOf(view), place: { ...place }, plan });
@@ -431,6 +459,48 @@ export class FileChecker {
       this.checker.counts.accepted();
       for (let i = 0; i < all.length; i++) this.emit(all[i]!);
     }
+  }
+
+  /**
+   * The unit list of this file's rows for 2025 and periods across 1 July 2025: one form is one
+   * list. Stated by the data folder's config, else by the first such row whose unit is in one
+   * list only (its code, or its code and name); rows before it wait (see end).
+   */
+  private reformList: Unit['system'] | null;
+  /** What decided reformList, for messages: the config, or the row that showed it. */
+  private reformEvidence: string;
+
+  /** The list this row's unit is in, when it is in one list only (and then the file's list from here on). */
+  private listFromRow(view: RowView, plan: HeaderPlan, place: RowPlace): Unit['system'] | null {
+    const code = this.cell(view, plan.identity.unit_code);
+    const name = this.cell(view, plan.identity.unit_name);
+    const { gazetteer } = this.checker.parts;
+    const clean = (system: Unit['system']) => {
+      const resolution = gazetteer.resolve(code, name, LIST[system], this.currentContext());
+      return resolution.ok && resolution.notes.length === 0 ? resolution.unit : null;
+    };
+    const old = clean('old');
+    const current = clean('new');
+    if ((old === null) === (current === null)) return null;
+    const unit = (old ?? current)!;
+    this.reformList = unit.system;
+    this.reformEvidence = `${place.line !== undefined && place.line !== null ? `dòng / line ${place.line}` : `#${place.record ?? ''}`}: ${unitLabel(unit)}`;
+    return unit.system;
+  }
+
+  /** No row of the file said which list: the new one (what annual 2025 returns use), said once per file. */
+  private assumeNewList(period: Period): readonly Unit['system'][] {
+    this.reformList = 'new';
+    this.reformEvidence = 'không dòng nào cho biết / no row said';
+    this.emit(finding('reform-list-assumed', { file: this.file, params: { period: period.label } }));
+    return LIST.new;
+  }
+
+  /** A unit that is in the other list than the file's, found cleanly there: the row mixes the lists. */
+  private inOtherList(code: string, name: string, list: Unit['system']): Unit | null {
+    const other = list === 'old' ? 'new' : 'old';
+    const resolution = this.checker.parts.gazetteer.resolve(code, name, LIST[other], this.currentContext());
+    return resolution.ok && resolution.notes.length === 0 ? resolution.unit : null;
   }
 
   /** The last period cell read as text, and its period: rows of one period follow each other. */

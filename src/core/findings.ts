@@ -83,6 +83,18 @@ export const findingCatalogue = {
     vi: (f, p) => `Đơn vị ${q(f.value)} (${p.official}) chỉ có từ ngày 01/07/2025, không dùng được cho kỳ ${p.period}. Kỳ trước cải cách phải dùng mã đơn vị cũ.`,
     en: (f, p) => `Unit ${q(f.value)} (${p.official}) exists only from 1 July 2025 and cannot report for period ${p.period}. Periods before the reform use the old unit codes.`,
   },
+  'reform-list-assumed': {
+    level: 'warning',
+    title: { vi: 'Chưa rõ danh mục đơn vị năm 2025', en: 'Unit list of 2025 not stated' },
+    vi: (_f, p) => `Không dòng nào của tệp này cho biết số liệu kỳ ${p.period} theo danh mục đơn vị nào (mã xã mới trùng mã xã cũ, tên giống nhau): đã tính theo danh mục mới (sau ngày 01/07/2025), như báo cáo năm 2025 thường được lập. Nếu tệp là của các xã cũ, ghi "list_2025": "old" vào antt.config.json; nếu đúng là xã mới, ghi "list_2025": "new" để không còn cảnh báo này.`,
+    en: (_f, p) => `No row of this file says which unit list its ${p.period} figures use (new commune codes reuse old ones, and the names are the same): they were counted under the new list (after 1 July 2025), as annual 2025 returns usually are. If the file is from the old communes, put "list_2025": "old" in antt.config.json; if it is from the new ones, "list_2025": "new" silences this warning.`,
+  },
+  'reform-list-mixed': {
+    level: 'error',
+    title: { vi: 'Lẫn đơn vị cũ và mới', en: 'Old and new units mixed' },
+    vi: (f, p) => `Đơn vị ${q(f.value)} thuộc danh mục ${p.other === 'new' ? 'mới (sau 01/07/2025)' : 'cũ (trước 01/07/2025)'}, nhưng tệp này báo cáo kỳ ${p.period} theo danh mục ${p.list === 'new' ? 'mới' : 'cũ'} (${p.evidence}). Một biểu chỉ theo một danh mục: tách các dòng này sang tệp khác.`,
+    en: (f, p) => `Unit ${q(f.value)} is in the ${p.other} list (${p.other === 'new' ? 'after' : 'before'} 1 July 2025), but this file reports ${p.period} in the ${p.list} list (${p.evidence}). A form uses one list: move these rows to a file of their own.`,
+  },
   'missing-unit': {
     level: 'error',
     title: { vi: 'Thiếu đơn vị', en: 'Missing unit' },
@@ -244,6 +256,24 @@ export const findingCatalogue = {
     title: { vi: 'Số liệu của tỉnh khác', en: 'Figures of another province' },
     vi: (f, p) => `Có số liệu của ${f.unit}, nhưng thư mục này là của tỉnh mã ${p.province} (antt.config.json): các số liệu đó không được tính vào báo cáo. Chuyển các tệp đó sang thư mục của tỉnh mình.`,
     en: (f, p) => `There are figures of ${f.unit}, but this folder belongs to province ${p.province} (antt.config.json): they are not in this report. Move those files to their own province's folder.`,
+  },
+  'reform-overlap': {
+    level: 'warning',
+    title: { vi: 'Số liệu trùng kỳ cũ và mới', en: 'Old and new units for one year' },
+    vi: (f, p) => `${f.unit} đã báo cáo năm ${p.year}, và đơn vị cũ nhập vào đó (${p.old}) cũng báo cáo năm ${p.year}: dùng số của đơn vị mới, số của đơn vị cũ năm đó không được cộng thêm (để không tính hai lần). Nếu báo cáo của đơn vị cũ là kỳ khác (ví dụ 6 tháng đầu năm), hãy kiểm tra lại.`,
+    en: (f, p) => `${f.unit} reported for ${p.year}, and the old unit(s) that went into it (${p.old}) did too: the new unit's figure is used and the old units' figures of that year are not added (so nothing counts twice). If the old units' return is for another period (e.g. the first half), check it.`,
+  },
+  'no-districts-after-reform': {
+    level: 'warning',
+    title: { vi: 'Không còn cấp huyện', en: 'No districts after the reform' },
+    vi: (f, p) => `Từ ngày 01/07/2025 không còn cấp huyện: ${f.unit} trong giai đoạn ${p.from}–${p.to} chỉ có thể báo cáo theo xã và toàn tỉnh. Dùng --level commune hoặc --level province.`,
+    en: (f, p) => `There are no districts after 1 July 2025: ${f.unit} over ${p.from}–${p.to} can only be shown by commune and as a whole. Use --level commune or --level province.`,
+  },
+  'districts-before-reform-only': {
+    level: 'warning',
+    title: { vi: 'Huyện cũ chỉ đến trước cải cách', en: 'Former districts: pre-reform years only' },
+    vi: (f, p) => `Các huyện (cũ) của ${f.unit} chỉ có số liệu đến năm ${p.to}: sau ngày 01/07/2025 không còn cấp huyện, nên cộng các huyện không bằng số toàn tỉnh của cả giai đoạn. Số liệu sau cải cách xem theo xã (--level commune).`,
+    en: (f, p) => `The former districts of ${f.unit} have figures up to ${p.to} only: there are no districts after 1 July 2025, so the districts do not add up to the province's figure for the whole window. See the years after the reform by commune (--level commune).`,
   },
   outlier: {
     level: 'warning',

@@ -9,8 +9,10 @@ import { closest, foldKey, foldUnitName, tidy } from './text.js';
 
 export type UnitSystem = 'old' | 'new';
 
-/** The last year counted under the old three-level list: returns for 2025 used the old codes. */
+/** The last year whose returns may use the old three-level list (2025 may use either: DESIGN §3). */
 export const LAST_OLD_YEAR = 2025;
+/** The year of the 1 July 2025 reform: a window that reaches it is reported in today's structure. */
+export const REFORM_YEAR = 2025;
 
 export interface Unit {
   code: string;
@@ -233,6 +235,15 @@ export class Gazetteer {
       for (const row of this.sources.provinceCrosswalk?.() ?? []) this.provinceIndex.set(row.old_code, row.new_code);
     }
     return this.provinceIndex.get(oldProvinceCode);
+  }
+
+  /** The old provinces that went into a new province (the same code when no crosswalk of provinces was given). */
+  oldProvincesOf(newProvinceCode: string): Unit[] {
+    const provinces = this.units('old').filter((u) => u.level === 'province');
+    const into = provinces.filter((u) => this.newProvinceOf(u.code) === newProvinceCode);
+    if (into.length > 0) return into;
+    const same = this.unit(newProvinceCode, 'old');
+    return same?.level === 'province' && this.newProvinceOf(same.code) === undefined ? [same] : [];
   }
 
   /** New commune(s) an old unit went into on 1 July 2025. */

@@ -167,7 +167,7 @@ class ReportBuilder {
   build(): AggregateReport {
     const provinces = this.options.provinces ?? this.rollup.provincesPresent(this.options.to);
     const units: ReportUnit[] = [];
-    const levels = new Set(this.options.levels);
+    const levels = new Set(this.options.levels ?? (['district', 'province'] as const));
     for (const provinceCode of provinces) {
       const province = this.provinceNode(provinceCode);
       if (!province) continue;
@@ -249,6 +249,9 @@ class ReportBuilder {
       code: node.unit.code,
       name: node.unit.name,
       parentCode: parent?.code ?? null,
+      list: node.unit.system,
+      standing: 'current',
+      successors: null,
       flagged: this.isFlagged(node),
       window,
       years,

@@ -31,8 +31,11 @@ export interface ValidationReport {
 export interface FigureCell {
   /** Scaled integer (see the indicator's decimals), or null when nothing was reported. */
   value: number | null;
-  /** `built` from the units below, `own` from the unit's own return; null when no value. */
-  source: 'built' | 'own' | null;
+  /**
+   * `built` from the units below, `own` from the unit's own return, `carried` from the old units
+   * that went wholly into it (years before the 2025 reform); null when no value.
+   */
+  source: 'built' | 'own' | 'carried' | null;
   /** Commune-years whose figures this one covers, of those the gazetteer expects. */
   reported: number;
   expected: number;
@@ -43,6 +46,17 @@ export interface ReportUnit {
   code: string;
   name: string;
   parentCode: string | null;
+  /** The unit list the code is in: `old` before the 1 July 2025 reform, `new` after (codes repeat across it). */
+  list: 'old' | 'new';
+  /**
+   * `current`: a unit of the report's structure. `not-attributable`: an old unit whose figures
+   * stand in a row of their own among the communes (split among several, or a district's or
+   * province's own return); part of the province's sum. `former`: a district or province before
+   * the reform, shown for those years only; not part of the sum.
+   */
+  standing: 'current' | 'not-attributable' | 'former';
+  /** A not-attributable old unit: the current communes it went into ("code name"). */
+  successors: string[] | null;
   /** A row of this unit, or of a unit below it, was rejected: the figures may be short. */
   flagged: boolean;
   /** One cell per report indicator, for the whole window. */

@@ -17,9 +17,10 @@ import { kindOf } from './kinds.js';
 import type { Catalogue } from './catalogue.js';
 import type { AcceptedRow } from './checker.js';
 import { finding, type Finding } from './findings.js';
-import { LAST_OLD_YEAR, unitKey, type Gazetteer, type Unit } from './gazetteer.js';
+import { REFORM_YEAR, unitKey, type Gazetteer, type Unit } from './gazetteer.js';
 import type { AggregateReport } from './report.js';
 import type { Period } from './period.js';
+import { buildCurrentReport } from './current-report.js';
 import { buildReport } from './report-builder.js';
 
 export type Prefer = 'built' | 'reported';
@@ -38,7 +39,8 @@ interface UnitData {
 export interface BuildOptions {
   from: number;
   to: number;
-  levels: readonly UnitLevel[];
+  /** Levels to show; by default districts and province before the reform, communes and province after. */
+  levels?: readonly UnitLevel[];
   indicators: readonly Indicator[];
   prefer: Prefer;
   byYear: boolean;
@@ -228,14 +230,14 @@ export class Rollup {
   }
 
   /**
-   * Provinces with any figure, as codes of the list the window ends in: an old province's data
-   * belongs to the new province it went into when the window runs past the reform.
+   * Provinces with any figure, as codes of the structure the window is reported in: an old
+   * province's data belongs to the new province it went into when the window reaches the reform.
    */
   provincesPresent(to: number): string[] {
     const codes = new Set<string>();
     for (const unitData of this.data.values()) {
       const province = this.gazetteer.province(unitData.unit);
-      const code = province.system === 'old' && to > LAST_OLD_YEAR ? (this.gazetteer.newProvinceOf(province.code) ?? province.code) : province.code;
+      const code = province.system === 'old' && to >= REFORM_YEAR ? (this.gazetteer.newProvinceOf(province.code) ?? province.code) : province.code;
       codes.add(code);
     }
     return [...codes].sort();
@@ -272,8 +274,9 @@ export class Rollup {
     });
   }
 
+  /** The report: in today's structure when the window reaches the 2025 reform, else as the units were then. */
   build(options: BuildOptions): AggregateReport {
-    return buildReport(this, this.catalogue, this.gazetteer, options);
+    return options.to >= REFORM_YEAR ? buildCurrentReport(this, this.catalogue, this.gazetteer, options) : buildReport(this, this.catalogue, this.gazetteer, options);
   }
 
   /** A unit's rows by year (read only), or undefined when it sent nothing. */

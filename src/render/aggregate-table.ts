@@ -26,6 +26,11 @@ const words = {
     legendFlagged: '⚠ có dòng số liệu bị loại vì lỗi; tổng có thể thiếu (xem thông báo lỗi)',
     period: 'Giai đoạn',
     none: 'Không có số liệu trong giai đoạn này.',
+    former: 'cũ',
+    formerProvince: 'Tỉnh cũ (số liệu trước 01/07/2025)',
+    byFormerDistrict: 'Theo huyện cũ, trước 01/07/2025',
+    legendCarried: '° số liệu của các xã cũ đã nhập toàn bộ vào xã này (các năm trước cải cách)',
+    legendApart: '‡ đơn vị cũ không quy được cho một xã hiện nay (chia cho nhiều xã, hoặc báo cáo riêng của huyện, tỉnh cũ); vẫn được cộng vào toàn tỉnh',
   },
   en: {
     indicator: 'Indicator',
@@ -42,6 +47,11 @@ const words = {
     legendFlagged: '⚠ rows were rejected for errors; the total may be short (see the messages)',
     period: 'Period',
     none: 'No figures in this window.',
+    former: 'former',
+    formerProvince: 'Former province (figures before 1 July 2025)',
+    byFormerDistrict: 'By former district, before 1 July 2025',
+    legendCarried: '° from the old communes that went wholly into this one (years before the reform)',
+    legendApart: "‡ an old unit that cannot be put under one current commune (split among several, or a former district's or province's own return); counted in the province",
   },
 };
 
@@ -50,14 +60,23 @@ function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: Paint):
   let text = display(cell.value, indicator, lang);
   if (text === '') return '';
   if (cell.source === 'own') text = color.cyan(text + '*');
+  if (cell.source === 'carried') text = text + '°';
   if (incomplete(cell)) text = color.yellow(text + '†');
   return text;
 }
 
 /** A unit's name as listed (a folder may bring its own list: control characters are shown escaped). */
-function unitTitle(unit: ReportUnit, color: Paint): string {
-  const name = safeText(unit.name);
+function unitTitle(unit: ReportUnit, color: Paint, lang: Lang): string {
+  let name = safeText(unit.name);
+  if (unit.standing === 'former') name += ` (${words[lang].former})`;
+  if (unit.standing === 'not-attributable') name += ` (${words[lang].former})‡`;
   return unit.flagged ? `${name} ${color.red('⚠')}` : name;
+}
+
+/** The rows of a level's table: its units (a not-attributable old unit stands among the communes, whatever its level). */
+function inSection(unit: ReportUnit, level: 'district' | 'commune'): boolean {
+  if (unit.standing === 'not-attributable') return level === 'commune';
+  return unit.level === level;
 }
 
 export interface TableOptions {
@@ -83,7 +102,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
   // 1. Each province as a list of indicators: the figures read out at a conference.
   for (const unit of report.units.filter((u) => u.level === 'province')) {
     out.push('');
-    out.push(color.bold(`${w.whole} — ${unitTitle(unit, color)}`));
+    out.push(color.bold(`${unit.standing === 'former' ? w.formerProvince : w.whole} — ${unitTitle(unit, color, lang)}`));
     const rows = report.indicators.map((indicator, i) => {
       const cell = unit.window[i]!;
       return [label(indicator, lang), indicator.unit, mark(cell, indicator, lang, color), coverage(cell.reported, cell.expected, lang)];
@@ -94,15 +113,18 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
 
   // 2. Districts (and communes) side by side, as many indicators per table as fit the width.
   for (const level of ['district', 'commune'] as const) {
-    const rows = report.units.filter((u) => u.level === level || (u.level === 'province' && report.units.some((x) => x.level === level)));
-    if (!rows.some((u) => u.level === level)) continue;
+    const listed = report.units.filter((u) => inSection(u, level));
+    if (listed.length === 0) continue;
+    // Former districts stand for the years before the reform only: no province total under them.
+    const former = listed.every((u) => u.standing === 'former');
+    const rows = report.units.filter((u) => inSection(u, level) || (!former && u.level === 'province' && u.standing === 'current'));
     out.push('');
-    out.push(color.bold(`${level === 'district' ? w.byDistrict : w.byCommune} (${span(report)})`));
+    out.push(color.bold(`${former ? w.byFormerDistrict : level === 'district' ? w.byDistrict : w.byCommune} (${span(report)})`));
     const nameWidth = Math.min(26, Math.max(14, ...rows.map((u) => u.name.length + 3)));
     const columnWidth = 12;
     const perTable = Math.max(1, Math.floor((width - nameWidth - 18) / (columnWidth + 1)));
     // Columns with no figure at this level (a `none` figure only the province reports) are left out.
-    const shown = report.indicators.map((indicator, i) => ({ indicator, i })).filter(({ i }) => rows.some((u) => u.level === level && u.window[i]!.value !== null));
+    const shown = report.indicators.map((indicator, i) => ({ indicator, i })).filter(({ i }) => listed.some((u) => u.window[i]!.value !== null));
     for (let start = 0; start < shown.length; start += perTable) {
       const chunk = shown.slice(start, start + perTable);
       const spec = {
@@ -112,7 +134,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
         wordWrap: true,
       };
       const lines = rows.map((unit) => {
-        const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color)}`) : unitTitle(unit, color);
+        const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color, lang)}`) : unitTitle(unit, color, lang);
         const cov = rowCoverage(unit.window);
         return [name, ...chunk.map(({ indicator, i }) => mark(unit.window[i]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)];
       });
@@ -124,7 +146,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
   if (report.byYear) {
     for (const unit of report.units.filter((u) => u.level === 'province')) {
       out.push('');
-      out.push(color.bold(`${w.byYear} — ${unitTitle(unit, color)}`));
+      out.push(color.bold(`${w.byYear} — ${unitTitle(unit, color, lang)}`));
       const perTable = Math.max(1, Math.floor((width - labelWidth - 4) / 11));
       for (let start = 0; start < report.years.length; start += perTable) {
         const years = report.years.slice(start, start + perTable);
@@ -145,6 +167,8 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
   if (all.some((c) => c.source === 'own')) legend.push(w.legendOwn);
   if (all.some(incomplete)) legend.push(w.legendIncomplete);
   if (report.units.some((u) => u.flagged)) legend.push(w.legendFlagged);
+  if (all.some((c) => c.source === 'carried')) legend.push(w.legendCarried);
+  if (report.units.some((u) => u.standing === 'not-attributable')) legend.push(w.legendApart);
   if (legend.length > 0) out.push('', ...legend.map((l) => color.dim(l)));
   return out.join('\n') + '\n';
 }
