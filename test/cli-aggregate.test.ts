@@ -114,9 +114,9 @@ describe('outputs', () => {
   it('writes the long CSV exactly to its contract', () => {
     const run = antt(['aggregate', 'data/son-la', '--format', 'csv', '--shape', 'long', '--level', 'province', '--indicators', 'lien_gia_groups,opium_destroyed_ha']);
     expect(run.stdout).toBe(
-      'level,unit_code,unit_name,from,to,indicator,value,reported,expected\n' +
-        'province,14,Tỉnh Sơn La,2013,2023,lien_gia_groups,17429,2200,2200\n' +
-        'province,14,Tỉnh Sơn La,2013,2023,opium_destroyed_ha,23.7,2200,2200\n',
+      'level,unit_code,unit_name,unit_list,standing,from,to,indicator,value,reported,expected\n' +
+        'province,14,Tỉnh Sơn La,old,current,2013,2023,lien_gia_groups,17429,2200,2200\n' +
+        'province,14,Tỉnh Sơn La,old,current,2013,2023,opium_destroyed_ha,23.7,2200,2200\n',
     );
   });
 
@@ -124,8 +124,8 @@ describe('outputs', () => {
     const run = antt(['aggregate', 'data/son-la', '--format', 'csv', '--shape', 'long', '--level', 'province', '--indicators', 'propaganda_sessions', '--by', 'year']);
     const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
     expect(rows).toHaveLength(12);
-    expect(rows.slice(1).map((r) => r[3] === r[4])).toEqual(Array(11).fill(true));
-    expect(rows.slice(1).reduce((s, r) => s + Number(r[6]), 0)).toBe(Number(rows[0]![6]));
+    expect(rows.slice(1).map((r) => r[5] === r[6])).toEqual(Array(11).fill(true));
+    expect(rows.slice(1).reduce((s, r) => s + Number(r[8]), 0)).toBe(Number(rows[0]![8]));
   });
 
   it('writes the wide CSV for Excel on Vietnamese Windows: BOM, `;`, decimal comma, total row last', () => {
@@ -254,7 +254,7 @@ describe('a data folder’s own unit list', () => {
     writeFileSync(join(dir, 'bao-cao.csv'), 'Mã đơn vị,Năm,Đợt tuyên truyền\n04299,2024,3\n04213,2024,2\n');
     const run = antt(['aggregate', dir, '--format', 'csv', '--shape', 'long', '--level', 'district']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_sessions,5,2,20/);
+    expect(run.stdout).toMatch(/district,126,Huyện Sông Mã,old,current,2024,2024,propaganda_sessions,5,2,20/);
   });
 
   it('shows a unit name, and the folder’s title, with their control characters escaped', () => {

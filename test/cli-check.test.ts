@@ -175,7 +175,7 @@ describe('a province’s own form', () => {
     writeFileSync(form, readFileSync(form, 'utf8').replace(/,2024,,\r\n/, ',2024,12,3\r\n'));
     const aggregate = antt(['aggregate', folder, '--format', 'csv', '--shape', 'long', '--level', 'province']);
     expect(aggregate.code).toBe(0);
-    expect(aggregate.stdout).toMatch(/province,12,Tỉnh Lai Châu,2024,2024,border_patrols,12,1,106/);
+    expect(aggregate.stdout).toMatch(/province,12,Tỉnh Lai Châu,old,current,2024,2024,border_patrols,12,1,106/);
   });
 
   it('is refused when it names an indicator that does not exist', () => {

@@ -16,7 +16,7 @@ describe('reading .xlsx returns', () => {
     const fromCsv = antt(['aggregate', 'test/fixtures/excel-vi', ...args]);
     expect(fromXlsx.code).toBe(0);
     expect(fromXlsx.stdout).toBe(fromCsv.stdout);
-    expect(fromXlsx.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_participants,8017,19,19/);
+    expect(fromXlsx.stdout).toMatch(/district,126,Huyện Sông Mã,old,current,2024,2024,propaganda_participants,8017,19,19/);
   });
 
   it('validates like the CSV, skipping the total row, and notes the sheet that is not a return', () => {
@@ -137,7 +137,7 @@ describe('antt init --format xlsx', () => {
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
     const aggregate = antt(['aggregate', folder, '--format', 'csv', '--shape', 'long', '--level', 'district', '--indicators', 'propaganda_sessions,communes_meeting_safety_standard']);
-    expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,propaganda_sessions,57,19,19/);
-    expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,2024,2024,communes_meeting_safety_standard,9,19,19/);
+    expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,old,current,2024,2024,propaganda_sessions,57,19,19/);
+    expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,old,current,2024,2024,communes_meeting_safety_standard,9,19,19/);
   });
 });

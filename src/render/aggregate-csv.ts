@@ -24,9 +24,31 @@ const csvWords = {
 };
 
 const noteWords = {
-  vi: { flagged: 'có dòng bị loại vì lỗi', own: 'có số liệu do đơn vị tự báo cáo', incomplete: 'chưa đủ xã báo cáo' },
-  en: { flagged: 'rows rejected for errors', own: "some figures from the unit's own return", incomplete: 'not every commune reported' },
+  vi: {
+    flagged: 'có dòng bị loại vì lỗi',
+    own: 'có số liệu do đơn vị tự báo cáo',
+    incomplete: 'chưa đủ xã báo cáo',
+    carried: 'có số liệu của các xã cũ đã nhập toàn bộ vào xã này',
+    apart: 'đơn vị cũ, không quy được cho một xã hiện nay; đã nhập vào',
+    former: 'đơn vị cũ, số liệu trước 01/07/2025; không cộng vào tổng',
+  },
+  en: {
+    flagged: 'rows rejected for errors',
+    own: "some figures from the unit's own return",
+    incomplete: 'not every commune reported',
+    carried: 'some figures from the old communes that went wholly into this one',
+    apart: 'an old unit that cannot be put under one current commune; went into',
+    former: 'a former unit, figures before 1 July 2025; not part of the total',
+  },
 };
+
+/** A level as the wide CSV names it: a former unit's says so. */
+function levelName(unit: ReportUnit, lang: Lang): string {
+  // The province row is the report's total row: say so where a reader looks for it.
+  if (unit.level === 'province' && unit.standing === 'current') return lang === 'vi' ? 'Tổng cộng (tỉnh)' : 'Total (province)';
+  const name = levelNames[unit.level][lang];
+  return unit.list === 'old' && unit.standing !== 'current' ? `${name} (${lang === 'vi' ? 'cũ' : 'former'})` : name;
+}
 
 function notes(unit: ReportUnit, cells: FigureCell[], lang: Lang): string {
   const n = noteWords[lang];
@@ -34,6 +56,9 @@ function notes(unit: ReportUnit, cells: FigureCell[], lang: Lang): string {
   if (unit.flagged) list.push(n.flagged);
   if (cells.some((c) => c.source === 'own')) list.push(n.own);
   if (cells.some(incomplete)) list.push(n.incomplete);
+  if (cells.some((c) => c.source === 'carried')) list.push(n.carried);
+  if (unit.standing === 'not-attributable') list.push(`${n.apart} ${unit.successors?.join(', ') ?? ''}`.trim());
+  if (unit.standing === 'former') list.push(n.former);
   return list.join('; ');
 }
 
@@ -53,8 +78,7 @@ export function aggregateCsvWide(report: AggregateReport, options: CsvOptions): 
       expected = Math.max(expected, c.expected);
     }
     rows.push([
-      // The province row is the report's total row: say so where a reader looks for it.
-      unit.level === 'province' ? (options.lang === 'vi' ? 'Tổng cộng (tỉnh)' : 'Total (province)') : levelNames[unit.level][options.lang],
+      levelName(unit, options.lang),
       unit.code,
       neutralise(unit.name),
       String(from),
@@ -72,13 +96,18 @@ export function aggregateCsvWide(report: AggregateReport, options: CsvOptions): 
   return '\uFEFF' + stringify(rows, { delimiter: options.delimiter, record_delimiter: '\r\n' });
 }
 
-/** The contract for scripts: `level,unit_code,unit_name,from,to,indicator,value,reported,expected`. */
+/**
+ * The contract for scripts: `level,unit_code,unit_name,unit_list,standing,from,to,indicator,value,reported,expected`.
+ * `unit_list` (old/new) says which list the code is in (new codes reuse old ones); `standing` is
+ * `current`, `not-attributable` (an old unit among the communes, part of the sum) or `former`
+ * (before the reform only, not part of the sum).
+ */
 export function aggregateCsvLong(report: AggregateReport, options: Pick<CsvOptions, 'delimiter'>): string {
-  const rows: string[][] = [['level', 'unit_code', 'unit_name', 'from', 'to', 'indicator', 'value', 'reported', 'expected']];
+  const rows: string[][] = [['level', 'unit_code', 'unit_name', 'unit_list', 'standing', 'from', 'to', 'indicator', 'value', 'reported', 'expected']];
   const push = (unit: ReportUnit, from: number, to: number, cells: FigureCell[]) => {
     cells.forEach((cell, i) => {
       const indicator = report.indicators[i]!;
-      rows.push([unit.level, unit.code, neutralise(unit.name), String(from), String(to), indicator.id, plain(cell.value, indicator, '.'), String(cell.reported), String(cell.expected)]);
+      rows.push([unit.level, unit.code, neutralise(unit.name), unit.list, unit.standing, String(from), String(to), indicator.id, plain(cell.value, indicator, '.'), String(cell.reported), String(cell.expected)]);
     });
   };
   for (const unit of report.units) {

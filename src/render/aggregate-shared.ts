@@ -53,3 +53,17 @@ export function plain(value: number | null, indicator: Indicator, decimalMark: '
 }
 
 export type { ReportUnit };
+
+/**
+ * Whether a unit is listed in a level's table: its own level's, except an old unit that stands
+ * among the communes (not attributable to one current commune), whatever its level.
+ */
+export function inSection(unit: ReportUnit, level: UnitLevel): boolean {
+  if (unit.standing === 'not-attributable') return level === 'commune';
+  return unit.level === level;
+}
+
+/** " (cũ)" after the name of a unit from before the reform shown beside today's. */
+export function formerMark(unit: ReportUnit, lang: Lang): string {
+  return unit.list === 'old' && unit.standing !== 'current' ? (lang === 'vi' ? ' (cũ)' : ' (former)') : '';
+}

@@ -8,7 +8,7 @@ import type { Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import { safeText } from './format.js';
 import { drawTable } from './text-table.js';
-import { coverage, display, incomplete, label, rowCoverage, span } from './aggregate-shared.js';
+import { coverage, display, formerMark, inSection, incomplete, label, rowCoverage, span } from './aggregate-shared.js';
 
 const words = {
   vi: {
@@ -26,7 +26,6 @@ const words = {
     legendFlagged: '⚠ có dòng số liệu bị loại vì lỗi; tổng có thể thiếu (xem thông báo lỗi)',
     period: 'Giai đoạn',
     none: 'Không có số liệu trong giai đoạn này.',
-    former: 'cũ',
     formerProvince: 'Tỉnh cũ (số liệu trước 01/07/2025)',
     byFormerDistrict: 'Theo huyện cũ, trước 01/07/2025',
     legendCarried: '° số liệu của các xã cũ đã nhập toàn bộ vào xã này (các năm trước cải cách)',
@@ -47,7 +46,6 @@ const words = {
     legendFlagged: '⚠ rows were rejected for errors; the total may be short (see the messages)',
     period: 'Period',
     none: 'No figures in this window.',
-    former: 'former',
     formerProvince: 'Former province (figures before 1 July 2025)',
     byFormerDistrict: 'By former district, before 1 July 2025',
     legendCarried: '° from the old communes that went wholly into this one (years before the reform)',
@@ -67,17 +65,11 @@ function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: Paint):
 
 /** A unit's name as listed (a folder may bring its own list: control characters are shown escaped). */
 function unitTitle(unit: ReportUnit, color: Paint, lang: Lang): string {
-  let name = safeText(unit.name);
-  if (unit.standing === 'former') name += ` (${words[lang].former})`;
-  if (unit.standing === 'not-attributable') name += ` (${words[lang].former})‡`;
+  let name = safeText(unit.name) + formerMark(unit, lang);
+  if (unit.standing === 'not-attributable') name += '‡';
   return unit.flagged ? `${name} ${color.red('⚠')}` : name;
 }
 
-/** The rows of a level's table: its units (a not-attributable old unit stands among the communes, whatever its level). */
-function inSection(unit: ReportUnit, level: 'district' | 'commune'): boolean {
-  if (unit.standing === 'not-attributable') return level === 'commune';
-  return unit.level === level;
-}
 
 export interface TableOptions {
   lang: Lang;

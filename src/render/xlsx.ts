@@ -13,7 +13,7 @@ import { kindOf } from '../core/kinds.js';
 import { renderMessage, type Finding, type Lang } from '../core/findings.js';
 import type { AggregateReport, FigureCell, ReportUnit } from '../core/report.js';
 import type { CheckFolderResult } from '../pipeline.js';
-import { incomplete, label, rowCoverage } from './aggregate-shared.js';
+import { formerMark, inSection, incomplete, label, rowCoverage } from './aggregate-shared.js';
 
 type Workbook = ExcelJSNamespace.Workbook;
 type Worksheet = ExcelJSNamespace.Worksheet;
@@ -59,6 +59,9 @@ const words = {
     warning: 'cảnh báo',
     own: 'số liệu đơn vị tự báo cáo',
     short: 'chưa đủ xã báo cáo',
+    carried: 'có số liệu của các xã cũ đã nhập toàn bộ vào xã này',
+    apart: 'đơn vị cũ, không quy được cho một xã hiện nay; đã nhập vào',
+    former: 'đơn vị cũ, số liệu trước 01/07/2025; không cộng vào tổng',
     flagged: 'có dòng bị loại vì lỗi',
   },
   en: {
@@ -82,6 +85,9 @@ const words = {
     warning: 'warning',
     own: "from the unit's own return",
     short: 'not every commune reported',
+    carried: 'some figures from the old communes that went wholly into this one',
+    apart: 'an old unit that cannot be put under one current commune; went into',
+    former: 'a former unit, figures before 1 July 2025; not part of the total',
     flagged: 'rows rejected for errors',
   },
 };
@@ -131,9 +137,10 @@ function printLayout(sheet: Worksheet, headerRow: number): void {
 function provinceSheets(book: Workbook, report: AggregateReport, lang: Lang): void {
   const w = words[lang];
   for (const unit of report.units.filter((u) => u.level === 'province')) {
-    const sheet = book.addWorksheet(report.units.filter((u) => u.level === 'province').length > 1 ? `${w.sheets.province} ${unit.code}` : w.sheets.province);
+    const former = formerMark(unit, lang);
+    const sheet = book.addWorksheet(report.units.filter((u) => u.level === 'province').length > 1 ? `${w.sheets.province} ${unit.code}${former}` : w.sheets.province);
     const top = titleRows(sheet, report);
-    sheet.getCell(`A${top}`).value = unit.name;
+    sheet.getCell(`A${top}`).value = unit.name + former;
     sheet.getCell(`A${top}`).font = { bold: true };
     const headerRow = top + 1;
     const span = report.from === report.to ? String(report.from) : `${report.from}–${report.to}`;
@@ -183,7 +190,9 @@ function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, l
   }
   sheet.getColumn(7 + report.indicators.length).width = 36;
 
-  const rows: ReportUnit[] = report.units.filter((u) => u.level === level || u.level === 'province');
+  // Former districts stand for the years before the reform only: no province total under them.
+  const former = report.units.filter((u) => inSection(u, level)).every((u) => u.standing === 'former');
+  const rows: ReportUnit[] = report.units.filter((u) => inSection(u, level) || (!former && u.level === 'province' && u.standing === 'current'));
   let r = top + 1;
   for (const unit of rows) {
     const isTotal = unit.level === 'province';
@@ -193,10 +202,13 @@ function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, l
       if (unit.flagged) notes.push(w.flagged);
       if (cells.some((c) => c.source === 'own')) notes.push(w.own);
       if (cells.some(incomplete)) notes.push(w.short);
+      if (cells.some((c) => c.source === 'carried')) notes.push(w.carried);
+      if (unit.standing === 'not-attributable') notes.push(`${w.apart} ${unit.successors?.join(', ') ?? ''}`.trim());
+      if (unit.standing === 'former') notes.push(w.former);
       const row = sheet.getRow(r++);
       row.values = [
         unit.code,
-        isTotal ? `${w.total}: ${unit.name}` : unit.name,
+        isTotal ? `${w.total}: ${unit.name}` : unit.name + formerMark(unit, lang),
         from,
         to,
         ...cells.map((cell, i) => figure(cell, report.indicators[i]!)),
@@ -221,7 +233,7 @@ function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, l
 export async function aggregateWorkbook(report: AggregateReport, findings: readonly Finding[], lang: Lang): Promise<Buffer> {
   const book = await newWorkbook();
   const w = words[lang];
-  const levels = (['province', 'district', 'commune'] as const).filter((level) => report.units.some((u) => u.level === level));
+  const levels = (['province', 'district', 'commune'] as const).filter((level) => report.units.some((u) => (level === 'province' ? u.level === level : inSection(u, level))));
   for (const level of levels) {
     if (level === 'province') provinceSheets(book, report, lang);
     else unitsSheet(book, report, level, lang);
