@@ -1,0 +1,66 @@
+/**
+ * Which unit list a return for 2025 uses (DESIGN §3): new commune codes reuse old ones, so it is
+ * decided per file from the evidence — the data folder's config, or a row whose unit is in one
+ * list only — never silently per row; a file that cannot tell is the new list's, with a warning.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { antt } from './helpers.js';
+
+const HEADER = 'Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Đợt tuyên truyền';
+// 04204 Xã Chiềng Khoong and 04222 Xã Chiềng Khương: the same code and name in both lists.
+// 03712 is Xã Nậm ét in the old list and Xã Mường Sại in the new; 04216 Xã Mường Cai is old only.
+const SAME_IN_BOTH = ['04204,Xã Chiềng Khoong,2025,5', '04222,Xã Chiềng Khương,2025,4'];
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function folder(lines: string[], config?: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'antt-2025-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'bao-cao-2025.csv'), [HEADER, ...lines, ''].join('\n'));
+  if (config) writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: '14', ...config }));
+  return dir;
+}
+
+function run(dir: string) {
+  const validate = antt(['validate', dir, '--format', 'json', '--lang', 'en']);
+  const aggregate = antt(['aggregate', dir, '--format', 'csv', '--shape', 'long', '--level', 'province', '--lang', 'en']);
+  const report = JSON.parse(validate.stdout) as { findings: { code: string; line: number | null }[] };
+  const province = aggregate.stdout.split('\n').find((l) => l.startsWith('province,14,'))!.split(',');
+  return { code: validate.code, findings: report.findings.map((f) => [f.code, f.line]), value: province[8], reported: province[9], expected: province[10], list: province[3] };
+}
+
+describe('the unit list of a 2025 return', () => {
+  it('is the one a row names a unit of only (here the new list: 03712 is Xã Mường Sại only there), for every row of the file', () => {
+    const result = run(folder([...SAME_IN_BOTH, '03712,Xã Mường Sại,2025,3']));
+    expect(result).toMatchObject({ code: 0, findings: [], value: '12', reported: '3', expected: '75', list: 'new' });
+  });
+
+  it('is the new list when no row can tell, with a warning that says how to make it certain', () => {
+    const result = run(folder(SAME_IN_BOTH));
+    expect(result).toMatchObject({ code: 0, findings: [['reform-list-assumed', null]], value: '9', expected: '75' });
+  });
+
+  it('is what antt.config.json states (list_2025), without a warning', () => {
+    const result = run(folder(SAME_IN_BOTH, { list_2025: 'old' }));
+    // The old communes' 2025: 200 expected; their figures go to the communes they went into.
+    expect(result).toMatchObject({ code: 0, findings: [], value: '9', reported: '2', expected: '200' });
+  });
+
+  it('is the old list for a first half-year sent by old communes', () => {
+    const result = run(folder(['04216,Xã Mường Cai,2025-H1,2', '04204,Xã Chiềng Khoong,2025-H1,1']));
+    expect(result).toMatchObject({ code: 0, findings: [], value: '3', expected: '200' });
+  });
+
+  it('is one list per file: a unit of the other list is an error, not a guess', () => {
+    const result = run(folder(['03712,Xã Mường Sại,2025,3', '04216,Xã Mường Cai,2025,2']));
+    expect(result.code).toBe(1);
+    expect(result.findings).toEqual([['reform-list-mixed', 3]]);
+    expect(result.value).toBe('3');
+  });
+});
