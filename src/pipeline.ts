@@ -217,7 +217,7 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     ...(inputs.config ? { provinces: [provinceFor(gazetteer, inputs.config.province, to)] } : {}),
     flaggedUnits: read.flaggedUnits,
   });
-  const outliers = countOutliers(rollup, catalogue, from, to, DEFAULT_OUTLIER_THRESHOLD);
+  const outliers = countOutliers(rollup, catalogue, gazetteer, from, to, DEFAULT_OUTLIER_THRESHOLD);
   const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinceFor(gazetteer, inputs.config.province, to), to) : [];
   return { aggregate, validation: withRollupFindings(read.report, skipped([...aggregate.findings, ...outside], options.skip)), outliers };
 }
@@ -323,7 +323,7 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
     });
   }
   const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinces[0]!, to) : [];
-  const extra = [...aggregate.findings, ...outside, ...rulesAfterRollup(aggregate, catalogue), ...outlierFindings(rollup, catalogue, from, to, options.threshold)];
+  const extra = [...aggregate.findings, ...outside, ...rulesAfterRollup(aggregate, catalogue), ...outlierFindings(rollup, catalogue, gazetteer, from, to, options.threshold)];
   return {
     title: inputs.config?.title && inputs.config.from === from && inputs.config.to === to ? inputs.config.title : null,
     from,

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AcceptedRow } from '../src/core/checker.js';
 import type { Unit } from '../src/core/gazetteer.js';
+import { outlierFindings } from '../src/core/check.js';
 import { parsePeriod } from '../src/core/period.js';
 import type { AggregateReport, ReportUnit } from '../src/core/report.js';
 import { Rollup, type BuildOptions } from '../src/core/rollup.js';
@@ -179,6 +180,31 @@ describe('a window that reaches the reform', () => {
     const crossing = report(figures, '14', { from: 2024, to: 2025, levels: ['district', 'province'] });
     expect(crossing.findings.map((f) => f.code)).toEqual(['districts-before-reform-only']);
     expect(crossing.units.filter((u) => u.level === 'district').every((u) => u.standing === 'former' && u.list === 'old')).toBe(true);
+  });
+});
+
+describe('unusual figures after the reform', () => {
+  const flagged = (figures: Figure[]) => {
+    const rollup = new Rollup(catalogue, gazetteer);
+    for (const f of figures) rollup.addRow(rowOf(f));
+    return outlierFindings(rollup, catalogue, gazetteer, 2016, 2026, 3.5).map((f) => [f.unit!.split(' ')[0], f.params.year, f.params.sameYear ?? 0]);
+  };
+  const history = (units: Unit[], value: (unit: Unit, year: number) => number) =>
+    units.flatMap((unit) => [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023].map((year) => ({ unit, year, id: FLOW, value: value(unit, year) }) as Figure));
+
+  it('catches a ×10 slip in 2026 from the history of the old communes that went wholly into the commune', () => {
+    // 03712 Xã Mường Sại (new) is 03709 Xã Mường Sại and 03712 Xã Nậm ét (old), both wholly.
+    const olds = ['03709', '03712'].map((code) => gazetteer.unit(code, 'old')!);
+    const now = gazetteer.unit('03712', 'new')!;
+    const figures = [...history(olds, (_u, year) => 20 + (year % 3)), { unit: now, year: 2025, id: FLOW, value: 43 } as Figure, { unit: now, year: 2026, id: FLOW, value: 440 } as Figure];
+    expect(flagged(figures)).toEqual([['03712', 2026, 0]]);
+    expect(flagged(figures.slice(0, -1))).toEqual([]);
+  });
+
+  it('catches a ×10 slip without history, against the other communes of the province that year', () => {
+    const now = SON_LA.newCommunes.slice(0, 12);
+    const figures = now.map((unit, n) => ({ unit, year: 2026, id: FLOW, value: n === 5 ? 400 : 38 + n }) as Figure);
+    expect(flagged(figures)).toEqual([[now[5]!.code, 2026, 1]]);
   });
 });
 

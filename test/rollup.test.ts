@@ -279,7 +279,7 @@ describe('outliers of a rollup (property)', () => {
         const to = Math.min(2026, from + span);
         const rollup = new Rollup(catalogue, gazetteer);
         for (const o of list) rollup.addRow(observation(communes[o.commune]!.code, String(o.year), o.indicator, o.value));
-        const found = outlierFindings(rollup, catalogue, from, to, 3.5).map((f) => `${f.unit} ${f.indicator} ${f.params.year} ${f.value} ${f.params.low}–${f.params.high} ${f.params.reason}`);
+        const found = outlierFindings(rollup, catalogue, gazetteer, from, to, 3.5).map((f) => `${f.unit} ${f.indicator} ${f.params.year} ${f.value} ${f.params.low}–${f.params.high} ${f.params.reason}`);
         // Units in the order their first figure came, indicators in the catalogue's, years ascending.
         const expected: string[] = [];
         for (const c of new Set(list.map((o) => o.commune))) {

@@ -6,7 +6,8 @@
 import type { Indicator } from '../../schemas/catalogue.js';
 import type { Catalogue } from './catalogue.js';
 import { finding, type Finding } from './findings.js';
-import { LAST_OLD_YEAR, unitKey, type Gazetteer, type Unit } from './gazetteer.js';
+import { REFORM_YEAR, unitKey, type Gazetteer, type Unit } from './gazetteer.js';
+import { listOfYear } from './current-report.js';
 import { scaledToPlain } from './numbers.js';
 import type { Rollup } from './rollup.js';
 import type { AggregateReport } from './report.js';
@@ -33,20 +34,19 @@ export interface Completeness {
   total: { year: number; received: number; expected: number }[];
 }
 
-/** Who sends returns in a year: the districts before the reform, the province after. */
-function sendersOf(gazetteer: Gazetteer, provinceCode: string, year: number): Unit[] {
-  if (year <= LAST_OLD_YEAR) {
-    const province = gazetteer.unit(provinceCode, 'old');
-    if (province?.level === 'province') return gazetteer.childrenOf(province).filter((u) => u.level === 'district');
-    const newProvince = gazetteer.unit(provinceCode, 'new');
-    // A new province's old provinces: every old district of them.
-    return gazetteer
-      .units('old')
-      .filter((u) => u.level === 'province' && newProvince && gazetteer.newProvinceOf(u.code) === newProvince.code)
-      .flatMap((p) => gazetteer.childrenOf(p).filter((u) => u.level === 'district'));
-  }
-  const province = gazetteer.unit(provinceCode, 'new') ?? gazetteer.unit(gazetteer.newProvinceOf(provinceCode) ?? '', 'new');
-  return province ? [province] : [];
+/**
+ * Who sends returns in a year: the districts before the reform, the province after (its new
+ * communes); in 2025 as the province's 2025 returns say (see listOfYear). A current province
+ * made of several old ones: every old district of them.
+ */
+function sendersOf(rollup: Rollup, gazetteer: Gazetteer, provinceCode: string, year: number): Unit[] {
+  const current = gazetteer.unit(provinceCode, 'new') ?? gazetteer.unit(gazetteer.newProvinceOf(provinceCode) ?? '', 'new');
+  const list = year < REFORM_YEAR || !current ? 'old' : listOfYear(rollup, gazetteer, current, year);
+  if (list === 'new') return current ? [current] : [];
+  // A current province: the old ones that went into it; a province merged away: itself.
+  const old = gazetteer.unit(provinceCode, 'old');
+  const olds = gazetteer.unit(provinceCode, 'new')?.level === 'province' ? gazetteer.oldProvincesOf(provinceCode) : old ? [old] : [];
+  return olds.flatMap((p) => gazetteer.childrenOf(p).filter((u) => u.level === 'district'));
 }
 
 export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode: string, years: readonly number[]): Completeness {
@@ -55,7 +55,7 @@ export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode:
   for (const year of years) {
     let received = 0;
     let expected = 0;
-    for (const sender of sendersOf(gazetteer, provinceCode, year)) {
+    for (const sender of sendersOf(rollup, gazetteer, provinceCode, year)) {
       const key = unitKey(sender);
       let row = rows.get(key);
       if (!row) {
@@ -107,6 +107,8 @@ export interface Outlier {
   high: number;
   reason: 'tenfold' | 'robust';
   score: number;
+  /** Compared with the other communes of the same year (no history of its own yet), not with its other years. */
+  sameYear?: boolean;
 }
 
 const TENFOLD = { low: 7, high: 13 };
@@ -285,16 +287,86 @@ function eachOutlier(rollup: Rollup, catalogue: Catalogue, from: number, to: num
   });
 }
 
+/**
+ * Outliers of the communes after the reform, whose own series are still short (fewer than three
+ * years in the window; longer ones are scored as any unit's above):
+ * - a commune that the old communes all went wholly into continues their history: their sum for
+ *   each year before its own figures, then its own; a figure of its own far from that is flagged;
+ * - any other is compared with the other communes of its province in the same year, so that a
+ *   slip of ×10 is caught even without history.
+ */
+function eachReformOutlier(rollup: Rollup, catalogue: Catalogue, gazetteer: Gazetteer, from: number, to: number, threshold: number, visit: (unit: Unit, indicator: Indicator, outlier: Outlier) => void): void {
+  if (to < REFORM_YEAR) return;
+  const indicators = rollup.indicatorsPresent(from, to).filter((i) => kindOf(i).outliers);
+  const own = (unit: Unit, index: number, year: number) => {
+    const row = rollup.yearsOf(unit)?.get(year);
+    return row === undefined ? NaN : rollup.valueAt(row, index);
+  };
+  const sameYear = new Map<string, { unit: Unit; value: number }[]>();
+  for (const unit of rollup.units()) {
+    if (unit.system !== 'new' || unit.level !== 'commune') continue;
+    const years = [...(rollup.yearsOf(unit)?.keys() ?? [])].filter((y) => y >= from && y <= to).sort((a, b) => a - b);
+    if (years.length === 0 || years.length >= 3) continue;
+    const rows = gazetteer.predecessorsOf(unit.code);
+    const whole = rows.length > 0 && rows.every((r) => r.kind === 'full' && gazetteer.successorsOf(r.old_code).length === 1);
+    const predecessors = whole ? rows.map((r) => gazetteer.unit(r.old_code, 'old')).filter((u): u is Unit => u !== undefined) : [];
+    for (const indicator of indicators) {
+      const index = catalogue.indexOf(indicator.id);
+      const series: { year: number; value: number }[] = [];
+      for (let year = from; year < Math.min(years[0]!, to + 1); year++) {
+        let sum = NaN;
+        for (const p of predecessors) {
+          const value = own(p, index, year);
+          if (value === value) sum = sum === sum ? sum + value : value;
+        }
+        if (sum === sum) series.push({ year, value: sum });
+      }
+      const mine = years.map((year) => ({ year, value: own(unit, index, year) })).filter((p) => p.value === p.value);
+      if (mine.length === 0) continue;
+      if (series.length + mine.length >= 3) {
+        for (const outlier of outliersIn([...series, ...mine], threshold, indicator.decimals)) if (outlier.year >= years[0]!) visit(unit, indicator, outlier);
+        continue;
+      }
+      const province = gazetteer.province(unit).code;
+      for (const point of mine) {
+        const key = `${province}|${indicator.id}|${point.year}`;
+        let list = sameYear.get(key);
+        if (!list) sameYear.set(key, (list = []));
+        list.push({ unit, value: point.value });
+      }
+    }
+  }
+  // The others of the same year and province: every commune's own figure, short history or not.
+  for (const [key, short] of sameYear) {
+    const [province, id, yearText] = key.split('|') as [string, string, string];
+    const indicator = catalogue.indicator(id)!;
+    const index = catalogue.indexOf(id);
+    const year = Number(yearText);
+    const current = gazetteer.unit(province, 'new');
+    if (!current) continue;
+    const all = gazetteer.communesOf(current).map((u) => own(u, index, year)).filter((v) => v === v);
+    for (const { unit, value } of short) {
+      const points = [{ year, value }, ...all.filter((v, i) => i !== all.indexOf(value)).map((v, i) => ({ year: -1 - i, value: v }))];
+      for (const outlier of outliersIn(points, threshold, indicator.decimals)) if (outlier.year === year) visit(unit, indicator, { ...outlier, sameYear: true });
+    }
+  }
+}
+
 /** How many figures look unusual (what `antt aggregate` says in its last line). */
-export function countOutliers(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): number {
+export function countOutliers(rollup: Rollup, catalogue: Catalogue, gazetteer: Gazetteer, from: number, to: number, threshold: number): number {
   let count = 0;
   eachOutlier(rollup, catalogue, from, to, threshold, () => count++);
+  eachReformOutlier(rollup, catalogue, gazetteer, from, to, threshold, () => count++);
   return count;
 }
 
-export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: number, to: number, threshold: number): Finding[] {
+export function outlierFindings(rollup: Rollup, catalogue: Catalogue, gazetteer: Gazetteer, from: number, to: number, threshold: number): Finding[] {
   const findings: Finding[] = [];
-  eachOutlier(rollup, catalogue, from, to, threshold, (unit, indicator, outlier) => {
+  const each = (visit: (unit: Unit, indicator: Indicator, outlier: Outlier) => void) => {
+    eachOutlier(rollup, catalogue, from, to, threshold, visit);
+    eachReformOutlier(rollup, catalogue, gazetteer, from, to, threshold, visit);
+  };
+  each((unit, indicator, outlier) => {
     const d = indicator.decimals;
     findings.push(
       finding('outlier', {
@@ -306,6 +378,7 @@ export function outlierFindings(rollup: Rollup, catalogue: Catalogue, from: numb
           low: scaledToPlain(outlier.low, d),
           high: scaledToPlain(outlier.high, d),
           reason: outlier.reason,
+          ...(outlier.sameYear ? { sameYear: 1 } : {}),
           labelVi: indicator.label_vi,
           labelEn: indicator.label_en,
         },

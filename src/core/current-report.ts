@@ -63,6 +63,20 @@ interface Row {
 /** A cell with nothing in it: a former unit's years after the reform. */
 const EMPTY: FigureCell = Object.freeze({ value: null, source: null, reported: 0, expected: 0 });
 
+/**
+ * The unit list a province's returns of a year use: old before 2025, new after; in 2025 the new
+ * one when any of the new province's units sent 2025, else the old one when its old units did,
+ * else the new one (what annual 2025 returns use).
+ */
+export function listOfYear(rollup: Rollup, gazetteer: Gazetteer, province: Unit, year: number): Unit['system'] {
+  if (year < REFORM_YEAR) return 'old';
+  if (year > REFORM_YEAR) return 'new';
+  const sent = (units: readonly Unit[]) => units.some((u) => rollup.yearsOf(u)?.has(year));
+  if (sent([province, ...gazetteer.communesOf(province)])) return 'new';
+  const olds = gazetteer.oldProvincesOf(province.code);
+  return olds.some((p) => sent([p, ...gazetteer.childrenOf(p), ...gazetteer.communesOf(p)])) ? 'old' : 'new';
+}
+
 export function buildCurrentReport(rollup: Rollup, catalogue: Catalogue, gazetteer: Gazetteer, options: BuildOptions): AggregateReport {
   return new CurrentReport(rollup, catalogue, gazetteer, options).build();
 }
@@ -120,18 +134,9 @@ class CurrentReport {
     return row === undefined ? NaN : this.rollup.valueAt(row, index);
   }
 
-  /** The list the province's returns of a year use: old before 2025, new after; 2025 as its returns say (new when none). */
-  private listOfYear(olds: readonly Unit[], province: Unit, year: number): Unit['system'] {
-    if (year < REFORM_YEAR) return 'old';
-    if (year > REFORM_YEAR) return 'new';
-    const anyIn = (units: Unit[]) => units.some((u) => this.rollup.yearsOf(u)?.has(year));
-    if (anyIn([province, ...this.gazetteer.communesOf(province)])) return 'new';
-    return olds.some((p) => anyIn([p, ...this.gazetteer.childrenOf(p), ...this.gazetteer.communesOf(p)])) ? 'old' : 'new';
-  }
-
   private provinceUnits(province: Unit): ReportUnit[] {
     const olds = this.gazetteer.oldProvincesOf(province.code);
-    const lists = this.years.map((year) => this.listOfYear(olds, province, year));
+    const lists = this.years.map((year) => listOfYear(this.rollup, this.gazetteer, province, year));
     const communes = this.gazetteer.childrenOf(province).filter((u) => u.level === 'commune');
     const current = new Map<string, Row>();
     for (const commune of communes) current.set(commune.code, this.row(commune, 'current'));

@@ -279,11 +279,11 @@ export const findingCatalogue = {
     level: 'warning',
     title: { vi: 'Số liệu bất thường', en: 'Unusual figure' },
     vi: (f, p) =>
-      `${f.unit}, ${p.labelVi}, năm ${p.year}: ${num(f.value, 'vi')} khác xa các năm khác của đơn vị (${num(p.low, 'vi')}–${num(p.high, 'vi')})` +
+      `${f.unit}, ${p.labelVi}, năm ${p.year}: ${num(f.value, 'vi')} khác xa ${p.sameYear ? 'các xã khác của tỉnh cùng năm' : 'các năm khác của đơn vị'} (${num(p.low, 'vi')}–${num(p.high, 'vi')})` +
       (p.reason === 'tenfold' ? '; có thể gõ thừa hoặc thiếu một chữ số 0.' : '.') +
       ' Kiểm tra lại với đơn vị báo cáo.',
     en: (f, p) =>
-      `${f.unit}, ${p.labelEn}, ${p.year}: ${num(f.value, 'en')} is far from the unit's other years (${num(p.low, 'en')}–${num(p.high, 'en')})` +
+      `${f.unit}, ${p.labelEn}, ${p.year}: ${num(f.value, 'en')} is far from ${p.sameYear ? "the province's other communes that year" : "the unit's other years"} (${num(p.low, 'en')}–${num(p.high, 'en')})` +
       (p.reason === 'tenfold' ? '; perhaps a zero too many or too few.' : '.') +
       ' Check it with the reporting unit.',
   },

@@ -6,7 +6,7 @@
 import type { Indicator, Programme } from '../../schemas/catalogue.js';
 import type { DataFolderConfig } from '../../schemas/config.js';
 import type { Catalogue } from './catalogue.js';
-import { LAST_OLD_YEAR, type Gazetteer, type Unit } from './gazetteer.js';
+import { REFORM_YEAR, type Gazetteer, type Unit } from './gazetteer.js';
 import { kindOf } from './kinds.js';
 
 export interface BlankForm {
@@ -33,9 +33,9 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The units that each get a form in a year: the province's districts before the reform, the province after. */
+/** The units that each get a form in a year: the province's districts before the reform, the province from 2025 (its new communes). */
 function senders(gazetteer: Gazetteer, provinceCode: string, year: number): Unit[] {
-  if (year <= LAST_OLD_YEAR) {
+  if (year < REFORM_YEAR) {
     const province = gazetteer.unit(provinceCode, 'old');
     return province ? gazetteer.childrenOf(province).filter((u) => u.level === 'district') : [];
   }
@@ -63,6 +63,8 @@ export function configFor(programme: Programme, province: Unit, from: number, to
     title: `${programme.label_vi} — ${province.name}, ${window}`,
     from,
     to,
+    // The 2025 forms list the new communes: their returns are in the new list, whatever the names say.
+    ...(from <= REFORM_YEAR && REFORM_YEAR <= to ? { list_2025: 'new' as const } : {}),
     indicators: [],
     rules: [],
   };

@@ -246,6 +246,23 @@ export class Gazetteer {
     return same?.level === 'province' && this.newProvinceOf(same.code) === undefined ? [same] : [];
   }
 
+  private predecessorIndex: Map<string, CrosswalkRow[]> | undefined;
+
+  /** The old units that went (wholly or in part) into a new commune on 1 July 2025. */
+  predecessorsOf(newCode: string): CrosswalkRow[] {
+    if (!this.predecessorIndex) {
+      this.predecessorIndex = new Map();
+      for (const rows of this.successors.values()) {
+        for (const row of rows) {
+          const list = this.predecessorIndex.get(row.new_code);
+          if (list) list.push(row);
+          else this.predecessorIndex.set(row.new_code, [row]);
+        }
+      }
+    }
+    return this.predecessorIndex.get(newCode) ?? [];
+  }
+
   /** New commune(s) an old unit went into on 1 July 2025. */
   successorsOf(oldCode: string): CrosswalkRow[] {
     return this.successors.get(oldCode) ?? [];

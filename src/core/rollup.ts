@@ -300,6 +300,11 @@ export class Rollup {
     return { values: this.values, stride: this.stride, slotOf: this.slotOf, width: this.slotIndexes.length };
   }
 
+  /** Every unit with a figure, in the order they first came. */
+  units(): Unit[] {
+    return [...this.data.values()].map((d) => d.unit);
+  }
+
   /** Did the unit send any figure for that year (any indicator)? */
   reported(unit: Unit, year: number): boolean {
     return this.unitData(unit)?.years.has(year) ?? false;
