@@ -254,6 +254,65 @@ songMa.forEach((commune, i) => {
 mkdirSync(join(out, '2024'), { recursive: true });
 writeFileSync(join(out, '2024', '2024-126-huyen-song-ma.csv'), csv(rows2024));
 
+// ---- After the 1 July 2025 reform: 75 communes, no districts ------------------------------------
+// 2025: the annual return of the 75 new communes, one form for the province (as `antt init --year
+// 2025` makes it). Each new commune's figures continue those of the old communes that went into
+// it (all of one that went wholly, a share of one that was split): a flow about its 2021–2023
+// yearly average, a stock a little above 2023's. 2026: so far only the first 10 communes have sent.
+const newUnits = readFileSync(join(root, 'data/gazetteer/vn-units-2025-07-01.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const newCommunes = newUnits.filter((u) => u[4] === '14' && u[3] === 'commune').map(([code, name]) => ({ code, name }));
+const crosswalk = readFileSync(join(root, 'data/gazetteer/crosswalk-2025-07-01.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+if (newCommunes.length !== 75) throw new Error('Sơn La should have 75 communes after the reform');
+const successors = new Map();
+for (const [oldCode, , newCode] of crosswalk) successors.set(oldCode, [...(successors.get(oldCode) ?? []), newCode]);
+const STOCKS = ['self_managed_orgs', 'lien_gia_groups', 'people_security_teams', 'mediation_teams', 'fire_prevention_teams'];
+/** An old commune's figure carried into a year after the reform: the flow's recent average, or the 2023 stock. */
+const carried = (id, c) => (STOCKS.includes(id) ? stockIn(id, c, 2023) : [2021, 2022, 2023].reduce((sum, year) => sum + flows[id][c * YEARS.length + YEARS.indexOf(year)], 0) / 3);
+const after = newCommunes.map((commune) => {
+  const figures = {};
+  const growth = 1 + random() * 0.06; // one factor for every stock: organisations stay above their teams
+  for (const [, id] of COLUMNS.slice(4)) {
+    let sum = 0;
+    communes.forEach((old, c) => {
+      const into = successors.get(old.code) ?? [];
+      if (into.includes(commune.code)) sum += carried(id, c) / into.length;
+    });
+    figures[id] = STOCKS.includes(id) ? Math.floor(sum * growth) : Math.round(sum * (0.85 + random() * 0.3));
+  }
+  figures.addicts_quit = Math.min(figures.addicts_quit, figures.rehab_participants);
+  figures.wanted_surrendered = Math.min(figures.wanted_surrendered, figures.surrendered_subjects);
+  figures.propaganda_participants = Math.max(figures.propaganda_participants, figures.propaganda_sessions);
+  const teams = figures.lien_gia_groups + figures.people_security_teams + figures.mediation_teams + figures.fire_prevention_teams;
+  figures.self_managed_orgs = Math.max(figures.self_managed_orgs, teams);
+  return figures;
+});
+const province = { code: '14', name: 'Tỉnh Sơn La' };
+for (const [year, count] of [
+  [2025, newCommunes.length],
+  [2026, 10],
+]) {
+  const rows = [COLUMNS.map(([label]) => label)];
+  newCommunes.slice(0, count).forEach((commune, i) => {
+    // 2026: a year on, flows vary again and stocks grow a little.
+    const figure = (id) => (year === 2025 ? after[i][id] : STOCKS.includes(id) ? after[i][id] + Math.floor(after[i][id] * 0.02) : Math.round(after[i][id] * (0.9 + random() * 0.2)));
+    const row = COLUMNS.map(([, id], k) => {
+      if (k === 0) return String(i + 1);
+      if (k === 1) return commune.code;
+      if (k === 2) return commune.name;
+      if (k === 3) return String(year);
+      return figure(id);
+    });
+    // The rules hold a year on too.
+    const at = (id) => COLUMNS.findIndex(([, x]) => x === id);
+    row[at('addicts_quit')] = Math.min(row[at('addicts_quit')], row[at('rehab_participants')]);
+    row[at('wanted_surrendered')] = Math.min(row[at('wanted_surrendered')], row[at('surrendered_subjects')]);
+    row[at('propaganda_participants')] = Math.max(row[at('propaganda_participants')], row[at('propaganda_sessions')]);
+    rows.push(row.map((v, k) => (k < 4 ? v : vi(v, COLUMNS[k][1] === 'opium_destroyed_ha' ? 1 : 0))));
+  });
+  mkdirSync(join(out, String(year)), { recursive: true });
+  writeFileSync(join(out, String(year), `${year}-${province.code}-${slug(province.name)}.csv`), csv(rows));
+}
+
 writeFileSync(
   join(out, 'antt.config.json'),
   JSON.stringify(
@@ -263,6 +322,8 @@ writeFileSync(
       programme: 'CT09',
       from: 2013,
       to: 2023,
+      // The 2025 return is the new communes' (most of their codes and names are also old ones).
+      list_2025: 'new',
     },
     null,
     2,
@@ -282,7 +343,11 @@ What a user meets in real life is here too:
 - Thuận Châu, Mai Sơn and Sông Mã also send their own totals row (2021–2023); Mai Sơn's 2023 row
   says ${DISAGREEING.delta} more liên gia groups than its communes add up to (a reconciliation warning);
 - the province's own 2023 return carries the 86 kinds of model (not additive);
-- only Sông Mã has sent 2024 so far (\`antt aggregate data/son-la --from 2024 --to 2024\`).
+- only Sông Mã has sent 2024 so far (\`antt aggregate data/son-la --from 2024 --to 2024\`);
+- after the 1 July 2025 reform: the 2025 return of the 75 new communes (one form for the province,
+  no districts), whose figures continue those of the old communes that went into them, and 2026
+  sent so far by 10 of them (\`antt aggregate data/son-la --from 2016 --to 2025\`, a review
+  across the reform).
 
 Generated by \`node scripts/make-son-la.mjs\`; do not edit by hand.
 `,

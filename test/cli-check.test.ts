@@ -142,10 +142,14 @@ describe('antt check on a filled-in Lai Châu folder with known gaps, one outlie
 describe('antt check data/son-la', () => {
   const { report, code } = check(['data/son-la']);
 
-  it('covers every year that has arrived: 2024 is 19 of 200 communes, only Sông Mã', () => {
-    expect([report.from, report.to]).toEqual([2013, 2024]);
+  it('covers every year that has arrived: 2024 is 19 of 200 communes, only Sông Mã; after the reform, the 75 new communes', () => {
+    expect([report.from, report.to]).toEqual([2013, 2026]);
     expect(report.total.find((t) => t.year === 2024)).toEqual({ year: 2024, received: 19, expected: 200 });
-    const complete2024 = report.completeness.filter((row) => row.years.find((y) => y.year === 2024)!.missing.length === 0).map((r) => r.unit_code);
+    expect(report.total.filter((t) => t.year >= 2025)).toEqual([
+      { year: 2025, received: 75, expected: 75 },
+      { year: 2026, received: 10, expected: 75 },
+    ]);
+    const complete2024 = report.completeness.filter((row) => row.years.find((y) => y.year === 2024)?.missing.length === 0).map((r) => r.unit_code);
     expect(complete2024).toEqual(['126']);
     expect(code).toBe(0);
   });
