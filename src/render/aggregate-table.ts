@@ -54,10 +54,11 @@ const words = {
 };
 
 
-function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: Paint): string {
+/** A figure as shown, with its marks; `below`: the unit has units below it (a commune's figure is always its own). */
+function mark(cell: FigureCell, indicator: Indicator, lang: Lang, color: Paint, below = true): string {
   let text = display(cell.value, indicator, lang);
   if (text === '') return '';
-  if (cell.source === 'own') text = color.cyan(text + '*');
+  if (cell.source === 'own' && below) text = color.cyan(text + '*');
   if (cell.source === 'carried') text = text + '°';
   if (incomplete(cell)) text = color.yellow(text + '†');
   return text;
@@ -128,7 +129,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
       const lines = rows.map((unit) => {
         const name = unit.level === 'province' ? color.bold(`${w.total}: ${unitTitle(unit, color, lang)}`) : unitTitle(unit, color, lang);
         const cov = rowCoverage(unit.window);
-        return [name, ...chunk.map(({ indicator, i }) => mark(unit.window[i]!, indicator, lang, color)), coverage(cov.reported, cov.expected, lang)];
+        return [name, ...chunk.map(({ indicator, i }) => mark(unit.window[i]!, indicator, lang, color, unit.level !== 'commune')), coverage(cov.reported, cov.expected, lang)];
       });
       out.push(drawTable(spec, lines));
     }
@@ -156,7 +157,8 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
 
   const all = report.units.flatMap((u) => [...u.window, ...(u.years ? [...u.years.values()].flat() : [])]);
   const legend: string[] = [];
-  if (all.some((c) => c.source === 'own')) legend.push(w.legendOwn);
+  const cellsOf = (u: ReportUnit) => [...u.window, ...(u.years ? [...u.years.values()].flat() : [])];
+  if (report.units.some((u) => u.level !== 'commune' && cellsOf(u).some((c) => c.source === 'own'))) legend.push(w.legendOwn);
   if (all.some(incomplete)) legend.push(w.legendIncomplete);
   if (report.units.some((u) => u.flagged)) legend.push(w.legendFlagged);
   if (all.some((c) => c.source === 'carried')) legend.push(w.legendCarried);
