@@ -11,7 +11,7 @@ import { Rollup, type Prefer } from './core/rollup.js';
 import { AnttError } from './io/errors.js';
 import { Catalogue, identityColumns } from './core/catalogue.js';
 import { Vocabulary } from './core/encoding.js';
-import { LAST_OLD_YEAR, type Gazetteer } from './core/gazetteer.js';
+import { REFORM_YEAR, type Gazetteer } from './core/gazetteer.js';
 import { collectInputs, displayPath, type Inputs } from './io/inputs.js';
 import { formatOf, readCsv, readJson, type CsvFastPaths } from './io/read-returns.js';
 import { readXlsx } from './io/read-xlsx.js';
@@ -205,6 +205,7 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
       return indicator;
     });
   }
+  const folder = inputs.config ? provinceFor(gazetteer, inputs.config.province, to) : null;
   const aggregate = rollup.build({
     from,
     to,
@@ -214,11 +215,11 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     byYear: options.byYear,
     // The config's title names its default window ("Tổng kết 10 năm … 2013–2023"); another window is another report.
     title: inputs.config?.title && (inputs.config.from ?? from) === from && (inputs.config.to ?? to) === to ? inputs.config.title : null,
-    ...(inputs.config ? { provinces: [provinceFor(gazetteer, inputs.config.province, to)] } : {}),
+    ...(folder ? { provinces: [folder.code], structure: folder.structure } : {}),
     flaggedUnits: read.flaggedUnits,
   });
   const outliers = countOutliers(rollup, catalogue, gazetteer, from, to, DEFAULT_OUTLIER_THRESHOLD);
-  const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinceFor(gazetteer, inputs.config.province, to), to) : [];
+  const outside = folder ? [...mergedAway(gazetteer, folder, to), ...outsideProvince(rollup, gazetteer, folder, to)] : [];
   return { aggregate, validation: withRollupFindings(read.report, skipped([...aggregate.findings, ...outside], options.skip)), outliers };
 }
 
@@ -232,20 +233,41 @@ function suggestion(catalogue: Catalogue, id: string, lang: 'vi' | 'en'): string
  * Figures from units of another province than the data folder's: read and checked, but not in
  * this province's report. Never dropped in silence.
  */
-function outsideProvince(rollup: Rollup, gazetteer: Gazetteer, province: string, to: number): Finding[] {
+function outsideProvince(rollup: Rollup, gazetteer: Gazetteer, folder: FolderProvince, to: number): Finding[] {
+  // A province merged away is reported as it was: its units' codes are the old list's.
+  const asOf = folder.structure === 'old' ? Math.min(to, REFORM_YEAR - 1) : to;
   return rollup
-    .provincesPresent(to)
-    .filter((code) => code !== province)
+    .provincesPresent(asOf)
+    .filter((code) => code !== folder.code)
     .map((code) => {
-      const unit = gazetteer.unit(code, to > LAST_OLD_YEAR ? 'new' : 'old') ?? gazetteer.unit(code, 'old');
-      return finding('outside-province', { unit: unit ? `${unit.code} ${unit.name}` : code, params: { province } });
+      const unit = gazetteer.unit(code, asOf >= REFORM_YEAR ? 'new' : 'old') ?? gazetteer.unit(code, 'old');
+      return finding('outside-province', { unit: unit ? `${unit.code} ${unit.name}` : code, params: { province: folder.code } });
     });
 }
 
-/** A config's province, as the code of the list the window ends in. */
-function provinceFor(gazetteer: Gazetteer, code: string, to: number): string {
-  if (to > LAST_OLD_YEAR && !gazetteer.unit(code, 'new')) return gazetteer.newProvinceOf(code) ?? code;
-  return code;
+interface FolderProvince {
+  code: string;
+  /** `old` for a province merged away in 2025: reported as it was, whatever the window. */
+  structure: 'old' | 'current';
+}
+
+/**
+ * A data folder's province, as the report shows it: a province that exists after the reform in
+ * today's structure (for a window that reaches 2025); one merged away (Hà Giang, into Tuyên
+ * Quang) as its own history, in the structure it had.
+ */
+function provinceFor(gazetteer: Gazetteer, code: string, to: number): FolderProvince {
+  const current = gazetteer.unit(code, 'new')?.level === 'province';
+  return { code, structure: to >= REFORM_YEAR && current ? 'current' : 'old' };
+}
+
+/** A folder of a province merged away, with a window that reaches the reform: said once, with where it went. */
+function mergedAway(gazetteer: Gazetteer, folder: FolderProvince, to: number): Finding[] {
+  if (folder.structure !== 'old' || to < REFORM_YEAR) return [];
+  const old = gazetteer.unit(folder.code, 'old');
+  const into = gazetteer.unit(gazetteer.newProvinceOf(folder.code) ?? '', 'new');
+  if (!old || !into) return [];
+  return [finding('province-merged', { unit: `${old.code} ${old.name}`, params: { into: `${into.code} ${into.name}`, code: into.code } })];
 }
 
 /** Without the warnings the user asked not to see. */
@@ -303,7 +325,8 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
 
-  const provinces = inputs.config ? [provinceFor(gazetteer, inputs.config.province, to)] : rollup.provincesPresent(to);
+  const folder = inputs.config ? provinceFor(gazetteer, inputs.config.province, to) : null;
+  const provinces = folder ? [folder.code] : rollup.provincesPresent(to);
   const aggregate = rollup.build({
     from,
     to,
@@ -322,7 +345,7 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
       rows.total[i]!.expected += t.expected;
     });
   }
-  const outside = inputs.config ? outsideProvince(rollup, gazetteer, provinces[0]!, to) : [];
+  const outside = folder ? [...mergedAway(gazetteer, folder, to), ...outsideProvince(rollup, gazetteer, folder, to)] : [];
   const extra = [...aggregate.findings, ...outside, ...rulesAfterRollup(aggregate, catalogue), ...outlierFindings(rollup, catalogue, gazetteer, from, to, options.threshold)];
   return {
     title: inputs.config?.title && inputs.config.from === from && inputs.config.to === to ? inputs.config.title : null,

@@ -32,7 +32,7 @@ const NOT_ROW_LEVEL: FindingCode[] = [
   'unknown-column', 'duplicate-column', 'missing-column', 'computed-column', 'legacy-encoding', 'malformed-file', 'formula-without-result',
   'sheet-ignored', 'duplicate-key', 'file-unreadable', 'empty-file', 'not-a-return',
   'overlapping-periods', 'reconciliation', 'outside-province', 'outlier',
-  'reform-list-assumed', 'reform-overlap', 'no-districts-after-reform', 'districts-before-reform-only',
+  'reform-list-assumed', 'reform-overlap', 'no-districts-after-reform', 'districts-before-reform-only', 'province-merged',
 ];
 
 /** The finding codes of a JSON report (validate or aggregate). */

@@ -64,3 +64,17 @@ describe('the unit list of a 2025 return', () => {
     expect(result.value).toBe('3');
   });
 });
+
+describe('a folder of a province merged away in 2025', () => {
+  it('shows its own history, as it was, and says which province it went into', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-ha-giang-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'antt.config.json'), JSON.stringify({ province: '02' }));
+    writeFileSync(join(dir, '2024-024.csv'), ['Mã đơn vị,Tên đơn vị,Năm,Đợt tuyên truyền', '00688,Phường Quang Trung,2024,4', '00691,Phường Trần Phú,2024,6', ''].join('\n'));
+    const run = antt(['aggregate', dir, '--from', '2020', '--to', '2025', '--format', 'csv', '--shape', 'long', '--level', 'province', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^province,02,Tỉnh Hà Giang,old,current,2020,2025,propaganda_sessions,10,2,/m);
+    expect(run.stderr).toMatch(/province-merged: 02 Tỉnh Hà Giang went into 08 Tỉnh Tuyên Quang/);
+    expect(run.stderr).not.toMatch(/outside-province/);
+  });
+});

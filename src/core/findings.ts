@@ -263,6 +263,12 @@ export const findingCatalogue = {
     vi: (f, p) => `${f.unit} đã báo cáo năm ${p.year}, và đơn vị cũ nhập vào đó (${p.old}) cũng báo cáo năm ${p.year}: dùng số của đơn vị mới, số của đơn vị cũ năm đó không được cộng thêm (để không tính hai lần). Nếu báo cáo của đơn vị cũ là kỳ khác (ví dụ 6 tháng đầu năm), hãy kiểm tra lại.`,
     en: (f, p) => `${f.unit} reported for ${p.year}, and the old unit(s) that went into it (${p.old}) did too: the new unit's figure is used and the old units' figures of that year are not added (so nothing counts twice). If the old units' return is for another period (e.g. the first half), check it.`,
   },
+  'province-merged': {
+    level: 'warning',
+    title: { vi: 'Tỉnh đã sáp nhập', en: 'Province merged' },
+    vi: (f, p) => `${f.unit} đã nhập vào ${p.into} từ ngày 01/07/2025: báo cáo này là số liệu của tỉnh cũ, theo các đơn vị cũ. Số liệu của cả tỉnh mới (kể cả các năm trước cải cách) xem trong thư mục của ${p.into} (antt.config.json: "province": "${p.code}").`,
+    en: (f, p) => `${f.unit} went into ${p.into} on 1 July 2025: this report is the former province's figures, by its former units. For the whole new province (its years before the reform too), use a folder of ${p.into} (antt.config.json: "province": "${p.code}").`,
+  },
   'no-districts-after-reform': {
     level: 'warning',
     title: { vi: 'Không còn cấp huyện', en: 'No districts after the reform' },

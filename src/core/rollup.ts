@@ -47,6 +47,11 @@ export interface BuildOptions {
   title?: string | null;
   /** Provinces to report (codes); default: every province with data. */
   provinces?: readonly string[];
+  /**
+   * `old`: the structure before the reform whatever the window (a province merged away, reported
+   * as its own history); by default today's structure once the window reaches 2025.
+   */
+  structure?: 'old' | 'current';
   /** Units (system + code) that had rows rejected. */
   flaggedUnits?: ReadonlySet<string>;
 }
@@ -276,7 +281,7 @@ export class Rollup {
 
   /** The report: in today's structure when the window reaches the 2025 reform, else as the units were then. */
   build(options: BuildOptions): AggregateReport {
-    return options.to >= REFORM_YEAR ? buildCurrentReport(this, this.catalogue, this.gazetteer, options) : buildReport(this, this.catalogue, this.gazetteer, options);
+    return options.to >= REFORM_YEAR && options.structure !== 'old' ? buildCurrentReport(this, this.catalogue, this.gazetteer, options) : buildReport(this, this.catalogue, this.gazetteer, options);
   }
 
   /** A unit's rows by year (read only), or undefined when it sent nothing. */
