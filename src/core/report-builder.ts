@@ -1,6 +1,9 @@
 /**
- * The report builder: the rollup's store in, one report model out (DESIGN §6) — each unit's
- * figures by year and over the window, district and province built from their units.
+ * The report builder for the structure before the 1 July 2025 reform: the rollup's store in, one
+ * report model out (DESIGN §6) — each unit's figures by year and over the window, district and
+ * province built from their units. It reports windows that end before 2025, a province merged
+ * away as its own history, and the former districts and provinces of a report in today's
+ * structure (current-report.ts) for their years.
  *
  * Which figure goes up, per indicator and year: a district's figure is built from its
  * communes when any of them reported the indicator that year, otherwise it is the district's
@@ -29,8 +32,6 @@ interface RollupNode {
   children: RollupNode[];
   /** No units below it: a commune. */
   leaf: boolean;
-  /** Era nodes: a province before and after the reform, whose stock is the later era's. */
-  eras: boolean;
   /** A unit with units below it: its figures for every year and slot, worked out once (see figuresOf). */
   figures: NodeFigures | undefined;
   /** The unit's own unit-year rows by year − the window's first year, −1 for none (looked up on first use). */
@@ -41,10 +42,10 @@ interface RollupNode {
   communes: number;
 }
 
-function rollupNode(key: string, unit: Unit, children: RollupNode[], eras: boolean): RollupNode {
+function rollupNode(key: string, unit: Unit, children: RollupNode[]): RollupNode {
   let communes = unit.level === 'commune' ? 1 : 0;
-  if (!eras) for (const child of children) communes += child.communes;
-  return { key, unit, children, leaf: children.length === 0, eras, figures: undefined, ownRows: undefined, window: undefined, communes };
+  for (const child of children) communes += child.communes;
+  return { key, unit, children, leaf: children.length === 0, figures: undefined, ownRows: undefined, window: undefined, communes };
 }
 
 /** A node without rows of its own in the window. */
@@ -171,10 +172,8 @@ class ReportBuilder {
     for (const provinceCode of provinces) {
       const province = this.provinceNode(provinceCode);
       if (!province) continue;
-      const districts = province.eras ? province.children.flatMap((era) => (era.unit.system === 'old' ? era.children : [])) : province.children.filter((c) => c.unit.level === 'district');
-      const directCommunes = province.eras
-        ? province.children.flatMap((era) => (era.unit.system === 'new' ? era.children : []))
-        : province.children.filter((c) => c.unit.level === 'commune');
+      const districts = province.children.filter((c) => c.unit.level === 'district');
+      const directCommunes = province.children.filter((c) => c.unit.level === 'commune');
       for (const district of districts) {
         if (levels.has('commune')) for (const commune of district.children) units.push(this.reportUnit(commune));
         if (levels.has('district')) units.push(this.reportUnit(district));
@@ -194,22 +193,13 @@ class ReportBuilder {
     };
   }
 
-  /** The province as reported: one era, or both eras when the window crosses the reform. */
+  /**
+   * The province as it was before the reform: this builder reports windows before 2025, and a
+   * province merged away as its own history (today's structure is current-report.ts's).
+   */
   private provinceNode(code: string): RollupNode | null {
-    const { from, to } = this.options;
-    const oldProvince = from <= LAST_OLD_YEAR ? this.gazetteer.unit(code, 'old') : undefined;
-    const newProvince = to > LAST_OLD_YEAR ? this.gazetteer.unit(code, 'new') : undefined;
-    const oldNode = from <= LAST_OLD_YEAR && oldProvince?.level === 'province' ? this.tree(oldProvince) : null;
-    const newNode = to > LAST_OLD_YEAR && newProvince?.level === 'province' ? this.tree(newProvince) : null;
-    if (oldNode && newNode) {
-      // Every old province went whole into one new province (crosswalk-provinces: all `full`).
-      const merged = this.gazetteer
-        .units('old')
-        .filter((u) => u.level === 'province' && this.gazetteer.newProvinceOf(u.code) === code)
-        .map((u) => this.tree(u));
-      return rollupNode(`era:${code}`, newProvince!, [...merged, newNode], true);
-    }
-    return oldNode ?? newNode;
+    const province = this.gazetteer.unit(code, 'old');
+    return province?.level === 'province' ? this.tree(province) : null;
   }
 
   private readonly trees = new Map<string, RollupNode>();
@@ -219,7 +209,7 @@ class ReportBuilder {
     const known = this.trees.get(key);
     if (known) return known;
     const children = this.gazetteer.childrenOf(unit).map((child) => this.tree(child));
-    const node = rollupNode(key, unit, children, false);
+    const node = rollupNode(key, unit, children);
     this.trees.set(key, node);
     return node;
   }
@@ -243,7 +233,7 @@ class ReportBuilder {
         );
       }
     }
-    const parent = node.eras ? null : this.gazetteer.parent(node.unit);
+    const parent = this.gazetteer.parent(node.unit);
     return {
       level: node.unit.level,
       code: node.unit.code,
@@ -260,13 +250,8 @@ class ReportBuilder {
 
   /** Communes of a unit in a year, as the gazetteer lists them for that year's era. */
   private expectedCommunes(node: RollupNode, year: number): number {
-    if (node.eras) {
-      let count = 0;
-      for (let i = 0; i < node.children.length; i++) count += this.expectedCommunes(node.children[i]!, year);
-      return count;
-    }
-    const era = year <= LAST_OLD_YEAR ? 'old' : 'new';
-    return node.unit.system === era ? node.communes : 0;
+    // A province merged away, reported past the reform: none of its communes is expected then.
+    return year <= LAST_OLD_YEAR ? node.communes : 0;
   }
 
   /**
@@ -357,7 +342,7 @@ class ReportBuilder {
     };
     const reported = this.options.prefer === 'reported';
     for (let y = 0; y < years; y++) {
-      const row = node.eras ? undefined : this.ownRow(node, from + y);
+      const row = this.ownRow(node, from + y);
       if (row !== undefined) figures.own.set(values.subarray(row * stride, row * stride + width), y * width);
       settleYear(figures, any, covered, this.slotNone, y * width, width, this.expectedCommunes(node, from + y), reported);
     }
@@ -406,7 +391,7 @@ class ReportBuilder {
   private windowAccumulatorOnce(node: RollupNode, indicator: Indicator, index: number): Accumulator {
     const rules = kindOf(indicator);
     const acc = accumulatorFor(indicator.kind);
-    if (node.leaf && !node.eras) {
+    if (node.leaf) {
       // A commune: its own figures (as yearFigure gives them), without an object per year.
       for (let y = 0; y < this.years.length; y++) {
         const year = this.years[y]!;
@@ -439,14 +424,8 @@ class ReportBuilder {
       acc.addYear(latest, value[last * width + slot]!);
       return acc;
     }
-    if (node.eras) {
-      // Before and after the reform are not two units side by side: the later era's figure stands.
-      const era = node.children.filter((c) => (latest <= LAST_OLD_YEAR ? c.unit.system === 'old' : c.unit.system === 'new'));
-      for (const child of era) acc.addUnit(this.windowAccumulator(child, indicator, index));
-      return acc;
-    }
     for (const child of node.children) {
-      if (child.leaf && !child.eras) {
+      if (child.leaf) {
         // A commune hands on its figure of the latest year it has one, as its own accumulator
         // would (a stock or unit count keeps the latest over years): found from the end, without
         // an accumulator for each of ten thousand communes × indicators.
@@ -552,7 +531,7 @@ class ReportBuilder {
   }
 
   private ownRowsOf(node: RollupNode): Int32Array {
-    const years = node.eras ? undefined : this.rollup.yearsOf(node.unit);
+    const years = this.rollup.yearsOf(node.unit);
     if (years === undefined) return NO_ROWS;
     const from = this.options.from;
     const rows = new Int32Array(this.years.length).fill(-1);
