@@ -146,7 +146,8 @@ export function checkSummary(report: AggregateReport, warnings: number, outliers
   let reported = 0;
   let expected = 0;
   for (const unit of report.units) {
-    if (unit.level !== 'province') continue;
+    // The report's province totals (a former province's subtotal is within its current province's).
+    if (unit.level !== 'province' || unit.standing !== 'current') continue;
     reported += Math.max(0, ...unit.window.map((c) => c.reported));
     expected += Math.max(0, ...unit.window.map((c) => c.expected));
   }
