@@ -126,6 +126,9 @@ function titleRows(sheet: Worksheet, report: AggregateReport): number {
 }
 
 /** Printed on A4 landscape, one page wide: the way a conference handout is printed. */
+/** Characters a line of the notes column holds. */
+const NOTE_LINE = 40;
+
 function printLayout(sheet: Worksheet, headerRow: number): void {
   sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
 }
@@ -188,7 +191,9 @@ function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, l
     sheet.getColumn(k + report.indicators.length).width = 12;
     sheet.getColumn(k + report.indicators.length).numFmt = '#,##0';
   }
-  sheet.getColumn(7 + report.indicators.length).width = 36;
+  // Notes wrap within their column: a long one would otherwise shrink the printed page to fit.
+  sheet.getColumn(7 + report.indicators.length).width = NOTE_LINE;
+  sheet.getColumn(7 + report.indicators.length).alignment = { wrapText: true, vertical: 'top' };
 
   // Former districts stand for the years before the reform only: no province total under them.
   const former = report.units.filter((u) => inSection(u, level)).every((u) => u.standing === 'former');
@@ -200,7 +205,8 @@ function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, l
       const coverage = rowCoverage(cells);
       const notes: string[] = [];
       if (unit.flagged) notes.push(w.flagged);
-      if (cells.some((c) => c.source === 'own')) notes.push(w.own);
+      // A commune's figures are always its own: said only of units with units below.
+      if (unit.level !== 'commune' && cells.some((c) => c.source === 'own')) notes.push(w.own);
       if (cells.some(incomplete)) notes.push(w.short);
       if (cells.some((c) => c.source === 'carried')) notes.push(w.carried);
       if (unit.standing === 'not-attributable') notes.push(`${w.apart} ${unit.successors?.join(', ') ?? ''}`.trim());
@@ -217,6 +223,9 @@ function unitsSheet(book: Workbook, report: AggregateReport, level: UnitLevel, l
         notes.join('; '),
       ];
       if (isTotal) row.font = { bold: true };
+      // Room for the wrapped notes (a spreadsheet does not grow a row for them by itself).
+      const lines = Math.ceil(notes.join('; ').length / NOTE_LINE);
+      if (lines > 1) row.height = 15 * lines;
     };
     write(report.from, report.to, unit.window);
     if (unit.years) for (const [year, cells] of unit.years) write(year, year, cells);
