@@ -3,7 +3,7 @@
  * decided per file from the evidence — the data folder's config, or a row whose unit is in one
  * list only — never silently per row; a file that cannot tell is the new list's, with a warning.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +76,30 @@ describe('a folder of a province merged away in 2025', () => {
     expect(run.stdout).toMatch(/^province,02,Tỉnh Hà Giang,old,current,2020,2025,propaganda_sessions,10,2,/m);
     expect(run.stderr).toMatch(/province-merged: 02 Tỉnh Hà Giang went into 08 Tỉnh Tuyên Quang/);
     expect(run.stderr).not.toMatch(/outside-province/);
+  });
+});
+
+describe('the sample across the reform', () => {
+  it('names each row once by (level, code, list), and its rows add up to the province', () => {
+    const run = antt(['aggregate', 'data/son-la', '--from', '2016', '--to', '2025', '--format', 'csv', '--shape', 'long', '--level', 'commune', '--level', 'province', '--indicators', 'propaganda_sessions']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    const byList = new Set(rows.map((r) => `${r[0]},${r[1]},${r[3]}`));
+    expect(byList.size).toBe(rows.length);
+    // The 75 current communes and the two old ones split among several, in rows of their own.
+    expect(rows.filter((r) => r[0] === 'commune').map((r) => `${r[3]} ${r[4]}`).reduce<Record<string, number>>((n, k) => ({ ...n, [k]: (n[k] ?? 0) + 1 }), {})).toEqual({ 'new current': 75, 'old not-attributable': 2 });
+    // The rows beneath the province add up to it.
+    const province = rows.find((r) => r[0] === 'province')!;
+    expect(rows.filter((r) => r[0] !== 'province').reduce((sum, r) => sum + Number(r[8] || 0), 0)).toBe(Number(province[8]));
+  });
+
+  it('init for 2025 makes one form of the province\'s 75 communes, and the config states its list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-init-2025-'));
+    dirs.push(dir);
+    const run = antt(['init', join(dir, 'sl'), '--province', '14', '--programme', 'TDBVANTQ', '--year', '2025']);
+    expect(run.code).toBe(0);
+    const form = readFileSync(join(dir, 'sl', '2025', '2025-14-tinh-son-la.csv'), 'utf8').trim().split('\r\n');
+    expect(form).toHaveLength(1 + 75);
+    expect(JSON.parse(readFileSync(join(dir, 'sl', 'antt.config.json'), 'utf8')).list_2025).toBe('new');
   });
 });
