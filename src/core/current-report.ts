@@ -32,7 +32,7 @@ import { REFORM_YEAR, unitKey, type Gazetteer, type Unit } from './gazetteer.js'
 import { kindOf } from './kinds.js';
 import { scaledToPlain } from './numbers.js';
 import type { AggregateReport, FigureCell, ReportUnit } from './report.js';
-import { buildReport } from './report-builder.js';
+import { buildReport, reportOf } from './report-builder.js';
 import type { BuildOptions, Rollup } from './rollup.js';
 
 const NONE = 0;
@@ -112,16 +112,7 @@ class CurrentReport {
       if (province?.level !== 'province') continue;
       units.push(...this.provinceUnits(province));
     }
-    return {
-      title: this.options.title ?? null,
-      from: this.options.from,
-      to: this.options.to,
-      years: this.years,
-      byYear: this.options.byYear,
-      indicators: [...this.options.indicators],
-      units,
-      findings: [...this.rollup.findings, ...this.findings],
-    };
+    return reportOf(this.options, this.years, units, [...this.rollup.findings, ...this.findings]);
   }
 
   private get width(): number {

@@ -21,6 +21,11 @@ import { scaledToPlain } from './numbers.js';
 import type { AggregateReport, FigureCell, ReportUnit } from './report.js';
 import type { BuildOptions, Place, Rollup } from './rollup.js';
 
+/** The report model of a window's units, in either structure. */
+export function reportOf(options: BuildOptions, years: number[], units: ReportUnit[], findings: Finding[]): AggregateReport {
+  return { title: options.title ?? null, from: options.from, to: options.to, years, byYear: options.byYear, indicators: [...options.indicators], units, findings };
+}
+
 export function buildReport(rollup: Rollup, catalogue: Catalogue, gazetteer: Gazetteer, options: BuildOptions): AggregateReport {
   return new ReportBuilder(rollup, catalogue, gazetteer, options).build();
 }
@@ -181,16 +186,7 @@ class ReportBuilder {
       if (levels.has('commune')) for (const commune of directCommunes) units.push(this.reportUnit(commune));
       if (levels.has('province')) units.push(this.reportUnit(province));
     }
-    return {
-      title: this.options.title ?? null,
-      from: this.options.from,
-      to: this.options.to,
-      years: this.years,
-      byYear: this.options.byYear,
-      indicators: [...this.options.indicators],
-      units,
-      findings: [...this.rollup.findings, ...this.findings],
-    };
+    return reportOf(this.options, this.years, units, [...this.rollup.findings, ...this.findings]);
   }
 
   /**
