@@ -93,7 +93,9 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
   const labelWidth = Math.min(44, width - 12 - 14 - 24);
 
   // 1. Each province as a list of indicators: the figures read out at a conference.
-  for (const unit of report.units.filter((u) => u.level === 'province')) {
+  // The province first, then (across the reform) the subtotal of each province it was made of.
+  const provinces = [...report.units.filter((u) => u.level === 'province' && u.standing === 'current'), ...report.units.filter((u) => u.level === 'province' && u.standing === 'former')];
+  for (const unit of provinces) {
     out.push('');
     out.push(color.bold(`${unit.standing === 'former' ? w.formerProvince : w.whole} — ${unitTitle(unit, color, lang)}`));
     const rows = report.indicators.map((indicator, i) => {
@@ -137,7 +139,7 @@ export function aggregateTable(report: AggregateReport, options: TableOptions): 
 
   // 3. With --by year: the series a conference slide charts, per province.
   if (report.byYear) {
-    for (const unit of report.units.filter((u) => u.level === 'province')) {
+    for (const unit of provinces) {
       out.push('');
       out.push(color.bold(`${w.byYear} — ${unitTitle(unit, color, lang)}`));
       const perTable = Math.max(1, Math.floor((width - labelWidth - 4) / 11));
