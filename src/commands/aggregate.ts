@@ -3,7 +3,6 @@
  * multi-year totals, with the right arithmetic for each kind of indicator, and print a table or
  * write a report-ready CSV or JSON.
  */
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { UnitLevel } from '../../schemas/units.js';
 import type { Lang } from '../core/findings.js';
@@ -56,7 +55,7 @@ function list(value: string, previous: string[] | undefined): string[] {
 export async function run(paths: string[], options: AggregateCliOptions): Promise<CommandResult> {
   if (options.format === 'xlsx' && !options.out) throw needsOut(options.format);
   // Loaded here, not at start-up: `antt --help` and the other commands need none of it.
-  const [{ aggregateReturns }, { collectInputs }, { writeFileAtomic }, { validationText }, { plainColor, stderrColor, stdoutColor }] = await Promise.all([
+  const [{ aggregateReturns }, { collectInputs }, { writeFileAtomic, refuseOutputOntoInputs }, { validationText }, { plainColor, stderrColor, stdoutColor }] = await Promise.all([
     import('../pipeline.js'),
     import('../io/inputs.js'),
     import('../io/write-atomic.js'),
@@ -64,12 +63,9 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
     import('../render/color.js'),
   ]);
   if (options.out) {
-    // Never overwrite a return with a report.
-    const target = resolve(options.out);
+    // Never overwrite a return (or the folder's config) with a report: told before the run.
     const inputs = collectInputs(paths);
-    if (inputs.files.some((f) => resolve(f) === target)) {
-      throw new AnttError('bad-option', { option: '--out', value: options.out, expected: 'Tệp này là một tệp đầu vào; chọn tên khác.', expectedEn: 'That file is one of the inputs; choose another name.' });
-    }
+    refuseOutputOntoInputs(options.out, [...inputs.files, ...(inputs.configPath ? [inputs.configPath] : [])]);
   }
   const progress = await progressFor(options);
   const { aggregate, validation, outliers } = await aggregateReturns(paths, {

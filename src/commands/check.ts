@@ -34,12 +34,18 @@ function threshold(value: string): number {
 
 export async function run(paths: string[], options: CheckOptions): Promise<CommandResult> {
   if (options.format === 'xlsx' && !options.out) throw needsOut(options.format);
-  const [{ checkFolder }, render, { stdoutColor, plainColor }, { writeFileAtomic }] = await Promise.all([
+  const [{ checkFolder }, render, { stdoutColor, plainColor }, { writeFileAtomic, refuseOutputOntoInputs }, { collectInputs }] = await Promise.all([
     import('../pipeline.js'),
     import('../render/check.js'),
     import('../render/color.js'),
     import('../io/write-atomic.js'),
+    import('../io/inputs.js'),
   ]);
+  if (options.out) {
+    // Never overwrite a return (or the folder's config) with the to-do list: told before the run.
+    const inputs = collectInputs(paths, { allowEmpty: true });
+    refuseOutputOntoInputs(options.out, [...inputs.files, ...(inputs.configPath ? [inputs.configPath] : [])]);
+  }
   const progress = await progressFor(options);
   const result = await checkFolder(paths, {
     progress: progress.state,

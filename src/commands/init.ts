@@ -3,8 +3,8 @@
  * form per district and year (after the 2025 reform, per province and year), listing every
  * commune in official order under the form's Vietnamese labels.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { AnttError } from '../io/errors.js';
@@ -23,7 +23,7 @@ export interface InitOptions {
 }
 
 export async function run(folder: string, options: InitOptions): Promise<CommandResult> {
-  const [{ gazetteerFor }, forms, { writeFileAtomic }, { CONFIG_FILE }, { stringify }, { formatCount }, { catalogueFor }, { readConfig }] = await Promise.all([
+  const [{ gazetteerFor }, forms, { WriteBatch }, { CONFIG_FILE }, { stringify }, { formatCount }, { catalogueFor }, { readConfig }] = await Promise.all([
     import('../io/shipped.js'),
     import('../core/forms.js'),
     import('../io/write-atomic.js'),
@@ -92,14 +92,20 @@ export async function run(folder: string, options: InitOptions): Promise<Command
   const kept = existingConfig
     ? { ...(existingConfig.form ? { form: existingConfig.form } : {}), ...(existingConfig.indicators.length ? { indicators: existingConfig.indicators } : {}), ...(existingConfig.rules.length ? { rules: existingConfig.rules } : {}) }
     : {};
-  writeFileAtomic(configPath, JSON.stringify({ ...fresh, ...kept }, null, 2) + '\n', { createFolders: true });
-  const workbook = options.format === 'xlsx' ? (await import('../render/xlsx.js')).formWorkbook : null;
-  for (const form of blank) {
-    const path = join(folder, form.path);
-    mkdirSync(dirname(path), { recursive: true });
-    if (workbook) writeFileAtomic(path, await workbook(form, indicators, config.title ?? programme.label_vi));
-    // UTF-8 with BOM, so that Excel shows the Vietnamese right; CRLF as Excel writes it.
-    else writeFileAtomic(path, '\uFEFF' + stringify([form.header, ...form.rows], { record_delimiter: '\r\n' }));
+  // All or nothing: a form that cannot be written (a full disk) takes back what this run made.
+  const batch = new WriteBatch();
+  try {
+    batch.write(configPath, JSON.stringify({ ...fresh, ...kept }, null, 2) + '\n', { rewritesWhatWasRead: true });
+    const workbook = options.format === 'xlsx' ? (await import('../render/xlsx.js')).formWorkbook : null;
+    for (const form of blank) {
+      const path = join(folder, form.path);
+      if (workbook) batch.write(path, await workbook(form, indicators, config.title ?? programme.label_vi));
+      // UTF-8 with BOM, so that Excel shows the Vietnamese right; CRLF as Excel writes it.
+      else batch.write(path, '\uFEFF' + stringify([form.header, ...form.rows], { record_delimiter: '\r\n' }));
+    }
+  } catch (error) {
+    batch.rollback();
+    throw error;
   }
 
   const communes = new Set(blank.flatMap((f) => f.rows.map((r) => r[1])));

@@ -44,6 +44,10 @@ const messages = {
     vi: (p: Params) => `Năm bắt đầu (${p.from}) sau năm kết thúc (${p.to}). Sửa --from/--to hoặc tệp cấu hình.`,
     en: (p: Params) => `The first year (${p.from}) is after the last (${p.to}). Fix --from/--to or the config file.`,
   },
+  'output-is-input': {
+    vi: (p: Params) => `Không ghi ra ${p.path}: đó là một tệp antt vừa đọc (báo cáo, cấu hình hoặc danh mục đơn vị, có thể qua liên kết). Ghi đè sẽ mất số liệu; chọn tên tệp khác cho --out.`,
+    en: (p: Params) => `Not writing ${p.path}: it is a file antt has just read (a return, the config or a unit list, perhaps through a link). Writing over it would lose data; choose another name for --out.`,
+  },
   'output-unwritable': {
     vi: (p: Params) => `Không ghi được ${p.path} (${p.reason}). Kiểm tra thư mục và quyền ghi.`,
     en: (p: Params) => `Cannot write ${p.path} (${p.reason}). Check the folder and write permission.`,

@@ -4,6 +4,7 @@
  * that every run reads the same files in the same order.
  */
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { noteRead } from './files-read.js';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
 import { AnttError } from './errors.js';
@@ -67,7 +68,9 @@ function walk(folder: string, out: string[], seen = new Set<string>()): void {
 export function readConfig(path: string): DataFolderConfig {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    const text = readFileSync(path, 'utf8');
+    noteRead(path);
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code) throw new AnttError('file-unreadable', { path, reason: code });

@@ -3,6 +3,7 @@
  * (@streamparser/json). Only the current row is held; the checker keeps what it needs.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { noteReadFd } from './files-read.js';
 import { extname } from 'node:path';
 import type { RawCell } from '../../schemas/return.js';
 import type { FileChecker } from '../core/checker.js';
@@ -42,6 +43,7 @@ function readSample(path: string): { sample: Buffer; complete: boolean } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
+    noteReadFd(fd);
     const buffer = (sampleBuffer ??= Buffer.allocUnsafeSlow(SAMPLE_BYTES));
     const bytesRead = readSync(fd, buffer, 0, SAMPLE_BYTES, 0);
     return { sample: buffer.subarray(0, bytesRead), complete: bytesRead < SAMPLE_BYTES };

@@ -5,6 +5,7 @@
  * past. Every sheet whose header matches is a return; another sheet is noted and skipped.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { noteReadFd } from './files-read.js';
 import { createRequire } from 'node:module';
 import type { RawCell } from '../../schemas/return.js';
 import type { Catalogue } from '../core/catalogue.js';
@@ -98,6 +99,7 @@ function assertWorkbook(path: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
+    noteReadFd(fd);
     readSync(fd, head, 0, 8, 0);
   } catch (cause) {
     throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });

@@ -3,6 +3,7 @@
  * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
  */
 import { readFileSync } from 'node:fs';
+import { noteRead } from './files-read.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
@@ -32,7 +33,9 @@ export const shippedPaths = {
 
 function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path);
+    const bytes = readFileSync(path);
+    noteRead(path);
+    return bytes;
   } catch (cause) {
     throw new AnttError('file-unreadable', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) });
   }
