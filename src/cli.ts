@@ -77,13 +77,23 @@ async function red(text: string): Promise<string> {
   return (await stderrColor()).red(text);
 }
 
-/** Writes to stdout; a reader that went away (`antt … | head`) is not an error: antt stops there, clean. */
+/**
+ * Writes to stdout; a reader that went away (`antt … | head`) is not an error: antt stops there,
+ * clean. Output that could not be written (a full disk, a closed descriptor) is: the report is
+ * lost, and the run says so and exits 2.
+ */
 async function writeOut(text: string): Promise<void> {
-  if (!(await writeText(1, text))) process.exit(EXIT.clean);
+  const result = await writeText(1, text);
+  if (result === 'gone') process.exit(EXIT.clean);
+  if (result !== 'written') throw new AnttError('output-failed', { stream: 'stdout', reason: result.error });
 }
 
+/** Messages that could not be written: the run cannot say what went wrong, so at least it does not end 0 or 1. */
+let stderrLost = false;
+
 async function writeErr(text: string): Promise<void> {
-  await writeText(2, text);
+  const result = await writeText(2, text);
+  if (result !== 'written' && result !== 'gone') stderrLost = true;
 }
 
 /**
@@ -121,7 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const result = await pending;
     await writeOut(result.stdout);
     if (result.stderr) await writeErr(result.stderr);
-    return result.exitCode;
+    return stderrLost ? EXIT.usage : result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.clean;

@@ -48,6 +48,10 @@ const messages = {
     vi: (p: Params) => `Không ghi ra ${p.path}: đó là một tệp antt vừa đọc (báo cáo, cấu hình hoặc danh mục đơn vị, có thể qua liên kết). Ghi đè sẽ mất số liệu; chọn tên tệp khác cho --out.`,
     en: (p: Params) => `Not writing ${p.path}: it is a file antt has just read (a return, the config or a unit list, perhaps through a link). Writing over it would lose data; choose another name for --out.`,
   },
+  'output-failed': {
+    vi: (p: Params) => `Không ghi được kết quả ra ${p.stream === 'stdout' ? 'đầu ra chuẩn' : p.stream} (${p.reason}): báo cáo chưa được ghi. Kiểm tra chỗ trống trên đĩa, hoặc ghi ra tệp bằng --out.`,
+    en: (p: Params) => `Cannot write the output to ${p.stream} (${p.reason}): the report was not written. Check the disk space, or write to a file with --out.`,
+  },
   'output-unwritable': {
     vi: (p: Params) => `Không ghi được ${p.path} (${p.reason}). Kiểm tra thư mục và quyền ghi.`,
     en: (p: Params) => `Cannot write ${p.path} (${p.reason}). Check the folder and write permission.`,

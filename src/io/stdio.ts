@@ -44,39 +44,53 @@ export function terminalHasColors(fd: StdioFd): boolean {
 
 let pause: Int32Array | undefined;
 const listening: Partial<Record<StdioFd, boolean>> = {};
+/** An error a stream reported outside a write's callback (Node reports some only to 'error'). */
+const streamErrors: Partial<Record<StdioFd, string>> = {};
 
 /**
- * Writes all of `text`: resolves true, or false when the reader has gone away (EPIPE, as in
- * `antt … | head`).
+ * What became of a write: all of it written; `gone`, the reader went away (EPIPE, as in
+ * `antt … | head`), which is not an error; or the error's code (ENOSPC for `> /dev/full`, EBADF
+ * for a closed descriptor, EIO…), which is: the output is lost and the run must say so.
  */
-export function writeText(fd: StdioFd, text: string): Promise<boolean> {
-  if (text === '') return Promise.resolve(true);
+export type WriteResult = 'written' | 'gone' | { error: string };
+
+/** Writes all of `text`, and says what became of it. */
+export function writeText(fd: StdioFd, text: string): Promise<WriteResult> {
+  if (text === '') return Promise.resolve('written');
+  // A closed descriptor (`>&-`): Node would write into nothing and call it done.
+  try {
+    fstatSync(fd);
+  } catch (cause) {
+    return Promise.resolve({ error: (cause as NodeJS.ErrnoException).code ?? 'EBADF' });
+  }
   if (pipeOrFile(fd)) return Promise.resolve(writeDirect(fd, text));
   const stream = streamOf(fd);
   if (!listening[fd]) {
-    // EPIPE comes to the write's callback too; anything else is as unexpected as before.
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      streamErrors[fd] = error.code ?? String(error);
     });
     listening[fd] = true;
   }
   return new Promise((resolve) => {
-    stream.write(text, (error) => resolve(!(error && (error as NodeJS.ErrnoException).code === 'EPIPE')));
+    stream.write(text, (error) => {
+      const code = (error as NodeJS.ErrnoException | null | undefined)?.code ?? (error ? String(error) : streamErrors[fd]);
+      resolve(code === undefined ? 'written' : code === 'EPIPE' ? 'gone' : { error: code });
+    });
   });
 }
 
-function writeDirect(fd: StdioFd, text: string): boolean {
+function writeDirect(fd: StdioFd, text: string): WriteResult {
   const bytes = Buffer.from(text, 'utf8');
   for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return false;
-      if (code !== 'EAGAIN') throw error;
+      if (code === 'EPIPE') return 'gone';
+      if (code !== 'EAGAIN') return { error: code ?? String(error) };
       // A pipe or socket another program left non-blocking, and full: wait a moment for its reader.
       Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
     }
   }
-  return true;
+  return 'written';
 }
