@@ -12,6 +12,7 @@ import { command as init } from './commands/init.js';
 import { command as schema } from './commands/schema.js';
 import { command as validate } from './commands/validate.js';
 import { defaultLang, type CommandResult } from './commands/common.js';
+import { safeText } from './render/format.js';
 import type { Lang } from './core/findings.js';
 import { AnttError } from './io/errors.js';
 import { packageRoot } from './io/package-root.js';
@@ -69,6 +70,11 @@ function program(done: (result: Promise<CommandResult>) => void): Command {
     .addCommand(indicators(done))
     .addCommand(init(done))
     .addCommand(schema(done));
+}
+
+/** Each line of a message made safe (see safeText), its line breaks kept. */
+function safeLines(text: string): string {
+  return text.split('\n').map(safeText).join('\n');
 }
 
 /** Red on a terminal that wants colour; chalk is loaded only when there is something to say. */
@@ -136,11 +142,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.clean;
       if (error.exitCode === 0) return EXIT.clean;
-      await writeErr(await red(usageMessage(error, lang)));
+      await writeErr(await red(safeLines(usageMessage(error, lang))));
       return EXIT.usage;
     }
     if (error instanceof AnttError) {
-      await writeErr((await red(`antt: ${error.render(lang)}`)) + '\n');
+      // Its paths and values come from the user's files and settings: shown, never obeyed.
+      await writeErr((await red(`antt: ${safeText(error.render(lang))}`)) + '\n');
       return EXIT.usage;
     }
     throw error;

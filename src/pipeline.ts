@@ -190,6 +190,8 @@ export async function aggregateReturns(paths: readonly string[], options: Aggreg
     throw new AnttError('no-figures', { paths: paths.join(', ') });
   }
   if (from > to) throw new AnttError('bad-window', { from, to });
+  // A window with no figure at all is a mistyped year, not a report of zeros.
+  if (!present.some((year) => year >= from && year <= to)) throw new AnttError('empty-window', { from, to, first: present[0] ?? '', last: present[present.length - 1] ?? '' });
   let indicators = rollup.indicatorsPresent(from, to);
   if (options.indicators) {
     indicators = options.indicators.map((id) => {

@@ -77,7 +77,8 @@ export function skipOption(): Option {
   return new Option('--skip <codes>', 'bỏ qua các cảnh báo này / warning codes not to show').argParser((value: string, previous: string[] | undefined) => {
     const codes = value.split(',').map((c) => c.trim()).filter(Boolean);
     for (const code of codes) {
-      const spec = (findingCatalogue as Record<string, { level: string } | undefined>)[code];
+      // Own codes only: `toString` or `__proto__` is no code, not an error's.
+      const spec = Object.hasOwn(findingCatalogue, code) ? (findingCatalogue as Record<string, { level: string }>)[code] : undefined;
       if (!spec || spec.level !== 'warning') {
         throw new AnttError('bad-option', {
           option: '--skip',

@@ -24,6 +24,10 @@ const messages = {
     vi: (p: Params) => `Tệp cấu hình ${p.path} không hợp lệ: ${p.detail}.`,
     en: (p: Params) => `The config file ${p.path} is not valid: ${p.detail}.`,
   },
+  'empty-units': {
+    vi: (p: Params) => `Danh mục ${p.path} (khai trong antt.config.json) chỉ có dòng tiêu đề, không có đơn vị nào: mọi đơn vị sẽ bị coi là không có. Thêm các dòng đơn vị theo mẫu trong data/gazetteer/, hoặc bỏ mục "units" khỏi antt.config.json để dùng danh mục có sẵn.`,
+    en: (p: Params) => `The list ${p.path} (named in antt.config.json) has its header and no rows: every unit would be unknown. Add its rows after the files in data/gazetteer/, or remove "units" from antt.config.json to use the shipped lists.`,
+  },
   'bad-units': {
     vi: (p: Params) => `Danh mục đơn vị ${p.path} (khai trong antt.config.json) không hợp lệ: ${p.detail}. Sửa tệp theo mẫu trong data/gazetteer/.`,
     en: (p: Params) => `The unit list ${p.path} (named in antt.config.json) is not valid: ${p.detail}. Fix it after the files in data/gazetteer/.`,
@@ -39,6 +43,10 @@ const messages = {
   'no-figures': {
     vi: (p: Params) => `Không có số liệu hợp lệ nào trong ${p.paths} để tổng hợp. Chạy \`antt validate\` để xem lý do.`,
     en: (p: Params) => `No valid figures in ${p.paths} to add up. Run \`antt validate\` to see why.`,
+  },
+  'empty-window': {
+    vi: (p: Params) => `Không có số liệu nào trong giai đoạn ${p.from}–${p.to}: các báo cáo đã đọc có số liệu từ năm ${p.first} đến năm ${p.last}. Sửa --from/--to.`,
+    en: (p: Params) => `No figures at all in ${p.from}–${p.to}: the returns read have figures from ${p.first} to ${p.last}. Fix --from/--to.`,
   },
   'bad-window': {
     vi: (p: Params) => `Năm bắt đầu (${p.from}) sau năm kết thúc (${p.to}). Sửa --from/--to hoặc tệp cấu hình.`,

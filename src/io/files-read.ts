@@ -37,3 +37,19 @@ export function isRead(path: string, also: readonly string[] = []): boolean {
   if (read.has(id)) return true;
   return also.some((other) => identity(other) === id);
 }
+
+/**
+ * Refuses a file that is not a regular file (a device such as /dev/zero, a FIFO: read without end)
+ * or is larger than `maxBytes`, before it is read whole: returns the reason, or null.
+ */
+export function unreadableWhole(path: string, maxBytes: number): string | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code ?? String(cause);
+  }
+  if (!stat.isFile()) return stat.isDirectory() ? 'EISDIR' : 'not-a-file';
+  if (stat.size > maxBytes) return `EFBIG: ${Math.round(stat.size / 1024 / 1024)} MiB > ${Math.round(maxBytes / 1024 / 1024)} MiB`;
+  return null;
+}

@@ -4,7 +4,7 @@
  * that every run reads the same files in the same order.
  */
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { noteRead } from './files-read.js';
+import { noteRead, unreadableWhole } from './files-read.js';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
 import { AnttError } from './errors.js';
@@ -67,6 +67,9 @@ function walk(folder: string, out: string[], seen = new Set<string>()): void {
 
 export function readConfig(path: string): DataFolderConfig {
   let json: unknown;
+  // A config is a few lines: a device or a huge file behind the name is refused before reading.
+  const refused = unreadableWhole(path, 10 * 1024 * 1024);
+  if (refused !== null) throw new AnttError('file-unreadable', { path, reason: refused });
   try {
     const text = readFileSync(path, 'utf8');
     noteRead(path);

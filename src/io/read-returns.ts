@@ -253,7 +253,14 @@ export async function readJson(path: string, begin: (convention: NumberConventio
   }
   const { Tokenizer, TokenParser, TokenType } = await import('@streamparser/json');
   const recordDepth = firstChar === '[' ? 1 : 2;
-  const tokenizer = new Tokenizer();
+  // A number too large for a double (1e400) keeps its text, to be reported as written (not «Infinity»).
+  class TextOfHugeNumbers extends Tokenizer {
+    override parseNumber(text: string): number {
+      const value = Number(text);
+      return (Number.isFinite(value) ? value : text) as number;
+    }
+  }
+  const tokenizer = new TextOfHugeNumbers();
   const tokens = new TokenParser({ paths: [firstChar === '[' ? '$.*' : '$.returns.*'], keepStack: false });
 
   // Line numbers: the tokenizer gives byte offsets; count the newlines before each record's `{`.

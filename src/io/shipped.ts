@@ -3,7 +3,7 @@
  * national unit lists with the reform crosswalk (`data/gazetteer/`), each through its Zod schema.
  */
 import { readFileSync } from 'node:fs';
-import { noteRead } from './files-read.js';
+import { noteRead, unreadableWhole } from './files-read.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { catalogueSchema, type CatalogueData } from '../../schemas/catalogue.js';
@@ -31,7 +31,15 @@ export const shippedPaths = {
   provinceCrosswalk: join(packageRoot, 'data', 'gazetteer', 'crosswalk-provinces-2025-07-01.csv'),
 };
 
+/**
+ * The largest unit list, crosswalk or catalogue read whole: the shipped old list is 0.5 MiB; a
+ * folder's own list 200 times that is no list.
+ */
+const MAX_TABLE_BYTES = 100 * 1024 * 1024;
+
 function readBytes(path: string): Buffer {
+  const refused = unreadableWhole(path, MAX_TABLE_BYTES);
+  if (refused !== null) throw new AnttError('file-unreadable', { path, reason: refused });
   try {
     const bytes = readFileSync(path);
     noteRead(path);
@@ -236,7 +244,10 @@ export function gazetteerFor(config: { units?: { old?: string | undefined; new?:
   const table = <T>(file: string | undefined, shipped: string, schema: z.ZodType<T>, layout?: RowLayout) => () => {
     const path = file ? resolve(base, file) : shipped;
     try {
-      return readTable<T>(path, schema, { trustBuild: !file, ...(layout ? { layout } : {}) });
+      const rows = readTable<T>(path, schema, { trustBuild: !file, ...(layout ? { layout } : {}) });
+      // A list with its header and nothing under it would make every unit unknown: say so instead.
+      if (file && rows.length === 0) throw new AnttError('empty-units', { path });
+      return rows;
     } catch (error) {
       if (file && error instanceof AnttError && error.code === 'bad-shipped-data') {
         throw new AnttError('bad-units', { path, detail: String(error.params.detail) });
