@@ -30,6 +30,8 @@ export interface CheckOptions {
 
 export interface CheckResult {
   report: ValidationReport;
+  /** Years of the periods the rows named, accepted or not. */
+  yearsNamed?: number[];
   inputs: Inputs;
   catalogue: Catalogue;
   gazetteer: Gazetteer;
@@ -142,7 +144,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits };
+  return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits, yearsNamed: [...checker.years].sort((a, b) => a - b) };
 }
 
 export interface AggregateOptions {
@@ -184,14 +186,17 @@ async function readIntoRollup(paths: readonly string[], options: { keepFindings?
 export async function aggregateReturns(paths: readonly string[], options: AggregateOptions): Promise<AggregateResult> {
   const { inputs, catalogue, gazetteer, rollup, read } = await readIntoRollup(paths, options);
   const present = rollup.yearsPresent();
-  const from = options.from ?? inputs.config?.from ?? present[0];
-  const to = options.to ?? inputs.config?.to ?? present[present.length - 1];
+  // Rows all rejected still make a report (its findings, its empty figures, exit 1): over the
+  // years they named.
+  const years = present.length > 0 ? present : (read.yearsNamed ?? []);
+  const from = options.from ?? inputs.config?.from ?? years[0];
+  const to = options.to ?? inputs.config?.to ?? years[years.length - 1];
   if (from === undefined || to === undefined) {
     throw new AnttError('no-figures', { paths: paths.join(', ') });
   }
   if (from > to) throw new AnttError('bad-window', { from, to });
   // A window with no figure at all is a mistyped year, not a report of zeros.
-  if (!present.some((year) => year >= from && year <= to)) throw new AnttError('empty-window', { from, to, first: present[0] ?? '', last: present[present.length - 1] ?? '' });
+  if (present.length > 0 && !present.some((year) => year >= from && year <= to)) throw new AnttError('empty-window', { from, to, first: present[0] ?? '', last: present[present.length - 1] ?? '' });
   let indicators = rollup.indicatorsPresent(from, to);
   if (options.indicators) {
     indicators = options.indicators.map((id) => {
@@ -316,10 +321,11 @@ export interface CheckFolderResult {
 export async function checkFolder(paths: readonly string[], options: CheckFolderOptions): Promise<CheckFolderResult> {
   const { inputs, catalogue, gazetteer, rollup, read } = await readIntoRollup(paths, { ...options, allowEmpty: true });
   // The to-do list covers every year expected (the config's window) and every year that has
-  // arrived: Sông Mã's 2024 returns are news even when the review window ends in 2023.
+  // arrived: Sông Mã's 2024 returns are news even when the review window ends in 2023, and
+  // rows all rejected are news too (the years they named).
   const present = rollup.yearsPresent();
   const candidates = (pick: (years: number[]) => number | undefined) =>
-    pick([...present, ...(inputs.config?.from !== undefined ? [inputs.config.from] : []), ...(inputs.config?.to !== undefined ? [inputs.config.to] : [])]);
+    pick([...present, ...(read.yearsNamed ?? []), ...(inputs.config?.from !== undefined ? [inputs.config.from] : []), ...(inputs.config?.to !== undefined ? [inputs.config.to] : [])]);
   const from = options.from ?? candidates((y) => (y.length ? Math.min(...y) : undefined));
   const to = options.to ?? candidates((y) => (y.length ? Math.max(...y) : undefined));
   if (from === undefined || to === undefined) throw new AnttError('no-figures', { paths: paths.join(', ') });

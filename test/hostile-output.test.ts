@@ -81,3 +81,21 @@ describe('hostile names, settings and values (one case per line)', () => {
     expect(run.stderr).toMatch(/No figures at all in 2030–2031: the returns read have figures from 2013 to 2026/);
   });
 });
+
+describe('every row rejected', () => {
+  const bad = () => folder('all-bad', undefined, { 'a.csv': 'Mã đơn vị,Tên đơn vị,Năm,Đợt tuyên truyền\n99999,Xã X,2020,1\n04213,Xã Mường Sai,2020,abc\n' });
+  it.each([
+    ['aggregate', 'table'],
+    ['aggregate', 'json'],
+    ['aggregate', 'csv'],
+    ['check', 'table'],
+    ['check', 'json'],
+    ['check', 'csv'],
+  ])('%s --format %s still prints its report, with the findings, and exits 1', (command, format) => {
+    const run = antt([command, bad(), '--format', format, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.length).toBeGreaterThan(0);
+    expect(run.stdout + run.stderr).toMatch(/unknown-unit/);
+    expect(run.stdout + run.stderr).not.toMatch(/0\/0 commune-years \(100%\)|internal error/);
+  });
+});

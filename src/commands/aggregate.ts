@@ -147,7 +147,13 @@ export function checkSummary(report: AggregateReport, warnings: number, outliers
     reported += Math.max(0, ...unit.window.map((c) => c.reported));
     expected += Math.max(0, ...unit.window.map((c) => c.expected));
   }
-  const floor = expected === 0 ? 100 : Math.floor((reported * 100) / expected);
+  if (expected === 0) {
+    // Nothing to count (no figure in the window): no "0/0 (100%)".
+    return lang === 'vi'
+      ? `Số liệu: không có xã-năm nào có số liệu để tính; ${warnings} cảnh báo. Chi tiết: antt check ${paths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ')}\n`
+      : `Coverage: no commune-years with figures to count; ${warnings} warning${warnings === 1 ? '' : 's'}. Details: antt check ${paths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ')}\n`;
+  }
+  const floor = Math.floor((reported * 100) / expected);
   const percent = floor === 0 && reported > 0 ? '<1' : String(floor);
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
   const target = paths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ');

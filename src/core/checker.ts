@@ -106,6 +106,9 @@ export class ReturnChecker {
     this.planner = new HeaderPlanner(this.catalogue, compileRules(this.catalogue));
   }
 
+  /** Years of the periods rows named, accepted or not: a window for a report of rows all rejected. */
+  readonly years = new Set<number>();
+
   /** Rows read so far (for progress). */
   get rowsRead(): number {
     return this.counts.rows;
@@ -147,7 +150,10 @@ export class ReturnChecker {
     if (period === undefined) {
       const parsed = parsePeriod(text);
       period = parsed ? (this.periods.get(parsed.label) ?? parsed) : null;
-      if (parsed) this.periods.set(parsed.label, period!);
+      if (parsed) {
+        this.periods.set(parsed.label, period!);
+        this.years.add(parsed.year);
+      }
       if (this.periodTexts.size < 10_000) this.periodTexts.set(text, period);
     }
     this.lastPeriodText = text;

@@ -19,6 +19,7 @@ const words = {
     total: 'Toàn tỉnh',
     missing: 'Xã chưa gửi báo cáo',
     none: 'Mọi xã đã gửi báo cáo.',
+    noUnits: 'Chưa biết xã nào phải gửi: không dòng nào nêu được một đơn vị có trong danh mục (xem mục 3).',
     problems: 'Cần xử lý',
     period: 'Giai đoạn',
     more: (n: string) => `… và ${n} xã khác (--format csv để xem đủ).`,
@@ -29,6 +30,7 @@ const words = {
     total: 'Province',
     missing: 'Communes that have not sent their returns',
     none: 'Every commune has sent its returns.',
+    noUnits: 'No commune is known to be expected: no row named a unit of the official list (see 3).',
     problems: 'To fix',
     period: 'Period',
     more: (n: string) => `… and ${n} more communes (--format csv lists them all).`,
@@ -87,7 +89,8 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
       return [safeText(row.unit.name), ...years.map((year) => (byYear.has(year) ? cell(byYear.get(year)!, lang, color) : ''))];
     });
     const totals = new Map(result.completeness.total.map((t) => [t.year, t]));
-    rows.push([color.bold(w.total), ...years.map((year) => cell(totals.get(year)!, lang, color))]);
+    // No province known (every unit unknown): nothing to count.
+    rows.push([color.bold(w.total), ...years.map((year) => (totals.has(year) ? cell(totals.get(year)!, lang, color) : ''))]);
     out.push(drawTable(spec, rows));
   }
 
@@ -116,7 +119,8 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
       listed++;
     }
   }
-  if (listed === 0) out.push(color.green(w.none));
+  if (result.completeness.rows.length === 0) out.push(color.yellow(w.noUnits));
+  else if (listed === 0) out.push(color.green(w.none));
   if (unlisted > 0) out.push(color.dim(w.more(formatCount(unlisted, lang))));
 
   // 3. Errors and warnings, most serious first, as `validate` shows them.
