@@ -283,6 +283,13 @@ function skipped(findings: Finding[], skip: readonly string[] | undefined): Find
 }
 
 /** The rollup's findings (reconciliation, overlapping periods) join the reading's. */
+/** Counts by code, with more findings added. */
+function countedByCode(counts: Record<string, number>, more: readonly Finding[]): Record<string, number> {
+  const all = new Map(Object.entries(counts));
+  for (const f of more) all.set(f.code, (all.get(f.code) ?? 0) + 1);
+  return Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function withRollupFindings(report: ValidationReport, extra: readonly Finding[]): ValidationReport {
   if (extra.length === 0) return report;
   const errors = extra.filter((f) => f.level === 'error').length;
@@ -292,6 +299,7 @@ function withRollupFindings(report: ValidationReport, extra: readonly Finding[])
     valid: report.valid && errors === 0,
     stats: { ...report.stats, errors: report.stats.errors + errors, warnings: report.stats.warnings + extra.length - errors },
     findings,
+    byCode: countedByCode(report.byCode, extra),
   };
 }
 

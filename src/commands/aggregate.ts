@@ -89,12 +89,14 @@ export async function run(paths: string[], options: AggregateCliOptions): Promis
       break;
     }
     case 'json': {
-      const { aggregateJson } = await import('../render/aggregate-json.js');
+      const [{ aggregateJson }, { findingCounts }] = await Promise.all([import('../render/aggregate-json.js'), import('../render/validation.js')]);
+      const listed = validation.findings.slice(0, options.maxErrors);
       output = aggregateJson(aggregate, {
         valid: validation.valid,
-        findings: validation.findings.slice(0, options.maxErrors),
+        findings: listed,
         lang: options.lang,
         stats: validation.stats,
+        counts: findingCounts(validation, listed.length),
       });
       break;
     }

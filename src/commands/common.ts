@@ -15,6 +15,12 @@ export function defaultLang(): Lang {
   return process.env.ANTT_LANG === 'en' ? 'en' : 'vi';
 }
 
+/** `--max-errors N`: a whole number; 0 means no cap (every finding listed). */
+function maxErrors(value: string): number {
+  if (value.trim() === '0') return Number.POSITIVE_INFINITY;
+  return positiveInteger('--max-errors')(value);
+}
+
 export function positiveInteger(option: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -41,7 +47,7 @@ export interface CommandResult {
 /** The options every command that reports findings has, written once. */
 export function findingOptions(): Option[] {
   return [
-    new Option('--max-errors <n>', 'số vấn đề hiển thị tối đa / most problems shown').argParser(positiveInteger('--max-errors')).default(50),
+    new Option('--max-errors <n>', 'số vấn đề hiển thị tối đa, 0: tất cả / most problems shown, 0: all').argParser(maxErrors).default(50),
     new Option('--strict', 'cảnh báo cũng làm thất bại / warnings fail too').default(false),
   ];
 }

@@ -248,6 +248,7 @@ export class ReturnChecker {
       stats,
       findings,
       omitted: stats.errors + stats.warnings - findings.length,
+      byCode: this.counts.byCode(),
     };
   }
 }

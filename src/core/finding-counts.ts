@@ -10,6 +10,8 @@ import type { ValidationStats } from './report.js';
 export class FindingCounts {
   private readonly counts: ValidationStats = { files: 0, unreadable: 0, rows: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0 };
   private readonly kept: { error: Finding[]; warning: Finding[] } = { error: [], warning: [] };
+  /** Every finding counted, by code. */
+  private readonly codes = new Map<string, number>();
   /** Units (unitKey) with a rejected row: their totals may be short. */
   private readonly flagged = new Set<string>();
 
@@ -24,6 +26,7 @@ export class FindingCounts {
     if (f.level === 'warning' && this.skip?.has(f.code)) return;
     if (f.level === 'error') this.counts.errors++;
     else this.counts.warnings++;
+    this.codes.set(f.code, (this.codes.get(f.code) ?? 0) + 1);
     const bucket = this.kept[f.level];
     if (bucket.length < this.keep) bucket.push(f);
   }
@@ -58,6 +61,11 @@ export class FindingCounts {
 
   get flaggedUnits(): ReadonlySet<string> {
     return this.flagged;
+  }
+
+  /** Findings counted by code (shown or not), codes in order. */
+  byCode(): Record<string, number> {
+    return Object.fromEntries([...this.codes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
   stats(): ValidationStats {

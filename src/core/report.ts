@@ -25,6 +25,8 @@ export interface ValidationReport {
   findings: Finding[];
   /** Findings counted but not kept. */
   omitted: number;
+  /** Every finding counted, by code (kept or not). */
+  byCode: Record<string, number>;
 }
 
 /** One figure of the report: a unit, an indicator and a window (or one year). */

@@ -15,7 +15,7 @@ function jsonCell(cell: FigureCell, indicator: Indicator) {
   };
 }
 
-export function aggregateJson(report: AggregateReport, extra: { valid: boolean; findings: Finding[]; lang: Lang; stats: object }): string {
+export function aggregateJson(report: AggregateReport, extra: { valid: boolean; findings: Finding[]; lang: Lang; stats: object; counts: object }): string {
   const cells = (list: FigureCell[]) => Object.fromEntries(list.map((cell, i) => [report.indicators[i]!.id, jsonCell(cell, report.indicators[i]!)]));
   return (
     JSON.stringify(
@@ -39,6 +39,7 @@ export function aggregateJson(report: AggregateReport, extra: { valid: boolean; 
         })),
         stats: extra.stats,
         findings: extra.findings.map((f) => findingJson(f, extra.lang)),
+        counts: extra.counts,
       },
       null,
       2,

@@ -10,7 +10,7 @@ import type { CheckFolderResult } from '../pipeline.js';
 import { neutralise } from './aggregate-csv.js';
 import { formatCount, safeText } from './format.js';
 import { drawTable } from './text-table.js';
-import { findingJson, validationText } from './validation.js';
+import { findingCounts, findingJson, validationText } from './validation.js';
 
 const words = {
   vi: {
@@ -165,6 +165,7 @@ export function checkJson(result: CheckFolderResult, options: { lang: Lang; maxE
         total: result.completeness.total,
         stats: v.stats,
         findings: v.findings.slice(0, options.maxErrors).map((f) => findingJson(f, options.lang)),
+        counts: findingCounts(v, Math.min(v.findings.length, options.maxErrors)),
       },
       null,
       2,

@@ -75,16 +75,27 @@ export function findingJson(f: Finding, lang: Lang) {
   };
 }
 
-/** The JSON contract for scripts: `{ valid, stats, findings[] }`. */
+/**
+ * What every JSON output says of its findings beside the list: how many of each code were found,
+ * how many are listed and how many left out (`--max-errors`; 0 lists all). A script never has
+ * to guess whether the list is whole.
+ */
+export function findingCounts(report: ValidationReport, listed: number) {
+  return { listed, omitted: report.findings.length - listed + report.omitted, by_code: report.byCode };
+}
+
+/** The JSON contract for scripts: `{ valid, stats, findings[], omitted, counts }`. */
 export function validationJson(report: ValidationReport, options: { lang: Lang; maxErrors: number; strict: boolean }): string {
   const findings = report.findings.slice(0, options.maxErrors).map((f) => findingJson(f, options.lang));
+  const counts = findingCounts(report, findings.length);
   return (
     JSON.stringify(
       {
         valid: report.valid && !(options.strict && report.stats.warnings > 0),
         stats: report.stats,
         findings,
-        omitted: report.findings.length - findings.length + report.omitted,
+        omitted: counts.omitted,
+        counts,
       },
       null,
       2,

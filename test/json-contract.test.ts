@@ -1,0 +1,34 @@
+/**
+ * The scripting contract (issue 25): every JSON output says, beside its list of findings, how
+ * many of each code were found, how many are listed and how many left out; `--max-errors 0`
+ * lists them all.
+ */
+import { describe, expect, it } from 'vitest';
+import { antt } from './helpers.js';
+
+interface Counts {
+  listed: number;
+  omitted: number;
+  by_code: Record<string, number>;
+}
+
+function json(args: string[]): { findings: unknown[]; stats: { errors: number; warnings: number }; counts: Counts } {
+  return JSON.parse(antt([...args, '--format', 'json']).stdout);
+}
+
+describe('findings in JSON', () => {
+  it.each([
+    ['validate', ['validate', 'test/fixtures/problems']],
+    ['aggregate', ['aggregate', 'test/fixtures/problems']],
+    ['check', ['check', 'test/fixtures/problems']],
+  ])('%s: counts by code add up to the stats; listed + omitted is every finding; --max-errors 0 lists all', (_name, args) => {
+    const capped = json([...args, '--max-errors', '2']);
+    const all = json([...args, '--max-errors', '0']);
+    const total = capped.stats.errors + capped.stats.warnings;
+    expect(Object.values(capped.counts.by_code).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(capped.findings).toHaveLength(Math.min(2, total));
+    expect(capped.counts.listed + capped.counts.omitted).toBe(total);
+    expect(all.findings).toHaveLength(total);
+    expect(all.counts).toEqual({ listed: total, omitted: 0, by_code: capped.counts.by_code });
+  });
+});
