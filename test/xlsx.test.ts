@@ -1,5 +1,5 @@
 /** Excel workbooks in and out, end to end through the real binary. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,5 +140,50 @@ describe('antt init --format xlsx', () => {
     const aggregate = antt(['aggregate', folder, '--format', 'csv', '--shape', 'long', '--level', 'district', '--indicators', 'propaganda_sessions,communes_meeting_safety_standard']);
     expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,old,current,2024,2024,propaganda_sessions,57,19,19/);
     expect(aggregate.stdout).toMatch(/district,126,Huyện Sông Mã,old,current,2024,2024,communes_meeting_safety_standard,9,19,19/);
+  });
+});
+
+describe('workbooks read as Excel finds their sheets', () => {
+  /** A copy of the Sông Mã workbook with its parts changed (jszip: exceljs's own zip writer). */
+  async function variant(name: string, change: (zip: { file(path: string, data?: string): unknown; remove(path: string): unknown }, text: (path: string) => Promise<string>) => Promise<void>): Promise<string> {
+    const JSZip = createRequire(import.meta.url)('jszip') as { loadAsync(data: Buffer): Promise<{ file(path: string, data?: string): { async(kind: 'string'): Promise<string> } | null; remove(path: string): unknown; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(readFileSync('test/fixtures/xlsx/song-ma-2024.xlsx'));
+    await change(zip as never, (path) => zip.file(path)!.async('string'));
+    const out = tmp(name);
+    writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer' }));
+    return out;
+  }
+
+  it('finds a sheet through the workbook\'s relationships, whatever its part is named', async () => {
+    const path = await variant('renamed-part.xlsx', async (zip, text) => {
+      const sheet = await text('xl/worksheets/sheet1.xml');
+      zip.remove('xl/worksheets/sheet1.xml');
+      zip.file('xl/worksheets/bao-cao.xml', sheet);
+      zip.file('xl/_rels/workbook.xml.rels', (await text('xl/_rels/workbook.xml.rels')).replace('worksheets/sheet1.xml', 'worksheets/bao-cao.xml'));
+      zip.file('[Content_Types].xml', (await text('[Content_Types].xml')).replace('/xl/worksheets/sheet1.xml', '/xl/worksheets/bao-cao.xml'));
+    });
+    const same = antt(['aggregate', 'test/fixtures/xlsx', '--format', 'csv', '--shape', 'long']);
+    const renamed = antt(['aggregate', path, '--format', 'csv', '--shape', 'long']);
+    expect(renamed.code).toBe(0);
+    expect(renamed.stdout).toBe(same.stdout);
+  });
+
+  it('refuses a workbook with no worksheet (a chart sheet only), and a .docx renamed .xlsx: never "0 files, valid"', async () => {
+    const chartOnly = await variant('chart-only.xlsx', async (zip, text) => {
+      zip.file('xl/_rels/workbook.xml.rels', (await text('xl/_rels/workbook.xml.rels')).replace(/relationships\/worksheet"/g, 'relationships/chartsheet"'));
+    });
+    const docx = await variant('word.xlsx', async (zip) => {
+      zip.remove('xl/workbook.xml');
+      zip.file('word/document.xml', '<w:document/>');
+    });
+    for (const [path, said] of [
+      [chartOnly, /has no worksheet with cells/],
+      [docx, /not a readable \.xlsx file/],
+    ] as const) {
+      const run = antt(['validate', path, '--lang', 'en']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toMatch(said);
+      expect(run.stdout).toMatch(/NOT VALID: 1 file/);
+    }
   });
 });

@@ -72,11 +72,15 @@ const messages = {
     vi: (p: Params) =>
       p.reason === 'ole'
         ? `${p.path} là bảng tính Excel cũ (.xls) hoặc có mật khẩu. Mở trong Excel, bỏ mật khẩu nếu có, rồi lưu thành "Excel Workbook (.xlsx)".`
-        : `${p.path} không phải tệp .xlsx đọc được (tệp hỏng hoặc không phải bảng tính${p.detail ? `: ${p.detail}` : ''}). Mở lại trong Excel và lưu thành "Excel Workbook (.xlsx)".`,
+        : p.reason === 'no-sheets'
+          ? `${p.path} không có trang tính nào có ô (chỉ có biểu đồ?): không có số liệu để đọc. Gửi lại bảng tính có trang số liệu.`
+          : `${p.path} không phải tệp .xlsx đọc được (tệp hỏng hoặc không phải bảng tính${p.detail ? `: ${p.detail}` : ''}). Mở lại trong Excel và lưu thành "Excel Workbook (.xlsx)".`,
     en: (p: Params) =>
       p.reason === 'ole'
         ? `${p.path} is an old Excel (.xls) or password-protected workbook. Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".`
-        : `${p.path} is not a readable .xlsx file (damaged, or not a workbook${p.detail ? `: ${p.detail}` : ''}). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+        : p.reason === 'no-sheets'
+          ? `${p.path} has no worksheet with cells (only charts?): there are no figures to read. Ask for the workbook with its data sheet.`
+          : `${p.path} is not a readable .xlsx file (damaged, or not a workbook${p.detail ? `: ${p.detail}` : ''}). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
   },
   usage: {
     vi: (p: Params) => `${p.vi}`,

@@ -5,6 +5,7 @@
  * past. Every sheet whose header matches is a return; another sheet is noted and skipped.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { posix } from 'node:path';
 import { noteReadFd } from './files-read.js';
 import { createRequire } from 'node:module';
 import type { RawCell } from '../../schemas/return.js';
@@ -130,42 +131,91 @@ function openZip(path: string): Promise<ZipDirectory> {
   return unzipper.Open.file(path);
 }
 
-const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** A part's text (the workbook and its relationships: a few kilobytes, read whole). */
+async function partText(file: { stream(): NodeJS.ReadableStream } | undefined): Promise<string | null> {
+  if (!file) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of file.stream() as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Sheet names and relationships: a workbook part of megabytes is no workbook.
+    if (size > 16 * 1024 * 1024) throw new Error('workbook part too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * The worksheets of a workbook, in its order, as Excel finds them: each `<sheet>` of
+ * xl/workbook.xml, through its relationship (`r:id`) to its part, whatever the part is named
+ * (`xl/worksheets/sheet1.xml` by Excel, anything by other programs). Chart sheets have no rows.
+ */
+export function worksheetsOf(workbookXml: string, relsXml: string): { id: string; name: string; part: string }[] {
+  const targets = new Map<string, string>();
+  for (const tag of relsXml.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attribute(tag, 'Id');
+    const target = attribute(tag, 'Target');
+    if (id && target && /\/worksheet$/.test(attribute(tag, 'Type') ?? '')) targets.set(id, target);
+  }
+  const sheets: { id: string; name: string; part: string }[] = [];
+  for (const tag of workbookXml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const rel = attribute(tag, '(?:\\w+:)?id');
+    const target = rel === undefined ? undefined : targets.get(rel);
+    if (target === undefined) continue;
+    const part = target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`);
+    sheets.push({ id: attribute(tag, 'sheetId') ?? String(sheets.length + 1), name: decodeXml(attribute(tag, 'name') ?? ''), part });
+  }
+  return sheets;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#[0-9]+);/gi, (_m, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
 
 /**
  * Makes exceljs's reader take the package's parts through the zip's central directory, in the
  * order it needs them — relationships, the workbook (sheet names), shared strings, then each
- * sheet, still streamed row by row — instead of one pass of unzipper's streaming parser in the
- * order the zip stores them. That pass now and then ends before the last parts (exceljs issue
- * #3064; measured here: 21 reads in 4,000 of the same valid workbook, under load): a workbook
- * whose sheet names come last was reported unreadable, and one whose later sheets come last
- * would have lost them without a word.
+ * worksheet as the workbook lists it, still streamed row by row — instead of one pass of
+ * unzipper's streaming parser in the order the zip stores them. That pass now and then ends
+ * before the last parts (exceljs issue #3064; measured here: 21 reads in 4,000 of the same valid
+ * workbook, under load). A package without a workbook part (a .docx renamed) or without a
+ * worksheet (only a chart sheet) is refused: never "0 files, valid".
  */
-function readPartsInOrder(reader: WorkbookReaderParts, path: string): void {
+function readPartsInOrder(reader: WorkbookReaderParts, path: string, names: Map<string, string>): void {
   reader.parse = async function* (this: WorkbookReaderParts) {
     const { files } = await openZip(path);
     const part = (name: string) => files.find((f) => f.path === name);
-    const rels = part('xl/_rels/workbook.xml.rels');
-    if (rels) await this._parseRels(rels.stream());
-    const workbook = part('xl/workbook.xml');
-    if (workbook) await this._parseWorkbook(workbook.stream());
+    const workbookXml = await partText(part('xl/workbook.xml'));
+    const relsXml = await partText(part('xl/_rels/workbook.xml.rels'));
+    if (workbookXml === null || relsXml === null) throw new AnttError('workbook-unreadable', { path, reason: 'not-xlsx', detail: 'no xl/workbook.xml' });
+    const sheets = worksheetsOf(workbookXml, relsXml);
+    if (sheets.length === 0) throw new AnttError('workbook-unreadable', { path, reason: 'no-sheets', detail: 'no worksheet' });
+    await this._parseRels(part('xl/_rels/workbook.xml.rels')!.stream());
+    await this._parseWorkbook(part('xl/workbook.xml')!.stream());
     const strings = part('xl/sharedStrings.xml');
     if (strings) yield* this._parseSharedStrings(strings.stream());
-    const sheets = files.flatMap((f) => {
-      const number = SHEET_PART.exec(f.path)?.[1];
-      return number === undefined ? [] : [{ number, file: f }];
-    });
-    sheets.sort((a, b) => Number(a.number) - Number(b.number));
-    for (const { number, file } of sheets) yield* this._parseWorksheet(file.stream() as unknown as AsyncIterable<unknown>, number);
+    for (const sheet of sheets) {
+      const file = part(sheet.part);
+      if (!file) throw new AnttError('workbook-unreadable', { path, reason: 'corrupt', detail: `no ${sheet.part}` });
+      names.set(sheet.id, sheet.name);
+      yield* this._parseWorksheet(file.stream() as unknown as AsyncIterable<unknown>, sheet.id);
+    }
   };
 }
 
 export async function readXlsx(path: string, beginSheet: (name: string) => FileChecker, catalogue: Catalogue): Promise<void> {
   assertWorkbook(path);
   const reader = new (exceljs().stream.xlsx.WorkbookReader)(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
-  readPartsInOrder(reader as unknown as WorkbookReaderParts, path);
+  const names = new Map<string, string>();
+  readPartsInOrder(reader as unknown as WorkbookReaderParts, path, names);
   try {
-    for await (const sheet of reader as AsyncIterable<SheetReader>) await readSheet(sheet, reader as unknown as { model?: { sheets?: { id: number; name: string }[] } }, beginSheet, catalogue);
+    for await (const sheet of reader as AsyncIterable<SheetReader>) await readSheet(sheet, names, beginSheet, catalogue);
   } catch (cause) {
     if (cause instanceof AnttError) throw cause;
     throw new AnttError('workbook-unreadable', { path, reason: 'corrupt', detail: String((cause as Error).message ?? cause).slice(0, 120) });
@@ -184,12 +234,12 @@ interface SheetReader extends AsyncIterable<SheetRow[] | SheetRow> {
 
 async function readSheet(
   sheet: SheetReader,
-  workbook: { model?: { sheets?: { id: number; name: string }[] } },
+  names: ReadonlyMap<string, string>,
   beginSheet: (name: string) => FileChecker,
   catalogue: Catalogue,
 ): Promise<void> {
   // The streaming reader may not know the sheet's name yet; the workbook part does.
-  const name = workbook.model?.sheets?.find((s) => s.id === sheet.id)?.name ?? sheet.name;
+  const name = names.get(String(sheet.id)) ?? sheet.name;
   let checker: FileChecker | null = null;
   const pending: SheetRow[] = [];
   let headerRow = -1;
