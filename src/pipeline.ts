@@ -105,7 +105,7 @@ async function readOneFile(checker: ReturnChecker, file: string, catalogue: Cata
       await readJson(file, (convention) => checker.beginFile(shown, convention));
     } else if (format === 'xlsx') {
       // Each sheet is a return of its own: findings read "bao-cao.xlsx!Sheet1!B7".
-      await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true), catalogue);
+      await readXlsx(file, (sheet) => checker.beginFile(`${shown}!${sheet}`, 'unknown', true, sheet), catalogue);
     } else {
       await readCsv(file, (convention) => checker.beginFile(shown, convention), vocabulary, fast);
     }

@@ -41,6 +41,8 @@ export interface JsonFinding {
   line: number | null;
   record: number | null;
   column: string | null;
+  cell: string | null;
+  sheet: string | null;
   unit: string | null;
   indicator: string | null;
   value: string | null;

@@ -130,11 +130,11 @@ export class ReturnChecker {
   }
 
   /** Starts a file; its rows are then given to the returned `FileChecker`. */
-  beginFile(file: string, convention: NumberConvention = 'unknown', spreadsheet = false): FileChecker {
+  beginFile(file: string, convention: NumberConvention = 'unknown', spreadsheet = false, sheet: string | null = null): FileChecker {
     this.repeats.beginFile(file);
     this.files.push(file);
     this.counts.file();
-    return new FileChecker(this, file, convention, spreadsheet);
+    return new FileChecker(this, file, convention, spreadsheet, sheet);
   }
 
   /** @internal */
@@ -274,6 +274,8 @@ export class FileChecker {
     private readonly convention: NumberConvention,
     /** A spreadsheet's rows are placed by cell (`B7`) as well as by line. */
     private readonly spreadsheet = false,
+    /** A spreadsheet's sheet (`file` is `path!sheet`): put on every finding, for JSON's separate fields. */
+    private readonly sheet: string | null = null,
   ) {
     this.reformList = checker.list2025;
     this.reformEvidence = checker.list2025 === null ? '' : 'antt.config.json: list_2025';
@@ -285,6 +287,7 @@ export class FileChecker {
       const position = f.column !== null ? this.plan?.positions.get(f.column) : undefined;
       f = { ...f, cell: `${columnLetter(position ?? 0)}${f.line}` };
     }
+    if (this.sheet !== null && f.sheet === null && f.file === this.file) f = { ...f, sheet: this.sheet };
     this.checker.report(f);
   }
 

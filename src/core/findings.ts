@@ -18,6 +18,8 @@ export interface Finding {
   column: string | null;
   /** Spreadsheets: the cell, e.g. `B7` (the file is then `bao-cao.xlsx!Sheet1`). */
   cell: string | null;
+  /** Spreadsheets: the sheet (`file` ends with `!` and it; JSON gives the path and the sheet apart). */
+  sheet: string | null;
   unit: string | null;
   indicator: string | null;
   /** The offending text, as written. */
@@ -389,6 +391,7 @@ export function finding(code: FindingCode, fields: Partial<Omit<Finding, 'code'>
     record: fields.record ?? null,
     column: fields.column ?? null,
     cell: fields.cell ?? null,
+    sheet: fields.sheet ?? null,
     unit: fields.unit ?? null,
     indicator: fields.indicator ?? null,
     value: fields.value ?? null,

@@ -63,7 +63,9 @@ export function findingJson(f: Finding, lang: Lang) {
   return {
     code: f.code,
     level: f.level,
-    file: f.file,
+    // A spreadsheet's finding: its path, sheet and cell apart (text shows them as bao-cao.xlsx!Sheet1!B7).
+    file: f.sheet !== null && f.file !== null && f.file.endsWith(`!${f.sheet}`) ? f.file.slice(0, -(f.sheet.length + 1)) : f.file,
+    sheet: f.sheet,
     line: f.line,
     record: f.record,
     column: f.column,
