@@ -32,3 +32,12 @@ describe('findings in JSON', () => {
     expect(all.counts).toEqual({ listed: total, omitted: 0, by_code: capped.counts.by_code });
   });
 });
+
+describe("check's CSV", () => {
+  it('gives every finding of a row its year, cell-level findings too (bad-number, negative-number…)', () => {
+    const rows = antt(['check', 'test/fixtures/problems', '--format', 'csv']).stdout.trim().split('\r\n').map((l) => l.split(','));
+    const findings = rows.filter((r) => r[0] === 'finding');
+    expect(findings.map((r) => r[2])).toEqual(expect.arrayContaining(['bad-number', 'negative-number', 'ambiguous-number']));
+    expect(findings.filter((r) => r[3] === '').map((r) => r[2])).toEqual([]);
+  });
+});

@@ -451,9 +451,11 @@ export class FileChecker {
     if (plan.shape === 'wide') {
       const reading = this.readerFor(plan, unit.level)(view);
       values = reading.figures;
-      for (let p = 0; p < reading.problems.length; p++) (findings ??= []).push(this.cellProblem(reading.problems[p]!, plan, place));
+      for (let p = 0; p < reading.problems.length; p++) (findings ??= []).push(this.cellProblem(reading.problems[p]!, plan, place, period));
     } else {
       values = this.longValue(view, plan, unit.level, place, (findings ??= []));
+      // As a wide row's cells: each finding says the row's period.
+      for (let i = 0; i < findings.length; i++) if (findings[i]!.params.period === undefined) findings[i] = { ...findings[i]!, params: { ...findings[i]!.params, period: period.label } };
     }
     if (findings !== null && anyError(findings)) {
       this.reject(
@@ -576,13 +578,14 @@ export class FileChecker {
     return reader;
   }
 
-  private cellProblem(problem: CellProblemAt, plan: HeaderPlan, place: RowPlace): Finding {
+  private cellProblem(problem: CellProblemAt, plan: HeaderPlan, place: RowPlace, period: Period): Finding {
     return finding(problem.code, {
       ...this.where(place),
       column: plan.headerOf.get(problem.column.position) ?? null,
       indicator: problem.column.indicator.id,
       value: problem.raw === null || problem.raw === undefined ? '' : String(problem.raw),
-      params: problem.params,
+      // The row's period: a to-do list of findings says which year each is of.
+      params: { ...problem.params, period: period.label },
     });
   }
 

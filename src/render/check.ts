@@ -141,7 +141,8 @@ export function checkCsv(result: CheckFolderResult, options: { lang: Lang; delim
     }
   }
   for (const f of result.validation.findings.slice(0, options.maxErrors)) {
-    const year = f.params.year ?? f.params.period ?? '';
+    // The year of a finding: its own, or its period's (2020-Q3 is of 2020).
+    const year = f.params.year ?? (typeof f.params.period === 'string' ? (/^\d{4}/.exec(f.params.period)?.[0] ?? '') : '');
     rows.push(['finding', f.level, f.code, String(year), f.unit?.split(' ')[0] ?? '', neutralise(f.unit?.split(' ').slice(1).join(' ') ?? ''), '', f.indicator ?? '', f.file ?? '', f.line ?? '', neutralise(renderMessage(f, options.lang))]);
   }
   return '\uFEFF' + stringify(rows, { delimiter: options.delimiter, record_delimiter: '\r\n' });
