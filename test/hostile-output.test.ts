@@ -3,7 +3,7 @@
  * case runs the real launcher; no stack trace, the right exit code, and what went wrong said.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,17 @@ describe('every row rejected', () => {
     expect(run.stdout.length).toBeGreaterThan(0);
     expect(run.stdout + run.stderr).toMatch(/unknown-unit/);
     expect(run.stdout + run.stderr).not.toMatch(/0\/0 commune-years \(100%\)|internal error/);
+  });
+});
+
+describe('- reads a return from standard input', () => {
+  it.each([
+    ['CSV', 'data/son-la/2019/2019-126-huyen-song-ma.csv', /VALID: 1 file, 19 data rows/],
+    ['JSON', 'test/fixtures/json/song-ma-2024.json', /VALID: 1 file/],
+    ['a workbook', 'test/fixtures/xlsx/song-ma-2024.xlsx', /VALID: 2 files, 20 data rows/],
+  ])('%s, its format told from its first bytes, shown as "-"', (_kind, file, said) => {
+    const run = spawnSync(process.execPath, ['bin/antt.js', 'validate', '-', '--lang', 'en'], { cwd: repoRoot, input: readFileSync(join(repoRoot, file)), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stdout).toMatch(said);
+    expect(run.status).toBeLessThan(2);
   });
 });

@@ -3,7 +3,8 @@
  * folder's config. Folders are searched recursively for .csv and .json files, in name order so
  * that every run reads the same files in the same order.
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { noteRead, unreadableWhole } from './files-read.js';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, dataFolderConfigSchema, type DataFolderConfig } from '../../schemas/config.js';
@@ -94,6 +95,10 @@ export function collectInputs(paths: readonly string[], options: { allowEmpty?: 
   const files: string[] = [];
   let configPath: string | null = null;
   for (const path of paths) {
+    if (path === '-') {
+      files.push(stdinAsFile());
+      continue;
+    }
     const info = stat(path);
     if (info.isDirectory()) {
       const candidate = join(path, CONFIG_FILE);
@@ -149,7 +154,50 @@ function existsFile(path: string): boolean {
 }
 
 /** A path as shown to the user: relative to the working folder when inside it. */
+/** Standard input, copied to a temporary file (removed at exit): the path it is read from. */
+let stdinCopy: string | undefined;
+
+/**
+ * `-`: a return read from standard input (`… | antt validate -`). Copied as it comes to a
+ * temporary file, never held whole in memory; its format told from its first bytes (a workbook's
+ * zip, JSON's bracket, else CSV). Shown as `-` in findings.
+ */
+function stdinAsFile(): string {
+  if (stdinCopy !== undefined) return stdinCopy;
+  const folder = mkdtempSync(join(tmpdir(), 'antt-stdin-'));
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  const raw = join(folder, 'stdin');
+  const out = openSync(raw, 'w');
+  const chunk = Buffer.allocUnsafe(256 * 1024);
+  let head = '';
+  let first: Buffer | null = null;
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') continue; // a non-blocking pipe not ready yet
+        if (code === 'EOF') break;
+        throw new AnttError('file-unreadable', { path: '-', reason: code ?? String(cause) });
+      }
+      if (n === 0) break;
+      if (first === null) first = Buffer.from(chunk.subarray(0, Math.min(n, 16)));
+      writeSync(out, chunk, 0, n);
+    }
+  } finally {
+    closeSync(out);
+  }
+  if (first !== null) head = first.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const ext = head.startsWith('PK') ? '.xlsx' : head.startsWith('[') || head.startsWith('{') ? '.json' : '.csv';
+  stdinCopy = join(folder, `-${ext}`);
+  renameSync(raw, stdinCopy);
+  return stdinCopy;
+}
+
 export function displayPath(path: string): string {
+  if (path === stdinCopy) return '-';
   // A path relative to here in its normal form is its own relative path (every file found in a
   // folder given as `data/son-la`): no resolving of the working folder and the path for each.
   if (!isAbsolute(path) && !path.startsWith('..') && !path.includes(':') && !path.endsWith(sep) && normalize(path) === path) return path;
