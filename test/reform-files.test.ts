@@ -103,3 +103,14 @@ describe('the sample across the reform', () => {
     expect(JSON.parse(readFileSync(join(dir, 'sl', 'antt.config.json'), 'utf8')).list_2025).toBe('new');
   });
 });
+
+describe('init for a province merged away', () => {
+  it('refuses forms from 2025 on, naming the province it went into; makes them up to 2024', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antt-init-02-'));
+    dirs.push(dir);
+    const after = antt(['init', join(dir, 'hg'), '--province', '02', '--programme', 'TDBVANTQ', '--year', '2026', '--lang', 'en']);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toMatch(/Tỉnh Hà Giang went into Tỉnh Tuyên Quang \(code 08\)/);
+    expect(antt(['init', join(dir, 'hg'), '--province', '02', '--programme', 'TDBVANTQ', '--year', '2024', '--lang', 'en']).stdout).toMatch(/^Created .*: 11 forms \(1 year\)/);
+  });
+});

@@ -72,6 +72,18 @@ export async function run(folder: string, options: InitOptions): Promise<Command
     });
   }
   if (from > to) throw new AnttError('bad-window', { from, to });
+  // A province merged away in 2025 sends no forms of its own after it: its communes are the new
+  // province's (forms titled "Tỉnh Hà Giang" for 2026 would go to no one).
+  const into = gazetteer.newProvinceOf(code);
+  if (to >= 2025 && gazetteer.unit(code, 'new')?.level !== 'province' && into !== undefined) {
+    const current = gazetteer.unit(into, 'new');
+    throw new AnttError('bad-option', {
+      option: '--province',
+      value: options.province,
+      expected: `${province.name} đã nhập vào ${current?.name ?? into} (mã ${into}) từ ngày 01/07/2025: biểu mẫu từ năm 2025 là của tỉnh đó (--province ${into}); biểu mẫu của ${province.name} chỉ đến năm 2024 (--to 2024).`,
+      expectedEn: `${province.name} went into ${current?.name ?? into} (code ${into}) on 1 July 2025: forms from 2025 on are that province's (--province ${into}); ${province.name}'s own forms go up to 2024 (--to 2024).`,
+    });
+  }
 
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
@@ -113,7 +125,7 @@ export async function run(folder: string, options: InitOptions): Promise<Command
   const stdout =
     options.lang === 'vi'
       ? `Đã tạo ${folder}: ${n(blank.length)} biểu mẫu (${n(years.length)} năm), ${n(communes.size)} xã, ${n(indicators.length)} chỉ tiêu của ${programme.id}, và ${CONFIG_FILE}.\nGửi các biểu mẫu cho huyện/xã; khi nhận lại, chạy: antt check ${folder}\n`
-      : `Created ${folder}: ${n(blank.length)} forms (${n(years.length)} years), ${n(communes.size)} communes, ${n(indicators.length)} ${programme.id} indicators, and ${CONFIG_FILE}.\nSend the forms out; when they come back, run: antt check ${folder}\n`;
+      : `Created ${folder}: ${n(blank.length)} form${blank.length === 1 ? '' : 's'} (${n(years.length)} year${years.length === 1 ? '' : 's'}), ${n(communes.size)} communes, ${n(indicators.length)} ${programme.id} indicators, and ${CONFIG_FILE}.\nSend the forms out; when they come back, run: antt check ${folder}\n`;
   return { stdout, exitCode: 0 };
 }
 
