@@ -118,7 +118,7 @@ async function readOneFile(checker: ReturnChecker, file: string, catalogue: Cata
 }
 
 /** Reads and checks every input file, one after another; accepted rows go to `options.rollup`. */
-export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string> }> {
+export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazetteer: Gazetteer, options: CheckOptions = {}): Promise<CheckResult & { flaggedUnits: ReadonlySet<string>; rejectedUnitYears: ReadonlySet<string> }> {
   const rollup = options.rollup;
   const fast = fastPathsFromEnvironment();
   const checker = new ReturnChecker({
@@ -144,7 +144,7 @@ export async function readReturns(inputs: Inputs, catalogue: Catalogue, gazettee
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits, yearsNamed: [...checker.years].sort((a, b) => a - b) };
+  return { report: checker.finish(), inputs, catalogue, gazetteer, flaggedUnits: checker.flaggedUnits, rejectedUnitYears: checker.rejectedUnitYears, yearsNamed: [...checker.years].sort((a, b) => a - b) };
 }
 
 export interface AggregateOptions {
@@ -353,7 +353,7 @@ export async function checkFolder(paths: readonly string[], options: CheckFolder
   });
   const rows: Completeness = { rows: [], total: [] };
   for (const code of provinces) {
-    const one = completeness(rollup, gazetteer, code, years);
+    const one = completeness(rollup, gazetteer, code, years, read.rejectedUnitYears);
     rows.rows.push(...one.rows);
     if (rows.total.length === 0) rows.total.push(...one.total);
     else one.total.forEach((t, i) => {

@@ -41,3 +41,16 @@ describe("check's CSV", () => {
     expect(findings.filter((r) => r[3] === '').map((r) => r[2])).toEqual([]);
   });
 });
+
+describe("check's list of who to chase", () => {
+  it('says apart the communes that sent but whose every row was rejected (to fix, not to chase)', () => {
+    const report = JSON.parse(antt(['check', 'test/fixtures/problems', '--format', 'json']).stdout) as { completeness: { years: { year: number; missing: { code: string }[]; rejected: { code: string }[] }[] }[] };
+    const songMa = report.completeness.flatMap((row) => row.years).filter((y) => y.rejected.length > 0);
+    const rejected = songMa.flatMap((y) => y.rejected.map((c) => c.code));
+    expect(rejected.sort()).toEqual(['04177', '04180', '04183', '04186']);
+    // …and they are no longer among those that did not send.
+    expect(report.completeness.flatMap((row) => row.years).flatMap((y) => y.missing.map((c) => c.code)).filter((c) => rejected.includes(c))).toEqual([]);
+    const csv = antt(['check', 'test/fixtures/problems', '--format', 'csv']).stdout.split('\r\n').filter((l) => l.startsWith('rejected,'));
+    expect(csv).toHaveLength(4);
+  });
+});

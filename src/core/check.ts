@@ -20,6 +20,8 @@ export interface YearCompleteness {
   expected: number;
   /** Communes that have not sent a figure for that year, in official order. */
   missing: Unit[];
+  /** Communes that sent that year, but every row of theirs was rejected (see the findings). */
+  rejected: Unit[];
 }
 
 /** One row of the district × year matrix (after the reform, the province's row). */
@@ -49,7 +51,7 @@ function sendersOf(rollup: Rollup, gazetteer: Gazetteer, provinceCode: string, y
   return olds.flatMap((p) => gazetteer.childrenOf(p).filter((u) => u.level === 'district'));
 }
 
-export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode: string, years: readonly number[]): Completeness {
+export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode: string, years: readonly number[], rejectedUnitYears: ReadonlySet<string> = new Set()): Completeness {
   const rows = new Map<string, CompletenessRow>();
   const total: Completeness['total'] = [];
   for (const year of years) {
@@ -63,8 +65,11 @@ export function completeness(rollup: Rollup, gazetteer: Gazetteer, provinceCode:
         rows.set(key, row);
       }
       const communes = gazetteer.communesOf(sender);
-      const missing = communes.filter((c) => !rollup.reported(c, year));
-      row.years.push({ year, received: communes.length - missing.length, expected: communes.length, missing });
+      const none = communes.filter((c) => !rollup.reported(c, year));
+      // Sent, but every row rejected: to fix, not to chase.
+      const rejected = none.filter((c) => rejectedUnitYears.has(`${unitKey(c)}|${year}`));
+      const missing = rejected.length === 0 ? none : none.filter((c) => !rejected.includes(c));
+      row.years.push({ year, received: communes.length - none.length, expected: communes.length, missing, rejected });
       received += communes.length - missing.length;
       expected += communes.length;
     }

@@ -119,6 +119,11 @@ export class ReturnChecker {
     return this.counts.flaggedUnits;
   }
 
+  /** Unit-years (`unitKey|year`) with a rejected row: sent, but not (all) counted. */
+  get rejectedUnitYears(): ReadonlySet<string> {
+    return this.counts.rejectedUnitYears;
+  }
+
   report(f: Finding): void {
     this.counts.report(f);
   }
@@ -379,8 +384,8 @@ export class FileChecker {
     return { file: this.file, line: place.line ?? null, record: place.record ?? null };
   }
 
-  private reject(findings: readonly Finding[], unit?: Unit): void {
-    this.checker.counts.rejected(unit);
+  private reject(findings: readonly Finding[], unit?: Unit, period?: Period): void {
+    this.checker.counts.rejected(unit, period?.year);
     for (const f of findings) this.emit(f);
   }
 
@@ -461,12 +466,13 @@ export class FileChecker {
       this.reject(
         findings.map((f) => ({ ...f, unit: f.unit ?? unitLabel(unit) })),
         unit,
+        period,
       );
       return;
     }
     const more = plan.shape === 'wide' ? this.checker.acceptWide(unit, period, values, this.file, place, plan.rules) : this.checker.acceptLong(unit, period, values, this.where(place));
     const all = more.length === 0 ? (findings ?? NO_FINDINGS) : findings === null || findings.length === 0 ? more : [...findings, ...more];
-    if (anyError(more)) this.reject(all, unit);
+    if (anyError(more)) this.reject(all, unit, period);
     else {
       this.checker.counts.accepted();
       for (let i = 0; i < all.length; i++) this.emit(all[i]!);

@@ -14,6 +14,7 @@ export class FindingCounts {
   private readonly codes = new Map<string, number>();
   /** Units (unitKey) with a rejected row: their totals may be short. */
   private readonly flagged = new Set<string>();
+  private readonly rejectedYears = new Set<string>();
 
   constructor(
     /** How many findings of each level to keep for display. */
@@ -49,10 +50,16 @@ export class FindingCounts {
     this.counts.rowsAccepted++;
   }
 
-  /** A row rejected; its unit, when known, is flagged. */
-  rejected(unit?: Unit): void {
+  /** A row rejected; its unit, when known, is flagged (and its year, when known, noted). */
+  rejected(unit?: Unit, year?: number): void {
     this.counts.rowsRejected++;
-    if (unit) this.flagged.add(unitKey(unit));
+    if (!unit) return;
+    this.flagged.add(unitKey(unit));
+    if (year !== undefined) this.rejectedYears.add(`${unitKey(unit)}|${year}`);
+  }
+
+  get rejectedUnitYears(): ReadonlySet<string> {
+    return this.rejectedYears;
   }
 
   get rows(): number {

@@ -19,6 +19,7 @@ const words = {
     total: 'Toàn tỉnh',
     missing: 'Xã chưa gửi báo cáo',
     none: 'Mọi xã đã gửi báo cáo.',
+    rejected: '(đã gửi, nhưng mọi dòng bị loại vì lỗi: xem mục 3)',
     noUnits: 'Chưa biết xã nào phải gửi: không dòng nào nêu được một đơn vị có trong danh mục (xem mục 3).',
     problems: 'Cần xử lý',
     period: 'Giai đoạn',
@@ -30,6 +31,7 @@ const words = {
     total: 'Province',
     missing: 'Communes that have not sent their returns',
     none: 'Every commune has sent its returns.',
+    rejected: '(sent, but every row rejected for errors: see 3)',
     noUnits: 'No commune is known to be expected: no row named a unit of the official list (see 3).',
     problems: 'To fix',
     period: 'Period',
@@ -100,12 +102,17 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
   let listed = 0;
   let unlisted = 0;
   for (const row of result.completeness.rows) {
-    const byCommune = new Map<string, { name: string; years: number[] }>();
+    const byCommune = new Map<string, { name: string; years: number[]; rejected: number[] }>();
     for (const y of row.years as YearCompleteness[]) {
-      for (const commune of y.missing) {
-        const entry = byCommune.get(commune.code) ?? { name: commune.name, years: [] };
-        entry.years.push(y.year);
-        byCommune.set(commune.code, entry);
+      for (const [list, rejected] of [
+        [y.missing, false],
+        [y.rejected, true],
+      ] as const) {
+        for (const commune of list) {
+          const entry = byCommune.get(commune.code) ?? { name: commune.name, years: [], rejected: [] };
+          (rejected ? entry.rejected : entry.years).push(y.year);
+          byCommune.set(commune.code, entry);
+        }
       }
     }
     if (byCommune.size === 0) continue;
@@ -115,7 +122,8 @@ export function checkTable(result: CheckFolderResult, options: CheckTextOptions)
         unlisted++;
         continue;
       }
-      out.push(`  ${code} ${safeText(entry.name)}: ${ranges(entry.years)}`);
+      const said = [...(entry.years.length ? [ranges(entry.years)] : []), ...(entry.rejected.length ? [`${ranges(entry.rejected)} ${w.rejected}`] : [])];
+      out.push(`  ${code} ${safeText(entry.name)}: ${said.join('; ')}`);
       listed++;
     }
   }
@@ -137,6 +145,10 @@ export function checkCsv(result: CheckFolderResult, options: { lang: Lang; delim
       for (const commune of y.missing) {
         const message = options.lang === 'vi' ? `Chưa gửi báo cáo năm ${y.year}` : `No return for ${y.year}`;
         rows.push(['missing', 'warning', 'missing-return', y.year, commune.code, neutralise(commune.name), row.unit.code, '', '', '', message]);
+      }
+      for (const commune of y.rejected) {
+        const message = options.lang === 'vi' ? `Đã gửi báo cáo năm ${y.year}, nhưng mọi dòng bị loại vì lỗi` : `Sent for ${y.year}, but every row was rejected for errors`;
+        rows.push(['rejected', 'error', 'rejected-return', y.year, commune.code, neutralise(commune.name), row.unit.code, '', '', '', message]);
       }
     }
   }
@@ -161,7 +173,13 @@ export function checkJson(result: CheckFolderResult, options: { lang: Lang; maxE
           unit_code: row.unit.code,
           unit_name: row.unit.name,
           level: row.unit.level,
-          years: row.years.map((y) => ({ year: y.year, received: y.received, expected: y.expected, missing: y.missing.map((c) => ({ code: c.code, name: c.name })) })),
+          years: row.years.map((y) => ({
+            year: y.year,
+            received: y.received,
+            expected: y.expected,
+            missing: y.missing.map((c) => ({ code: c.code, name: c.name })),
+            rejected: y.rejected.map((c) => ({ code: c.code, name: c.name })),
+          })),
         })),
         total: result.completeness.total,
         stats: v.stats,

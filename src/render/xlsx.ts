@@ -276,9 +276,17 @@ export async function checkWorkbook(result: CheckFolderResult, lang: Lang, maxEr
     { header: vi ? 'Huyện' : 'District', width: 24 },
     { header: vi ? 'Mã xã' : 'Commune code', width: 12 },
     { header: vi ? 'Tên xã' : 'Commune', width: 28 },
+    { header: vi ? 'Ghi chú' : 'Note', width: 40 },
   ];
   styleHeader(missing, 1);
-  for (const row of result.completeness.rows) for (const y of row.years) for (const c of y.missing) missing.addRow([y.year, row.unit.code, row.unit.name, c.code, c.name]);
+  const rejectedNote = vi ? 'đã gửi, nhưng mọi dòng bị loại vì lỗi' : 'sent, but every row rejected for errors';
+  for (const row of result.completeness.rows) {
+    for (const y of row.years) {
+      for (const c of y.missing) missing.addRow([y.year, row.unit.code, row.unit.name, c.code, c.name]);
+      // Sent, but every row rejected: on the list too, said apart.
+      for (const c of y.rejected) missing.addRow([y.year, row.unit.code, row.unit.name, c.code, c.name, rejectedNote]);
+    }
+  }
   missing.views = [{ state: 'frozen', ySplit: 1 }];
 
   findingsSheet(book, result.validation.findings.slice(0, maxErrors), lang);
