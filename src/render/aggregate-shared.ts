@@ -17,9 +17,18 @@ export const levelNames: Record<UnitLevel, { vi: string; en: string }> = {
 export const label = (indicator: Indicator, lang: Lang) => (lang === 'vi' ? indicator.label_vi : indicator.label_en);
 export const span = (report: AggregateReport) => (report.from === report.to ? String(report.from) : `${report.from}–${report.to}`);
 
+/**
+ * A figure as people read it, with all of its indicator's decimals (20,0 beside 20,1 ha: a column
+ * of one kind of figure reads alike).
+ */
 export function display(value: number | null, indicator: Indicator, lang: Lang): string {
   if (value === null) return '';
-  return lang === 'vi' ? scaledToVietnamese(value, indicator.decimals) : scaledToEnglish(value, indicator.decimals);
+  const text = lang === 'vi' ? scaledToVietnamese(value, indicator.decimals) : scaledToEnglish(value, indicator.decimals);
+  if (indicator.decimals === 0) return text;
+  const mark = lang === 'vi' ? ',' : '.';
+  const at = text.indexOf(mark);
+  const shown = at < 0 ? 0 : text.length - at - 1;
+  return shown >= indicator.decimals ? text : (at < 0 ? text + mark : text) + '0'.repeat(indicator.decimals - shown);
 }
 
 /** A figure built from fewer commune-years than the gazetteer expects. */
