@@ -28,6 +28,13 @@ function langFromArgv(argv: readonly string[]): Lang {
   return value === 'en' ? 'en' : 'vi';
 }
 
+/** "option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, csv." in Vietnamese. */
+function invalidChoiceVi(en: string): string {
+  const choice = /^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*?)\.?$/.exec(en);
+  if (choice) return `tùy chọn '${choice[1]}' không nhận giá trị '${choice[2]}'. Các giá trị được phép: ${choice[3]}.`;
+  return `giá trị không hợp lệ: ${en.replace(/^option /, 'tùy chọn ')}`;
+}
+
 /** Commander's own messages, in Vietnamese and English. */
 function usageMessage(error: CommanderError, lang: Lang): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
@@ -37,7 +44,7 @@ function usageMessage(error: CommanderError, lang: Lang): string {
     'commander.unknownCommand': `không có lệnh '${quoted}'. Các lệnh: aggregate, validate, check, init, indicators, schema.`,
     'commander.missingArgument': `thiếu tham số '${quoted}'.`,
     'commander.optionMissingArgument': `tùy chọn '${quoted}' cần một giá trị.`,
-    'commander.invalidArgument': `giá trị không hợp lệ: ${en.replace(/^option /, 'tùy chọn ').replace('Allowed choices are', 'Các giá trị được phép:')}`,
+    'commander.invalidArgument': invalidChoiceVi(en),
     'commander.excessArguments': `thừa tham số.`,
     'commander.missingMandatoryOptionValue': `thiếu tùy chọn bắt buộc '${quoted}'.`,
   };

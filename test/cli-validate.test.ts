@@ -160,7 +160,7 @@ describe('bad usage and unreadable input: exit 2, a clear message, never a stack
     [['validate', 'test/fixtures/does-not-exist.csv'], /Không đọc được test\/fixtures\/does-not-exist\.csv \(ENOENT\)/],
     [['validate', '--frobnicate', 'x'], /không có tùy chọn '--frobnicate'/],
     [['validate'], /thiếu tham số 'paths'/],
-    [['validate', 'x.csv', '--format', 'xml'], /giá trị không hợp lệ/],
+    [['validate', 'x.csv', '--format', 'xml'], /không nhận giá trị 'xml'/],
     [['validate', 'test/fixtures/problems', '--max-errors', 'lots'], /--max-errors.*lots/],
     [['validate', 'bin/antt.js'], /antt đọc tệp \.csv, \.xlsx và \.json/],
     [['frobnicate'], /không có lệnh 'frobnicate'/],

@@ -111,3 +111,21 @@ describe('- reads a return from standard input', () => {
     expect(run.status).toBeLessThan(2);
   });
 });
+
+describe('messages in the language asked for', () => {
+  const xls = () => {
+    const path = join(root, 'old.xls');
+    writeFileSync(path, 'not a workbook');
+    return path;
+  };
+  it.each([
+    ['a bad --format, in Vietnamese', () => ['aggregate', 'data/son-la', '--format', 'pdf'], /tùy chọn '--format <format>' không nhận giá trị 'pdf'/, /is invalid|Allowed/],
+    ['an .xls, in English', () => ['validate', xls(), '--lang', 'en'], /open the \.xls in Excel/, /mở|lưu/],
+    ['an .xls, in Vietnamese', () => ['validate', xls()], /mở tệp \.xls trong Excel/, /open the|save it/],
+  ])('%s', (_name, args, said, notSaid) => {
+    const run = antt(args());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(said);
+    expect(run.stderr).not.toMatch(notSaid);
+  });
+});

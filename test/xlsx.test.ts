@@ -61,7 +61,7 @@ describe('reading .xlsx returns', () => {
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const old = antt(['validate', xls]);
     expect(old.code).toBe(2);
-    expect(old.stderr).toMatch(/lưu thành \.xlsx/);
+    expect(old.stderr).toMatch(/lưu thành "Excel Workbook \(\.xlsx\)"/);
     const disguised = tmp('bao-cao.xlsx');
     writeFileSync(disguised, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     expect(antt(['validate', disguised, '--lang', 'en']).stdout).toMatch(/old Excel \(\.xls\) or password-protected/);

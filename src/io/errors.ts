@@ -17,8 +17,8 @@ const messages = {
     en: (p: Params) => `No return files (.csv, .xlsx, .json) found in ${p.paths}.`,
   },
   'unsupported-file': {
-    vi: (p: Params) => `${p.path}: antt đọc tệp .csv, .xlsx và .json${p.hint ? `; ${p.hint}` : ''}.`,
-    en: (p: Params) => `${p.path}: antt reads .csv, .xlsx and .json files${p.hint ? `; ${p.hint}` : ''}.`,
+    vi: (p: Params) => `${p.path}: antt đọc tệp .csv, .xlsx và .json${p.old === 'xls' ? '; mở tệp .xls trong Excel và lưu thành "Excel Workbook (.xlsx)"' : ''}.`,
+    en: (p: Params) => `${p.path}: antt reads .csv, .xlsx and .json files${p.old === 'xls' ? '; open the .xls in Excel and save it as "Excel Workbook (.xlsx)"' : ''}.`,
   },
   'bad-config': {
     vi: (p: Params) => `Tệp cấu hình ${p.path} không hợp lệ: ${p.detail}.`,

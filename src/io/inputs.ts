@@ -108,8 +108,7 @@ export function collectInputs(paths: readonly string[], options: { allowEmpty?: 
       configPath ??= path;
     } else {
       if (formatOf(path) === null) {
-        const hint = /\.xls$/i.test(path) ? 'mở trong Excel và lưu thành .xlsx / open it in Excel and save it as .xlsx' : undefined;
-        throw new AnttError('unsupported-file', { path, hint });
+        throw new AnttError('unsupported-file', { path, old: /\.xls$/i.test(path) ? 'xls' : undefined });
       }
       files.push(path);
     }
