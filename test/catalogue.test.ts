@@ -73,3 +73,14 @@ describe('the indicator catalogue', () => {
     for (const rule of catalogue.rules) for (const id of [...rule.left, ...rule.right]) expect(catalogue.indicator(id), id).toBeDefined();
   });
 });
+
+describe('knowsHeader (the cheap question a workbook\'s header search asks of every cell)', () => {
+  it('answers as matchHeader does, for every name the catalogue knows and for strangers', () => {
+    const catalogue = loadCatalogue();
+    const names = catalogue.indicators.flatMap((i) => [i.id, i.label_vi, i.label_en, `${i.label_vi} (${i.unit})`, i.label_vi.toUpperCase()]);
+    for (const cell of [...names, 'Mã đơn vị', 'Năm', 'STT', 'Ghi chú', 'x0y1', 'Đợt tuyên truyen', '', 'toString', '__proto__']) {
+      const match = catalogue.matchHeader(cell);
+      expect([cell, catalogue.knowsHeader(cell)]).toEqual([cell, match.kind === 'identity' || match.kind === 'indicator']);
+    }
+  });
+});

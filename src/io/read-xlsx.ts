@@ -59,8 +59,7 @@ function score(cells: readonly string[], catalogue: Catalogue): number {
   let n = 0;
   for (const cell of cells) {
     if (cell === '') continue;
-    const match = catalogue.matchHeader(cell);
-    if (match.kind === 'identity' || match.kind === 'indicator') n++;
+    if (catalogue.knowsHeader(cell)) n++;
   }
   return n;
 }
