@@ -349,9 +349,11 @@ function eachReformOutlier(rollup: Rollup, catalogue: Catalogue, gazetteer: Gaze
     const year = Number(yearText);
     const current = gazetteer.unit(province, 'new');
     if (!current) continue;
-    const all = gazetteer.communesOf(current).map((u) => own(u, index, year)).filter((v) => v === v);
+    const all = gazetteer.communesOf(current).map((u) => ({ unit: u, value: own(u, index, year) })).filter((p) => p.value === p.value);
     for (const { unit, value } of short) {
-      const points = [{ year, value }, ...all.filter((v, i) => i !== all.indexOf(value)).map((v, i) => ({ year: -1 - i, value: v }))];
+      // The commune's figure (its year), then the others' (placeholders for years: never flagged).
+      const others = all.filter((p) => p.unit !== unit).map((p, i) => ({ year: -1 - i, value: p.value }));
+      const points = [{ year, value }, ...others];
       for (const outlier of outliersIn(points, threshold, indicator.decimals)) if (outlier.year === year) visit(unit, indicator, { ...outlier, sameYear: true });
     }
   }

@@ -15,7 +15,7 @@ import { FindingCounts } from './finding-counts.js';
 import { foldKey } from './text.js';
 import type { Gazetteer, Resolution, Unit, UnitContext } from './gazetteer.js';
 import type { NumberConvention } from './numbers.js';
-import { parsePeriod, unitSystemsFor, type Period } from './period.js';
+import { ONE_LIST, parsePeriod, unitSystemsFor, type Period } from './period.js';
 import { anyRuleBroken, brokenRules, compileRules, type CompiledRule } from './rules.js';
 import { figurePrint } from './row-table.js';
 import { HeaderPlanner, type ColumnPlan, type HeaderPlan } from './header-plan.js';
@@ -30,9 +30,6 @@ export interface RowPlace {
 
 /** No findings: most rows' answer, shared rather than a new empty list each. */
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
-
-/** One list to look a unit up in. */
-const LIST: Record<Unit['system'], readonly Unit['system'][]> = { old: Object.freeze(['old'] as const), new: Object.freeze(['new'] as const) };
 
 export interface AcceptedRow {
   unit: Unit;
@@ -416,7 +413,7 @@ export class FileChecker {
         this.deferred.push({ cells: cellsOf(view), place: { ...place }, plan });
         return;
       }
-      systems = list === null ? this.assumeNewList(period) : LIST[list];
+      systems = list === null ? this.assumeNewList(period) : ONE_LIST[list];
     }
     const resolution = this.resolveUnit(view, plan, systems);
     if (!resolution.ok) {
@@ -494,7 +491,7 @@ export class FileChecker {
     const name = this.cell(view, plan.identity.unit_name);
     const { gazetteer } = this.checker.parts;
     const clean = (system: Unit['system']) => {
-      const resolution = gazetteer.resolve(code, name, LIST[system], this.currentContext());
+      const resolution = gazetteer.resolve(code, name, ONE_LIST[system], this.currentContext());
       return resolution.ok && resolution.notes.length === 0 ? resolution.unit : null;
     };
     const old = clean('old');
@@ -511,13 +508,13 @@ export class FileChecker {
     this.reformList = 'new';
     this.reformEvidence = 'không dòng nào cho biết / no row said';
     this.emit(finding('reform-list-assumed', { file: this.file, params: { period: period.label } }));
-    return LIST.new;
+    return ONE_LIST.new;
   }
 
   /** A unit that is in the other list than the file's, found cleanly there: the row mixes the lists. */
   private inOtherList(code: string, name: string, list: Unit['system']): Unit | null {
     const other = list === 'old' ? 'new' : 'old';
-    const resolution = this.checker.parts.gazetteer.resolve(code, name, LIST[other], this.currentContext());
+    const resolution = this.checker.parts.gazetteer.resolve(code, name, ONE_LIST[other], this.currentContext());
     return resolution.ok && resolution.notes.length === 0 ? resolution.unit : null;
   }
 

@@ -298,7 +298,7 @@ class CurrentReport {
         } else if (built !== own) this.reconcile(unit, index, this.years[y]!, own, built);
       }
     }
-    for (const district of this.gazetteer.communesOf(unit)) row.successors.push(...this.gazetteer.successorsOf(district.code).map((s) => this.gazetteer.unit(s.new_code, 'new')).filter((u): u is Unit => u !== undefined));
+    for (const commune of this.gazetteer.communesOf(unit)) row.successors.push(...this.gazetteer.successorsOf(commune.code).map((s) => this.gazetteer.unit(s.new_code, 'new')).filter((u): u is Unit => u !== undefined));
     return any ? row : null;
   }
 
@@ -542,7 +542,8 @@ class CurrentReport {
           difference: scaledToPlain(own - built, d),
           labelVi: indicator.label_vi,
           labelEn: indicator.label_en,
-          used: own === own && this.options.prefer === 'reported' && unit.level === 'province' && unit.system === 'new' ? 'reported' : 'built',
+          // Only today's province takes its own return over its rows (see provinceRow).
+          used: this.options.prefer === 'reported' && unit.level === 'province' && unit.system === 'new' ? 'reported' : 'built',
         },
       }),
     );

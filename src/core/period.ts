@@ -79,6 +79,8 @@ const REFORM = { year: 2025, month: 7 };
 // Shared, not made per call: the plain path asks once per row.
 const NEW_LIST = Object.freeze(['new'] as const);
 const OLD_LIST = Object.freeze(['old'] as const);
+/** One list to look a unit up in, by its name. */
+export const ONE_LIST: Readonly<Record<'old' | 'new', readonly ('old' | 'new')[]>> = { old: OLD_LIST, new: NEW_LIST };
 const BOTH_LISTS = Object.freeze(['old', 'new'] as const);
 
 /**

@@ -168,7 +168,6 @@ function stdinAsFile(): string {
   const raw = join(folder, 'stdin');
   const out = openSync(raw, 'w');
   const chunk = Buffer.allocUnsafe(256 * 1024);
-  let head = '';
   let first: Buffer | null = null;
   try {
     for (;;) {
@@ -178,7 +177,6 @@ function stdinAsFile(): string {
       } catch (cause) {
         const code = (cause as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') continue; // a non-blocking pipe not ready yet
-        if (code === 'EOF') break;
         throw new AnttError('file-unreadable', { path: '-', reason: code ?? String(cause) });
       }
       if (n === 0) break;
@@ -188,7 +186,7 @@ function stdinAsFile(): string {
   } finally {
     closeSync(out);
   }
-  if (first !== null) head = first.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const head = first === null ? '' : first.toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
   const ext = head.startsWith('PK') ? '.xlsx' : head.startsWith('[') || head.startsWith('{') ? '.json' : '.csv';
   stdinCopy = join(folder, `-${ext}`);
   renameSync(raw, stdinCopy);
